@@ -1,0 +1,131 @@
+"""The ``lesepult`` command line: opens the reader, and every feature without the UI.
+
+Each feature group registers its own subcommands (``cli_translation``, ``cli_glossary``,
+``cli_study``); this module holds the entry point, ``read`` and ``texts``. Expected failures
+are :class:`~reader.errors.UserError` and end with one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+
+from reader import __version__, cli_glossary, cli_study, cli_translation
+from reader.cli_common import add_text_argument, open_document, open_store, print_json
+from reader.errors import UserError
+from reader.paths import BUNDLED_TEXTS_DIR
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="lesepult",
+        description="Read German texts in the terminal beside an offline translation, with a"
+        " curated glossary, instant lookup and study sheets. Without a subcommand, opens the"
+        " bundled taz article.",
+    )
+    parser.add_argument("--version", action="version", version=f"lesepult {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    read = subparsers.add_parser(
+        "read",
+        help="open a text in the reader",
+        description="Open a German .txt or .md file in the reader (paragraphs separated by"
+        " blank lines, YAML front matter optional). Reopening returns to the last position.",
+    )
+    add_text_argument(read)
+    read.set_defaults(func=command_read)
+
+    texts = subparsers.add_parser(
+        "texts",
+        help="list bundled texts and texts opened before",
+        description="List the bundled texts and the texts you opened before, with positions.",
+    )
+    texts.add_argument("--json", action="store_true", help="print JSON")
+    texts.set_defaults(func=command_texts)
+
+    cli_translation.register(subparsers)
+    cli_glossary.register(subparsers)
+    cli_study.register(subparsers)
+    return parser
+
+
+def command_read(arguments: argparse.Namespace) -> int:
+    """Open the reader on a text."""
+    document = open_document(arguments.text, arguments.encoding)
+    store = open_store()
+    from reader.ui.app import make_app
+
+    app = make_app(document, store)
+    app.run()
+    return app.return_code or 0
+
+
+def command_texts(arguments: argparse.Namespace) -> int:
+    """List bundled and opened texts."""
+    store = open_store()
+    opened = store.opened_texts()
+    bundled = sorted(
+        path
+        for path in BUNDLED_TEXTS_DIR.glob("*.md")
+        if not path.name.endswith(".en.md")
+    )
+    rows = []
+    for path in bundled:
+        document = open_document(str(path))
+        position = store.position(document.text_id)
+        rows.append(
+            {
+                "title": document.title,
+                "path": str(path),
+                "bundled": True,
+                "paragraphs": len(document.blocks),
+                "last_opened": position.last_opened if position else None,
+                "position": [position.block, position.sentence] if position else None,
+            }
+        )
+    bundled_paths = {str(path.resolve()) for path in bundled}
+    for position in opened:
+        if position.path and position.path in bundled_paths:
+            continue
+        rows.append(
+            {
+                "title": position.title,
+                "path": position.path,
+                "bundled": False,
+                "paragraphs": None,
+                "last_opened": position.last_opened,
+                "position": [position.block, position.sentence],
+            }
+        )
+    if arguments.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        when = (
+            datetime.fromtimestamp(row["last_opened"]).strftime("%Y-%m-%d %H:%M")
+            if row["last_opened"]
+            else "never opened"
+        )
+        where = f"paragraph {row['position'][0] + 1}" if row["position"] else ""
+        label = "bundled" if row["bundled"] else "opened "
+        print(f"{label}  {row['title']}\n         {row['path'] or '(standard input)'}  {when}  {where}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command is None:
+        arguments = parser.parse_args(["read", *(argv or [])])
+    try:
+        status: int = arguments.func(arguments)
+        return status
+    except UserError as error:
+        print(f"lesepult: {error.message}", file=sys.stderr)
+        return error.status
+    except KeyboardInterrupt:
+        return 130

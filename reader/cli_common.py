@@ -1,0 +1,67 @@
+"""Helpers shared by the CLI subcommands: opening texts, the store, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from reader.errors import UserError
+from reader.paths import DEFAULT_TEXT, store_path
+from reader.store import Store, StoreError
+from reader.text import Document, TextLoadError, decode_text, load_document, parse_document
+
+
+def open_document(name: str | None, encoding: str | None = None) -> Document:
+    """Load the text named on the command line: a path, ``-`` for stdin, None for the default.
+
+    A bundled text can be named by its file stem (``lesepult read belarus-im-ukraine-krieg``).
+    """
+    try:
+        if name is None:
+            return load_document(DEFAULT_TEXT)
+        if name == "-":
+            data = sys.stdin.buffer.read()
+            return parse_document(decode_text(data, "standard input", encoding), "standard input")
+        path = Path(name).expanduser()
+        if not path.exists() and not path.suffix:
+            bundled = DEFAULT_TEXT.parent / f"{name}.md"
+            if bundled.exists():
+                path = bundled
+        return load_document(path, encoding)
+    except TextLoadError as error:
+        raise UserError(str(error)) from error
+
+
+def open_store() -> Store:
+    """The user's store (``LESEPULT_DATA_DIR`` moves it), migrated; errors become UserError."""
+    store = Store(store_path())
+    try:
+        store.read()
+    except StoreError as error:
+        raise UserError(str(error)) from error
+    return store
+
+
+def print_json(value: Any) -> None:
+    """Print ``value`` as indented UTF-8 JSON."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def add_text_argument(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    """The positional TEXT argument and --encoding, the same for every subcommand."""
+    parser.add_argument(
+        "text",
+        nargs=None if required else "?",
+        metavar="TEXT",
+        help="a .txt or .md file, a bundled text's name, or - for standard input"
+        + ("" if required else " (default: the bundled taz article)"),
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="read the file in this encoding instead of UTF-8 (for example cp1252)",
+    )

@@ -1,0 +1,213 @@
+"""The user data store: one SQLite file for positions, translations, corrections and vocabulary.
+
+The schema carries a version (``PRAGMA user_version``) and is brought up to date by the
+numbered migrations below. WAL mode, a busy timeout and short transactions let two app
+instances share the file without corrupting it. Each feature keeps its queries in its own
+module and uses :meth:`Store.transaction`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+# Each migration brings the schema from version N to N+1. Never edit a released one:
+# append a new one.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: reading positions and the texts a reader has opened
+    """
+    CREATE TABLE texts (
+        text_id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        path TEXT,
+        last_opened REAL NOT NULL,
+        block INTEGER NOT NULL DEFAULT 0,
+        sentence INTEGER NOT NULL DEFAULT 0
+    );
+    """,
+    # 2: machine translations per sentence and model, and the reader's corrections
+    """
+    CREATE TABLE translations (
+        model TEXT NOT NULL,
+        german TEXT NOT NULL,
+        english TEXT NOT NULL,
+        created REAL NOT NULL,
+        PRIMARY KEY (model, german)
+    );
+    CREATE TABLE corrections (
+        german TEXT PRIMARY KEY,
+        english TEXT NOT NULL,
+        created REAL NOT NULL
+    );
+    """,
+    # 3: vocabulary status per lemma, and the lookup history with the sentence seen in
+    """
+    CREATE TABLE words (
+        lemma TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        updated REAL NOT NULL
+    );
+    CREATE TABLE lookups (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lemma TEXT NOT NULL,
+        word TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        text_id TEXT,
+        seen REAL NOT NULL
+    );
+    CREATE INDEX lookups_by_lemma ON lookups (lemma);
+    CREATE INDEX lookups_by_text ON lookups (text_id);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The store cannot be opened or is from a newer Lesepult."""
+
+
+@dataclass(frozen=True)
+class ReadingPosition:
+    """Where a reader left a text."""
+
+    text_id: str
+    """The text's content hash."""
+    title: str
+    """The text's title, for listings."""
+    path: str | None
+    """The file it was opened from, if any."""
+    last_opened: float
+    """Unix time of the last opening."""
+    block: int
+    """Index of the block holding the sentence cursor."""
+    sentence: int
+    """Index of the sentence within that block."""
+
+
+class Store:
+    """A connection per thread to the SQLite store, migrated on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._migrated = False
+        self._migrate_lock = threading.Lock()
+
+    def _connect(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA busy_timeout=10000")
+                connection.execute("PRAGMA foreign_keys=ON")
+            except (OSError, sqlite3.Error) as error:
+                raise StoreError(f"cannot open the data store {self.path}: {error}") from error
+            self._local.connection = connection
+        if not self._migrated:
+            with self._migrate_lock:
+                if not self._migrated:
+                    migrate(connection, self.path)
+                    self._migrated = True
+        return connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A short write transaction (``BEGIN IMMEDIATE``), committed on success."""
+        connection = self._connect()
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        else:
+            connection.execute("COMMIT")
+
+    def read(self) -> sqlite3.Connection:
+        """The connection for reads (autocommit; each statement sees committed data)."""
+        return self._connect()
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    # Reading positions -------------------------------------------------------------------
+
+    def remember_position(
+        self, text_id: str, title: str, path: str | None, block: int, sentence: int
+    ) -> None:
+        """Store where the reader is in a text (and that they opened it)."""
+        with self.transaction() as connection:
+            connection.execute(
+                """
+                INSERT INTO texts (text_id, title, path, last_opened, block, sentence)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (text_id) DO UPDATE SET title = excluded.title,
+                    path = COALESCE(excluded.path, texts.path),
+                    last_opened = excluded.last_opened,
+                    block = excluded.block, sentence = excluded.sentence
+                """,
+                (text_id, title, path, time.time(), block, sentence),
+            )
+
+    def position(self, text_id: str) -> ReadingPosition | None:
+        """Where the reader left this text, if they opened it before."""
+        row = (
+            self.read()
+            .execute(
+                "SELECT text_id, title, path, last_opened, block, sentence"
+                " FROM texts WHERE text_id = ?",
+                (text_id,),
+            )
+            .fetchone()
+        )
+        return ReadingPosition(*row) if row else None
+
+    def opened_texts(self) -> list[ReadingPosition]:
+        """Every text the reader opened, most recent first."""
+        rows = (
+            self.read()
+            .execute(
+                "SELECT text_id, title, path, last_opened, block, sentence"
+                " FROM texts ORDER BY last_opened DESC"
+            )
+            .fetchall()
+        )
+        return [ReadingPosition(*row) for row in rows]
+
+
+def migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to :data:`SCHEMA_VERSION`, one migration per transaction."""
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the data store {path} has schema version {version}, newer than this"
+            f" Lesepult understands ({SCHEMA_VERSION}); please upgrade Lesepult"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Another instance may have migrated while we waited for the lock.
+            (current,) = connection.execute("PRAGMA user_version").fetchone()
+            if current > number:
+                connection.execute("COMMIT")
+                continue
+            for statement in MIGRATIONS[number].split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")

@@ -1,0 +1,61 @@
+"""Fixtures shared by every test: all user directories point into a temporary folder.
+
+Feature fixtures live in ``fixtures_*.py`` beside this file and are loaded as plugins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.paths import DEFAULT_TEXT
+from reader.store import Store
+from reader.text import Document, load_document
+
+pytest_plugins = [
+    "tests.fixtures_translation",
+    "tests.fixtures_glossary",
+    "tests.fixtures_study",
+]
+
+USER_DIRECTORY_VARIABLES = {
+    "LESEPULT_DATA_DIR": "data",
+    "LESEPULT_CACHE_DIR": "cache",
+    "LESEPULT_CONFIG_DIR": "config",
+    "ARGOS_PACKAGES_DIR": "argos-packages",
+    "XDG_DATA_HOME": "xdg-data",
+    "XDG_CACHE_HOME": "xdg-cache",
+    "XDG_CONFIG_HOME": "xdg-config",
+}
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_directories(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Point every user directory (ours and Argos's) into a fresh temporary folder."""
+    root = tmp_path_factory.mktemp("home")
+    for variable, name in USER_DIRECTORY_VARIABLES.items():
+        monkeypatch.setenv(variable, str(root / name))
+    # A package index nobody serves: any unplanned index request fails fast on loopback.
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
+    yield root
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh store in the test's temporary folder."""
+    opened = Store(tmp_path / "store.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def article() -> Document:
+    """The bundled taz article, segmented once per session."""
+    document = load_document(DEFAULT_TEXT)
+    for _ in document.all_sentences():
+        pass
+    return document
