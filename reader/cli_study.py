@@ -1,9 +1,221 @@
-"""CLI subcommands for the study features (filled in by the study work)."""
+"""CLI subcommands for vocabulary (``lesepult words``) and study sheets (``lesepult export``)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from reader.cli_common import add_text_argument, open_document, open_store, print_json
+from reader.errors import UserError
+from reader.vocabulary import STATUSES, Vocabulary, parse_status, status_label
+
+FORMAT_CHOICES = ("md", "html", "anki", "csv")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's subcommands to the ``lesepult`` parser."""
+    words = subparsers.add_parser(
+        "words",
+        help="your vocabulary: list, set statuses, import/export CSV, statistics",
+        description="Your vocabulary: a status per lemma (new, learning 1-4, known, ignored)"
+        " and the words you looked up.",
+    )
+    actions = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", help="list words with their status")
+    listing.add_argument(
+        "--status", metavar="S", help=f"only this status ({', '.join(STATUSES)}, learning-1..4)"
+    )
+    listing.add_argument("--text", metavar="T", help="only words looked up in this text")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=command_words_list)
+
+    setting = actions.add_parser(
+        "set",
+        help="set the status of a word (its lemma)",
+        description="Set a word's status;"
+        " the word is reduced to its lemma first (erörterten -> erörtern) unless --exact.",
+    )
+    setting.add_argument("word", metavar="WORD")
+    setting.add_argument("status", metavar="STATUS", help="new, 1-4, learning-1..4, known, ignored")
+    setting.add_argument("--exact", action="store_true", help="store WORD as given")
+    setting.set_defaults(func=command_words_set)
+
+    importing = actions.add_parser(
+        "import",
+        help="read statuses from a CSV file",
+        description="Read statuses from CSV with a 'lemma' or 'term' column and a 'status'"
+        " column (Lute, LWT and LingQ spellings such as W, I, 98, 99 are understood).",
+    )
+    importing.add_argument("file", metavar="FILE.csv", type=Path)
+    importing.set_defaults(func=command_words_import)
+
+    exporting = actions.add_parser(
+        "export",
+        help="write your vocabulary as CSV",
+        description="Write your vocabulary as"
+        " CSV with the columns term, lemma, status, translation, sentence, text, added.",
+    )
+    exporting.add_argument("file", metavar="FILE.csv", type=Path)
+    exporting.add_argument("--force", action="store_true", help="overwrite an existing file")
+    exporting.set_defaults(func=command_words_export)
+
+    stats = actions.add_parser("stats", help="words looked up and known per text and per day")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(func=command_words_stats)
+
+    export = subparsers.add_parser(
+        "export",
+        help="write a study sheet: Markdown, printable HTML, Anki deck or CSV",
+        description="Write a study sheet of a text: each paragraph with its English, the"
+        " glossary terms as numbered notes and your vocabulary. Stamped with the text, the"
+        " translation source, the glossary version and the date (SOURCE_DATE_EPOCH when set).",
+    )
+    add_text_argument(export)
+    export.add_argument("--format", choices=FORMAT_CHOICES, default="md", help="default: md")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        type=Path,
+        help="where to write (default: <text>.study.<ext> in the current directory)",
+    )
+    export.add_argument("--paragraphs", metavar="RANGE", help="e.g. 3-5, 3, 3- or -5")
+    export.add_argument(
+        "--translation",
+        choices=("machine", "reference", "edited", "best"),
+        default="best",
+        help="which English: stored machine output, the curated reference, your corrections,"
+        " or the best there is (edited > machine > reference; default)",
+    )
+    export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export.set_defaults(func=command_export)
+
+
+def _lemma_of(word: str) -> str:
+    """The lemma of a word typed on its own, with HanTa; the word itself if that fails."""
+    try:
+        from glossary.lemmas import word_lemma
+    except ImportError:
+        return word
+    lemma, _ = word_lemma(word)
+    return lemma or word
+
+
+def command_words_list(arguments: argparse.Namespace) -> int:
+    """List vocabulary entries."""
+    vocabulary = Vocabulary(open_store())
+    text_id = _text_id(arguments.text) if arguments.text else None
+    try:
+        entries = vocabulary.entries(status=arguments.status, text_id=text_id)
+    except ValueError as error:
+        raise UserError(f"--status: {error}") from error
+    if arguments.json:
+        print_json(
+            [
+                {
+                    "lemma": entry.lemma,
+                    "status": status_label(entry.status),
+                    "word": entry.word,
+                    "sentence": entry.sentence,
+                    "text_id": entry.text_id,
+                    "lookups": entry.lookups,
+                }
+                for entry in entries
+            ]
+        )
+        return 0
+    for entry in entries:
+        seen = f"  {entry.lookups}x: {entry.sentence}" if entry.lookups else ""
+        print(f"{status_label(entry.status):<11} {entry.lemma}{seen}")
+    if not entries:
+        print("no words yet")
+    return 0
+
+
+def _text_id(name: str) -> str:
+    """A text id given directly (16 hex digits) or the id of the named text file."""
+    if len(name) == 16 and all(c in "0123456789abcdef" for c in name):
+        return name
+    return open_document(name).text_id
+
+
+def command_words_set(arguments: argparse.Namespace) -> int:
+    """Set one word's status."""
+    try:
+        status = parse_status(arguments.status)
+    except ValueError as error:
+        raise UserError(str(error)) from error
+    lemma = arguments.word.strip() if arguments.exact else _lemma_of(arguments.word.strip())
+    if not lemma:
+        raise UserError("WORD is empty")
+    Vocabulary(open_store()).set_status(lemma, status)
+    via = f" (lemma of {arguments.word})" if lemma != arguments.word else ""
+    print(f"{lemma}{via}: {status_label(status)}")
+    return 0
+
+
+def command_words_import(arguments: argparse.Namespace) -> int:
+    """Import statuses from CSV."""
+    result = Vocabulary(open_store()).import_csv(arguments.file)
+    for problem in result.skipped:
+        print(f"skipped {problem}")
+    print(f"imported {result.imported} statuses from {arguments.file}")
+    return 1 if result.skipped and not result.imported else 0
+
+
+def command_words_export(arguments: argparse.Namespace) -> int:
+    """Export the vocabulary as CSV."""
+    translation = None
+    try:
+        from glossary import load_glossaries
+
+        glossaries = load_glossaries()
+
+        def translation(lemma: str) -> str:
+            return next((e.renderings[0] for e in glossaries.find(lemma) if e.renderings), "")
+    except ImportError:
+        pass
+    count = Vocabulary(open_store()).export_csv(arguments.file, arguments.force, translation)
+    print(f"wrote {count} words to {arguments.file}")
+    return 0
+
+
+def command_words_stats(arguments: argparse.Namespace) -> int:
+    """Print statistics per status, text and day."""
+    stats = Vocabulary(open_store()).statistics()
+    if arguments.json:
+        print_json(
+            {
+                "by_status": {status_label(s): n for s, n in stats.by_status},
+                "by_text": [t.__dict__ for t in stats.by_text],
+                "by_day": [d.__dict__ for d in stats.by_day],
+            }
+        )
+        return 0
+    print("status: " + (", ".join(f"{status_label(s)} {n}" for s, n in stats.by_status) or "none"))
+    for text in stats.by_text:
+        print(
+            f"text {text.title or text.text_id}: {text.looked_up} looked up,"
+            f" {text.known} now known, {text.learning} learning"
+        )
+    for day in stats.by_day:
+        print(f"day {day.day}: {day.looked_up} looked up, {day.marked_known} marked known")
+    return 0
+
+
+def command_export(arguments: argparse.Namespace) -> int:
+    """Write a study sheet."""
+    from reader.export import default_export_path, parse_paragraph_range, write_export
+    from reader.export.sources import build_sheet_for
+
+    document = open_document(arguments.text, arguments.encoding)
+    paragraph_range = parse_paragraph_range(arguments.paragraphs, len(document.blocks))
+    sheet = build_sheet_for(document, open_store(), arguments.translation, paragraph_range)
+    path = arguments.output or default_export_path(sheet, arguments.format)
+    write_export(sheet, arguments.format, path, arguments.force)
+    print(
+        f"wrote {path} ({sheet.translation_source}; {len(sheet.notes)} glossary notes,"
+        f" {len(sheet.words)} vocabulary words; {datetime.now():%H:%M})"
+    )
+    return 0

@@ -1,9 +1,246 @@
-"""CLI subcommands for the translation features (filled in by the translation work)."""
+"""CLI subcommands for machine translation: ``translate`` and ``models list|install|remove``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from reader.cli_common import add_text_argument, open_document, open_store, print_json
+from reader.errors import UserError
+from reader.translation.models import (
+    MISSING_MODEL_HELP,
+    ModelError,
+    fetch_index,
+    find_available,
+    install_available,
+    install_from_file,
+    installed_model,
+    installed_models,
+    remove,
+)
+
+MISSING_MODEL_STATUS = 3
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's subcommands to the ``lesepult`` parser."""
+    translate = subparsers.add_parser(
+        "translate",
+        help="print a text's sentence-aligned machine translation",
+        description="Translate a text offline, sentence by sentence, with the installed"
+        " German→English Argos model, and print German and English side by side. Stored"
+        " translations are reused and new ones stored; your corrections are preferred."
+        f" Exits with status {MISSING_MODEL_STATUS} when no model is installed.",
+    )
+    add_text_argument(translate)
+    translate.add_argument(
+        "--format", choices=("md", "json"), default="md", help="output format (default: md)"
+    )
+    translate.add_argument(
+        "--beam", type=int, metavar="N", help="beam size (default 4; 1 is about twice as fast)"
+    )
+    translate.add_argument(
+        "--threads", type=int, metavar="N", help="CPU threads (default: all cores)"
+    )
+    translate.set_defaults(func=command_translate)
+
+    models = subparsers.add_parser(
+        "models",
+        help="list, install or remove translation models",
+        description="Manage Argos Translate model packages (German→English).",
+    )
+    actions = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    listing = actions.add_parser(
+        "list", help="installed models and, when the index can be reached, available ones"
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--offline", action="store_true", help="do not ask the package index")
+    listing.set_defaults(func=command_models_list)
+    install = actions.add_parser(
+        "install",
+        help="install the German→English model from the package index or a file",
+        description="Download the German→English package from the Argos package index"
+        " (ARGOS_PACKAGE_INDEX), verify it, install it; or install a local .argosmodel file.",
+    )
+    install.add_argument("--file", type=Path, metavar="PATH", help="an .argosmodel file")
+    install.set_defaults(func=command_models_install)
+    removal = actions.add_parser("remove", help="remove an installed model")
+    removal.add_argument("code", metavar="CODE", help="package code, e.g. translate-de_en")
+    removal.set_defaults(func=command_models_remove)
+
+
+class ProgressBar:
+    """A one-line download progress bar on stderr."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = -1
+
+    def __call__(self, done: int, total: int | None) -> None:
+        """Redraw when the shown percentage (or megabyte, without a total) changes."""
+        step = done * 100 // total if total else done // 1_000_000
+        if step == self.shown:
+            return
+        self.shown = step
+        megabytes = f"{done / 1e6:.1f}" + (f"/{total / 1e6:.1f} MB" if total else " MB")
+        if total:
+            filled = self.WIDTH * done // total
+            bar = "[" + "#" * filled + "-" * (self.WIDTH - filled) + f"] {step:3d}% "
+        else:
+            bar = ""
+        sys.stderr.write(f"\r{self.label} {bar}{megabytes}")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        """End the bar's line."""
+        if self.shown >= 0:
+            sys.stderr.write("\n")
+
+
+def command_models_list(arguments: argparse.Namespace) -> int:
+    """List installed and available models."""
+    installed = installed_models()
+    available: list[dict[str, Any]] = []
+    index_problem = None
+    if not arguments.offline:
+        try:
+            available = [
+                {
+                    "code": model.code,
+                    "version": model.version,
+                    "from": model.from_code,
+                    "to": model.to_code,
+                    "installed": any(i.model_id == model.model_id for i in installed.models),
+                }
+                for model in fetch_index(timeout=10.0)
+            ]
+        except ModelError as error:
+            index_problem = error.message
+    rows = [
+        {"code": m.code, "version": m.version, "from": m.from_code, "to": m.to_code,
+         "path": str(m.path)}
+        for m in installed.models
+    ]  # fmt: skip
+    if arguments.json:
+        print_json(
+            {
+                "installed": rows,
+                "problems": list(installed.problems),
+                "available": available,
+                "index_problem": index_problem,
+            }
+        )
+        return 0
+    print("Installed:")
+    for row in rows:
+        print(f"  {row['code']} {row['version']}  ({row['from']}→{row['to']})  {row['path']}")
+    if not rows:
+        print("  none. " + MISSING_MODEL_HELP)
+    for problem in installed.problems:
+        print(f"  unusable: {problem}")
+    if index_problem:
+        print(f"Available: unknown ({index_problem})")
+    elif not arguments.offline:
+        print("Available:")
+        for entry in available:
+            mark = "  (installed)" if entry["installed"] else ""
+            print(f"  {entry['code']} {entry['version']}  ({entry['from']}→{entry['to']}){mark}")
+    return 0
+
+
+def command_models_install(arguments: argparse.Namespace) -> int:
+    """Install the German→English model from the index or a file."""
+    if arguments.file is not None:
+        model = install_from_file(arguments.file.expanduser())
+    else:
+        wanted = find_available(fetch_index())
+        current = installed_model()
+        if current is not None and current.model_id == wanted.model_id:
+            print(f"{current.model_id} is already installed ({current.path})")
+            return 0
+        bar = ProgressBar(f"downloading {wanted.model_id}")
+        try:
+            model = install_available(wanted, progress=bar)
+        finally:
+            bar.finish()
+    print(f"installed {model.model_id} ({model.from_code}→{model.to_code}) in {model.path}")
+    return 0
+
+
+def command_models_remove(arguments: argparse.Namespace) -> int:
+    """Remove an installed model."""
+    model = remove(arguments.code)
+    print(f"removed {model.model_id} ({model.path})")
+    return 0
+
+
+def command_translate(arguments: argparse.Namespace) -> int:
+    """Print the sentence-aligned translation of a text."""
+    from dataclasses import replace
+
+    from reader.translation.engine import EngineSettings, TranslationEngine
+    from reader.translation.pipeline import TranslationJob, TranslationProgress
+    from reader.translation.store import TranslationStore
+
+    document = open_document(arguments.text, arguments.encoding)
+    model = installed_model()
+    if model is None:
+        raise UserError(MISSING_MODEL_HELP, status=MISSING_MODEL_STATUS)
+    settings = EngineSettings.from_environment()
+    if arguments.beam is not None:
+        if arguments.beam < 1:
+            raise UserError("--beam must be at least 1")
+        settings = replace(settings, beam_size=arguments.beam)
+    if arguments.threads is not None:
+        if arguments.threads < 0:
+            raise UserError("--threads must be 0 (all cores) or more")
+        settings = replace(settings, threads=arguments.threads)
+    store = TranslationStore(open_store())
+    job = TranslationJob(store, TranslationEngine(model, settings))
+    sentences = list(document.all_sentences())
+
+    def report(progress: TranslationProgress) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\rtranslated {progress.done}/{progress.total} sentences")
+            if progress.finished:
+                sys.stderr.write("\n")
+
+    results = job.run([sentence.text for sentence in sentences], on_progress=report)
+    pairs = [
+        {
+            "block": sentence.block,
+            "sentence": sentence.index,
+            "german": sentence.text,
+            "english": results[sentence.text].english,
+            "origin": results[sentence.text].origin,
+            "model": results[sentence.text].model,
+            "flags": list(results[sentence.text].flags),
+        }
+        for sentence in sentences
+    ]
+    if arguments.format == "json":
+        print_json(
+            {
+                "title": document.title,
+                "text_id": document.text_id,
+                "model": model.model_id,
+                "sentences": pairs,
+            }
+        )
+        return 0
+    print(f"# {document.title}\n\n_Machine translation: {model.model_id} (Argos Translate)._")
+    previous_block = None
+    for sentence in sentences:
+        found = results[sentence.text]
+        if sentence.block != previous_block:
+            print()
+            previous_block = sentence.block
+        notes = ([] if found.origin == "machine" else [found.origin]) + list(found.flags)
+        suffix = f"  _({'; '.join(notes)})_" if notes else ""
+        print(f"- **DE** {' '.join(sentence.text.split())}")
+        print(f"  **EN** {found.english}{suffix}")
+    return 0

@@ -131,8 +131,8 @@ class Segmenter:
 
                 self._tokenizer = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
             raw_sentences = list(self._tokenizer.tokenize_text([block.text]))
-        sentences = []
-        for index, raw in enumerate(raw_sentences):
+        sentences: list[Sentence] = []
+        for raw in raw_sentences:
             tokens = tuple(
                 Token(
                     text=block.text[token.character_offset[0] : token.character_offset[1]],
@@ -146,7 +146,7 @@ class Segmenter:
                 continue
             start, end = tokens[0].start, tokens[-1].end
             text = block.text[start - block.start : end - block.start]
-            sentences.append(Sentence(block.index, index, start, end, text, tokens))
+            sentences.append(Sentence(block.index, len(sentences), start, end, text, tokens))
         return tuple(sentences)
 
 
@@ -185,6 +185,10 @@ class Document:
             self._cache[block_index] = cached
         return cached
 
+    def segmented(self, block_index: int) -> tuple[Sentence, ...] | None:
+        """The sentences of a block if it is segmented already, else None (never segments)."""
+        return self._cache.get(block_index)
+
     def all_sentences(self) -> Iterator[Sentence]:
         """Every sentence of the text in reading order (segments what is not yet segmented)."""
         for block in self.blocks:
@@ -200,7 +204,7 @@ class TextLoadError(Exception):
     """A text cannot be read; the message is one line for the user."""
 
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*\n", re.DOTALL | re.MULTILINE)
 
 
 def read_text_file(path: Path, encoding: str | None = None) -> str:
@@ -239,6 +243,7 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
                     f" open it with --encoding {candidate}"
                 ) from error
             raise TextLoadError(f"{name}: is not UTF-8 text") from error
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     control = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\r\t\f")
     if control > 8:
         raise TextLoadError(f"{name}: looks like a binary file, not a text")
@@ -257,7 +262,10 @@ def parse_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
     try:
         loaded = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
-        raise TextLoadError(f"{name}: the front matter is not valid YAML: {error}") from error
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "cannot be parsed"
+        raise TextLoadError(f"{name}: the front matter is not valid YAML{where}: {problem}") from error
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):

@@ -1,0 +1,300 @@
+"""Offline lookup of any word of a text: the glossary first, then the Ding dictionary.
+
+The order follows what worked on the article (see the project's German NLP notes): the
+curated glossary, the reader's own entries, Ding with the word as written, in lower case, as
+HanTa's lemma, and finally each part of a compound with its own gloss. A verb whose particle
+stands apart in the sentence ("fielen … aus") is looked up as the joined verb (ausfallen)
+before its bare lemma, because "fallen" would mislead. Without the dictionary the lookup
+still answers from the glossary and says how to add the dictionary.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from glossary.ding import DictionaryMissing, DingDictionary, DingSense
+from glossary.lemmas import analyze_compound, tag_sentence, word_lemma
+from glossary.matching import GlossaryMatcher
+from glossary.schema import GlossaryEntry, GlossarySet
+from reader.text import Sentence
+
+FoundBy = Literal["as written", "lower case", "lemma", "separable verb", "compound", "nothing"]
+SENSE_LIMIT = 5
+PART_SENSE_LIMIT = 2
+# Morpheme tags that are a compound's lexical parts (HanTa taglevel 3), not links or endings.
+LEXICAL_MORPHEME_PREFIXES = ("NN", "NE", "ADJ", "VV", "ADV", "CARD")
+STTS_NAMES = {
+    "NN": "noun",
+    "NE": "name",
+    "ADJ": "adjective",
+    "ADV": "adverb",
+    "VV": "verb",
+    "VA": "auxiliary verb",
+    "VM": "modal verb",
+    "APPR": "preposition",
+    "APPRART": "preposition + article",
+    "ART": "article",
+    "KO": "conjunction",
+    "PTKVZ": "verb particle",
+    "PTK": "particle",
+    "PP": "pronoun",
+    "PD": "pronoun",
+    "PI": "pronoun",
+    "PR": "pronoun",
+    "PW": "pronoun",
+    "CARD": "number",
+}
+
+
+@dataclass(frozen=True)
+class PartGloss:
+    """One part of a compound with what the glossary and the dictionary say about it."""
+
+    part: str
+    """The part, capitalised as a noun where it is one (Eisenbahn)."""
+    senses: tuple[DingSense, ...]
+    """Its best dictionary senses."""
+    glossary: tuple[GlossaryEntry, ...]
+    """Glossary entries for it."""
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """Everything known about one word of a text."""
+
+    word: str
+    """The word as it was looked up."""
+    lemma: str
+    """HanTa's lemma (in context when a sentence was given)."""
+    tag: str
+    """HanTa's part-of-speech tag (STTS, such as NN or VV(FIN))."""
+    glossary: tuple[GlossaryEntry, ...]
+    """Glossary entries for the word, curated ones before the reader's."""
+    senses: tuple[DingSense, ...]
+    """The best dictionary senses."""
+    found_by: FoundBy
+    """Which step of the lookup found the dictionary senses."""
+    separable_verb: str | None
+    """The joined separable verb this word belongs to in its sentence (ausfallen), if any."""
+    compound_parts: tuple[PartGloss, ...]
+    """For a compound, each part with its own gloss; empty otherwise."""
+    notes: tuple[str, ...]
+    """Remarks such as "dictionary not installed: ..."."""
+
+    @property
+    def part_of_speech(self) -> str:
+        """A readable part of speech, from the glossary, the dictionary or HanTa's tag."""
+        if self.glossary:
+            return self.glossary[0].kind
+        for sense in self.senses:
+            if sense.part_of_speech:
+                return sense.part_of_speech
+        for prefix, name in STTS_NAMES.items():
+            if self.tag.startswith(prefix):
+                return name
+        return ""
+
+    @property
+    def gender(self) -> str | None:
+        """m, f or n for a noun, from the glossary or the dictionary."""
+        for entry in self.glossary:
+            if entry.gender:
+                return entry.gender
+        for sense in self.senses:
+            if sense.gender:
+                return sense.gender
+        return None
+
+    @property
+    def plural(self) -> str | None:
+        """A noun's plural, from the glossary or the dictionary."""
+        for entry in self.glossary:
+            if entry.plural:
+                return entry.plural
+        if self.found_by == "compound":
+            return None  # the head's plural ("Partisanen") is not the compound's
+        for sense in self.senses:
+            if sense.plural:
+                return sense.plural
+        return None
+
+    @property
+    def found(self) -> bool:
+        """Whether anything at all was found."""
+        return bool(self.glossary or self.senses or self.compound_parts)
+
+
+class WordLookup:
+    """Answers lookups from a glossary and (if installed) the Ding dictionary; thread-safe."""
+
+    def __init__(
+        self,
+        glossary: GlossarySet,
+        dictionary: DingDictionary | None,
+        missing_reason: str | None = None,
+    ) -> None:
+        self.glossary = glossary
+        self.dictionary = dictionary
+        self.missing_reason = missing_reason
+        self.matcher = GlossaryMatcher(glossary)
+        self._by_key: dict[str, list[GlossaryEntry]] = {}
+        for entry in glossary.entries:
+            keys = {entry.term, *entry.forms, *([entry.plural] if entry.plural else [])}
+            for key in keys:
+                self._by_key.setdefault(key.casefold(), []).append(entry)
+        self._lock = threading.Lock()
+        self._cached = lru_cache(maxsize=4096)(self._lookup)
+
+    @classmethod
+    def create(cls, glossary: GlossarySet, dictionary_path: Path | None = None) -> WordLookup:
+        """A lookup over ``glossary`` and the dictionary (built into the cache on first use)."""
+        try:
+            dictionary = DingDictionary.open(dictionary_path)
+        except DictionaryMissing as error:
+            return cls(glossary, None, str(error))
+        return cls(glossary, dictionary, None)
+
+    def close(self) -> None:
+        """Close the dictionary index."""
+        if self.dictionary is not None:
+            self.dictionary.close()
+
+    def glossary_entries(self, word: str) -> tuple[GlossaryEntry, ...]:
+        """Entries whose term, form or plural is ``word`` (any case), curated first."""
+        found = self._by_key.get(word.casefold(), [])
+        return tuple(sorted(found, key=lambda entry: entry.origin != "curated"))
+
+    def lookup(
+        self, word: str, sentence: Sentence | None = None, token_index: int | None = None
+    ) -> LookupResult:
+        """What the glossary and the dictionary say about ``word`` (token ``token_index``)."""
+        if sentence is not None and token_index is None:
+            texts = [token.text for token in sentence.tokens]
+            token_index = texts.index(word) if word in texts else None
+        if sentence is not None and token_index is not None:
+            if not 0 <= token_index < len(sentence.tokens):
+                token_index = None
+        return self._cached(word, sentence if token_index is not None else None, token_index)
+
+    def _lookup(
+        self, word: str, sentence: Sentence | None, token_index: int | None
+    ) -> LookupResult:
+        notes: list[str] = []
+        separable_verb: str | None = None
+        context_entries: list[GlossaryEntry] = []
+        if sentence is not None and token_index is not None:
+            tagged = tag_sentence(sentence)
+            lemma, tag = tagged[token_index].lemma, tagged[token_index].pos
+            for key, group in self.matcher.token_candidates(tagged)[token_index].items():
+                if len(group) > 1:
+                    separable_verb = key
+            for match in self.matcher.matches(sentence):
+                if token_index in match.token_indexes:
+                    context_entries.append(match.entry)
+        else:
+            lemma, tag = word_lemma(word) if any(c.isalpha() for c in word) else (word, "")
+        entries = _unique(
+            [
+                *context_entries,
+                *self.glossary_entries(word),
+                *self.glossary_entries(lemma),
+                *(self.glossary_entries(separable_verb) if separable_verb else ()),
+            ]
+        )
+        entries.sort(key=lambda entry: entry.origin != "curated")
+        senses: tuple[DingSense, ...] = ()
+        found_by: FoundBy = "nothing"
+        parts: tuple[PartGloss, ...] = ()
+        if self.dictionary is None:
+            notes.append(f"dictionary not installed: {self.missing_reason}")
+        else:
+            senses, found_by = self._dictionary_senses(word, lemma, separable_verb)
+            if _may_be_compound(tag):
+                parts = self._compound_parts(word)
+            if not senses and parts:
+                last = parts[-1]
+                senses, found_by = last.senses, "compound"
+        if separable_verb:
+            notes.append(f"part of the separable verb {separable_verb}")
+        return LookupResult(
+            word=word,
+            lemma=lemma,
+            tag=tag,
+            glossary=tuple(entries),
+            senses=senses,
+            found_by=found_by,
+            separable_verb=separable_verb,
+            compound_parts=parts,
+            notes=tuple(notes),
+        )
+
+    def _dictionary_senses(
+        self, word: str, lemma: str, separable_verb: str | None
+    ) -> tuple[tuple[DingSense, ...], FoundBy]:
+        assert self.dictionary is not None
+        if separable_verb:
+            senses = self.dictionary.senses(separable_verb, SENSE_LIMIT)
+            if senses:
+                return senses, "separable verb"
+        senses = self.dictionary.senses(word, SENSE_LIMIT, exact_case=True)
+        if senses:
+            return senses, "as written"
+        if lemma and lemma != word:
+            senses = self.dictionary.senses(lemma, SENSE_LIMIT, exact_case=True)
+            if senses:
+                return senses, "lemma"
+        senses = self.dictionary.senses(word.lower(), SENSE_LIMIT)
+        if senses:
+            return senses, "lower case"
+        if lemma and lemma != word:
+            senses = self.dictionary.senses(lemma, SENSE_LIMIT)
+            if senses:
+                return senses, "lemma"
+        return (), "nothing"
+
+    def _compound_parts(self, word: str) -> tuple[PartGloss, ...]:
+        """Each lexical part of a compound with its gloss; empty for a simple word."""
+        assert self.dictionary is not None
+        _, morphemes, _ = analyze_compound(word)
+        parts = [(m, t) for m, t in morphemes if t.startswith(LEXICAL_MORPHEME_PREFIXES)]
+        if len(parts) < 2:
+            return ()
+        # HanTa splits finely ("eisen", "bahn"); join neighbours the dictionary knows as one word.
+        merged: list[tuple[str, str]] = [parts[0]]
+        for morpheme, morpheme_tag in parts[1:]:
+            previous, previous_tag = merged[-1]
+            if self.dictionary.contains(previous + morpheme):
+                merged[-1] = (previous + morpheme, previous_tag)
+            else:
+                merged.append((morpheme, morpheme_tag))
+        parts = merged
+        if len(parts) < 2:
+            return ()
+        glosses = []
+        for morpheme, morpheme_tag in parts:
+            part = morpheme.capitalize() if morpheme_tag.startswith("NN") else morpheme
+            glosses.append(
+                PartGloss(
+                    part=part,
+                    senses=self.dictionary.senses(part, PART_SENSE_LIMIT),
+                    glossary=self.glossary_entries(part),
+                )
+            )
+        return tuple(glosses)
+
+
+def _may_be_compound(tag: str) -> bool:
+    return tag.startswith(("NN", "ADJ")) or tag == ""
+
+
+def _unique(entries: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
+    seen: list[GlossaryEntry] = []
+    for entry in entries:
+        if entry not in seen:
+            seen.append(entry)
+    return seen

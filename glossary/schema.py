@@ -1,0 +1,141 @@
+"""The glossary's data types: entries, the loaded set of glossaries, validation problems.
+
+These frozen dataclasses cross module boundaries (matcher, lookup, CLI, UI); the YAML format
+they are read from is documented in ``glossary/SCHEMA.md`` and checked in ``loading.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ENTRY_KINDS: tuple[str, ...] = (
+    "noun",
+    "verb",
+    "separable-verb",
+    "adjective",
+    "adverb",
+    "expression",
+    "idiom",
+    "name",
+    "place",
+    "organisation",
+    "grammar",
+    "other",
+)
+"""Every allowed value of an entry's ``kind``."""
+
+GENDERS: tuple[str, ...] = ("m", "f", "n")
+"""Every allowed value of a noun's ``gender``."""
+
+Origin = Literal["curated", "user"]
+
+
+@dataclass(frozen=True)
+class CompoundPart:
+    """One part of a compound and its literal meaning."""
+
+    part: str
+    """The part as it appears in the compound (Eisenbahn)."""
+    meaning: str
+    """Its literal English meaning (railway)."""
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One term of a glossary with everything a learner needs to understand it."""
+
+    term: str
+    """The lemma or, for expressions, the canonical phrase."""
+    kind: str
+    """One of :data:`ENTRY_KINDS`."""
+    renderings: tuple[str, ...]
+    """One or more English renderings."""
+    explanation: str
+    """What it means for a B1 learner, why it matters in this text, its register."""
+    gender: str | None = None
+    """Nouns: m, f or n."""
+    plural: str | None = None
+    """Nouns: the plural form."""
+    forms: tuple[str, ...] = ()
+    """Inflected, variant or misspelled forms worth matching."""
+    parts: tuple[CompoundPart, ...] = ()
+    """Compounds: the literal meaning of each part."""
+    related: tuple[str, ...] = ()
+    """Related terms."""
+    english_name: str | None = None
+    """Names and places: the usual English spelling."""
+    about: str | None = None
+    """Names and places: who or what it is."""
+    spelling_note: str | None = None
+    """A note on spelling, such as the text's misspelling."""
+    register: str | None = None
+    """The register (journalistic, colloquial, ...)."""
+    in_text: tuple[str, ...] = ()
+    """Bundled texts (file stems) the term occurs in."""
+    particle: str | None = None
+    """Separable verbs: the detachable particle (an for ankündigen)."""
+    origin: Origin = "curated"
+    """Whether the entry comes from a curated glossary or the reader's own file."""
+    file: str = ""
+    """The file it was read from."""
+    line: int = 0
+    """The line of the file where the entry starts (0 if unknown)."""
+    glossary: str = ""
+    """The name of the glossary it belongs to."""
+
+
+@dataclass(frozen=True)
+class ValidationProblem:
+    """One thing wrong with a glossary file, located by file, line and field."""
+
+    file: str
+    """The file's path."""
+    line: int
+    """The 1-based line of the offending node (0 if the file could not be read at all)."""
+    field: str
+    """The field path, such as ``entries[3].renderings`` (empty for the whole file)."""
+    message: str
+    """What is wrong, in one sentence."""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class GlossaryFile:
+    """One loaded glossary file's header."""
+
+    path: str
+    """Where it was read from."""
+    name: str
+    """Its ``glossary`` name."""
+    version: str
+    """Its ``version``."""
+    origin: Origin
+    """Curated or the reader's own."""
+    entry_count: int
+    """How many entries it contributed."""
+
+
+@dataclass(frozen=True)
+class GlossarySet:
+    """Every usable glossary entry (curated first, then the reader's) and the problems found."""
+
+    entries: tuple[GlossaryEntry, ...] = ()
+    """All entries of the files that loaded, curated ones first."""
+    problems: tuple[ValidationProblem, ...] = ()
+    """Problems of files that were left out (or entries skipped)."""
+    files: tuple[GlossaryFile, ...] = field(default=())
+    """The files that loaded."""
+
+    @property
+    def version(self) -> str:
+        """The curated glossaries' versions joined ("2026.11.1"), for study sheets."""
+        versions = [f.version for f in self.files if f.origin == "curated"]
+        return "+".join(versions) if versions else "none"
+
+    def find(self, term: str) -> tuple[GlossaryEntry, ...]:
+        """The entries whose term equals ``term``, ignoring case."""
+        folded = term.casefold()
+        return tuple(e for e in self.entries if e.term.casefold() == folded)

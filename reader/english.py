@@ -1,0 +1,145 @@
+"""Which English the reader sees beside each German block, and where it came from.
+
+For each block the English column shows the best translation there is: the reader's edited
+sentences and the machine translation, else the curated reference translation, else a
+placeholder. The mode cycles best / machine / reference / both. Every version carries its
+origin label, so curated text is never presented as machine output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from reader.text import Document, ReferenceTranslation
+
+if TYPE_CHECKING:
+    from reader.translation import SentenceTranslation
+
+TranslationMode = Literal["best", "machine", "reference", "both"]
+MODES: tuple[TranslationMode, ...] = ("best", "machine", "reference", "both")
+Origin = Literal["machine", "edited", "reference"]
+
+
+@dataclass(frozen=True)
+class EnglishSentence:
+    """One English sentence and where it came from."""
+
+    text: str
+    """The English text ("" while the machine translation is pending)."""
+    origin: Origin
+    """Machine output, the reader's edit, or the curated reference."""
+    flags: tuple[str, ...] = ()
+    """Warnings from the translation checks ("short", "untranslated: ...")."""
+
+
+@dataclass(frozen=True)
+class EnglishVersion:
+    """One English rendering of a German block, with its label."""
+
+    label: str
+    """Where it came from, shown above it ("machine · translate-de_en 1.9", "reference")."""
+    origin: Origin
+    """The main origin of the version (edited sentences inside a machine version say so)."""
+    sentences: tuple[EnglishSentence, ...]
+    """The sentences; aligned one-to-one with the German sentences when ``aligned``."""
+    aligned: bool
+    """Whether sentence i translates German sentence i (so the cursor can pair them)."""
+
+
+@dataclass(frozen=True)
+class EnglishBlock:
+    """What the English column shows for one German block."""
+
+    versions: tuple[EnglishVersion, ...]
+    """The versions to show, in order (two in "both" mode)."""
+    placeholder: str = ""
+    """Shown when there is no version at all."""
+
+
+def next_mode(mode: TranslationMode) -> TranslationMode:
+    """The mode after ``mode`` in the cycle best → machine → reference → both."""
+    return MODES[(MODES.index(mode) + 1) % len(MODES)]
+
+
+def machine_version(
+    germans: tuple[str, ...],
+    machine: Mapping[str, SentenceTranslation],
+    model_label: str | None,
+) -> EnglishVersion | None:
+    """The machine (and edited) version of a block, or None when no sentence is done yet."""
+    found = [machine.get(german) for german in germans]
+    if not any(found):
+        return None
+    sentences = tuple(
+        EnglishSentence(t.english, "edited" if t.origin == "edited" else "machine", t.flags)
+        if t is not None
+        else EnglishSentence("", "machine", ("pending",))
+        for t in found
+    )
+    edited = sum(1 for sentence in sentences if sentence.origin == "edited")
+    label = f"machine · {model_label}" if model_label else "machine"
+    if edited == len(sentences):
+        label, origin = "edited by you", "edited"
+    elif edited:
+        label, origin = f"{label} · {edited} edited", "machine"
+    else:
+        origin = "machine"
+    if any("pending" in sentence.flags for sentence in sentences):
+        label += " · translating…"
+    return EnglishVersion(label, origin, sentences, aligned=True)  # type: ignore[arg-type]
+
+
+def reference_version(
+    reference: ReferenceTranslation | None, block_index: int, german_count: int
+) -> EnglishVersion | None:
+    """The curated reference version of a block, or None when the text has none."""
+    if reference is None or block_index >= len(reference.blocks):
+        return None
+    lines = reference.blocks[block_index]
+    if not lines:
+        return None
+    sentences = tuple(EnglishSentence(line, "reference") for line in lines)
+    return EnglishVersion(
+        "reference (curated)", "reference", sentences, aligned=len(lines) == german_count
+    )
+
+
+def compose_english(
+    document: Document,
+    block_index: int,
+    mode: TranslationMode,
+    machine: Mapping[str, SentenceTranslation],
+    reference: ReferenceTranslation | None,
+    model_label: str | None,
+    no_machine_reason: str,
+) -> EnglishBlock:
+    """The English for one block in the given mode.
+
+    ``no_machine_reason`` is the placeholder when no machine translation is there (translating,
+    or no model installed: then it says how to install one).
+    """
+    sentences = document.segmented(block_index)
+    if sentences is None and reference is not None:
+        sentences = document.sentences(block_index)
+    germans = tuple(sentence.text for sentence in sentences or ())
+    by_machine = machine_version(germans, machine, model_label)
+    by_reference = reference_version(reference, block_index, len(germans))
+    if mode == "machine":
+        chosen = (by_machine,)
+    elif mode == "reference":
+        chosen = (by_reference,)
+    elif mode == "both":
+        chosen = (by_machine, by_reference)
+    else:
+        complete = by_machine is not None and all(
+            "pending" not in s.flags for s in by_machine.sentences
+        )
+        chosen = (by_machine,) if complete or by_reference is None else (by_reference,)
+    versions = tuple(version for version in chosen if version is not None)
+    if versions:
+        return EnglishBlock(versions)
+    if mode == "reference":
+        return EnglishBlock((), "no reference translation for this text")
+    return EnglishBlock((), no_machine_reason)

@@ -1,0 +1,79 @@
+"""Study sheet exports: Markdown, printable HTML, Anki decks and CSV from one sheet model.
+
+:func:`render` turns a :class:`~reader.export.sheet.StudySheet` into a format's bytes (the
+same inputs always give the same bytes); :func:`write_export` writes them atomically and
+refuses to overwrite an existing file unless forced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.atomic import atomic_write_bytes
+from reader.export.sheet import (
+    TRANSLATION_CHOICES,
+    SheetEnglish,
+    SheetNote,
+    SheetParagraph,
+    SheetSources,
+    SheetWord,
+    StudySheet,
+    TermHit,
+    WordInfo,
+    build_study_sheet,
+    parse_paragraph_range,
+)
+from reader.vocabulary import refuse_to_overwrite
+
+FORMATS: dict[str, str] = {"md": ".md", "html": ".html", "anki": ".apkg", "csv": ".csv"}
+
+__all__ = [
+    "FORMATS",
+    "TRANSLATION_CHOICES",
+    "SheetEnglish",
+    "SheetNote",
+    "SheetParagraph",
+    "SheetSources",
+    "SheetWord",
+    "StudySheet",
+    "TermHit",
+    "WordInfo",
+    "build_study_sheet",
+    "default_export_path",
+    "parse_paragraph_range",
+    "render",
+    "write_export",
+]
+
+
+def render(sheet: StudySheet, format: str) -> bytes:
+    """The sheet in ``format`` (md, html, anki or csv) as bytes."""
+    if format == "md":
+        from reader.export.markdown import render_markdown
+
+        return render_markdown(sheet).encode("utf-8")
+    if format == "html":
+        from reader.export.html import render_html
+
+        return render_html(sheet).encode("utf-8")
+    if format == "csv":
+        from reader.export.csv import render_csv
+
+        return render_csv(sheet).encode("utf-8")
+    if format == "anki":
+        from reader.export.anki import render_anki
+
+        return render_anki(sheet)
+    raise ValueError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+
+
+def default_export_path(sheet: StudySheet, format: str, folder: Path | None = None) -> Path:
+    """``<text name>.study<ext>`` in ``folder`` (the current directory by default)."""
+    return (folder or Path.cwd()) / f"{sheet.text_name}.study{FORMATS[format]}"
+
+
+def write_export(sheet: StudySheet, format: str, path: Path, force: bool = False) -> Path:
+    """Render and write the sheet atomically; an existing file needs ``force`` (UserError)."""
+    refuse_to_overwrite(path, force)
+    atomic_write_bytes(path, render(sheet, format))
+    return path

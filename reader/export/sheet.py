@@ -1,0 +1,354 @@
+"""The study sheet model and its builder: what every export format renders.
+
+A :class:`StudySheet` holds, per paragraph, the German, its English, the glossary terms of the
+paragraph as numbered notes and the reader's vocabulary seen there, plus a stamp (text,
+translation source, glossary version, date). The builder takes its inputs as callables and
+plain data (:class:`SheetSources`), so it does not depend on how translations, glossary
+matches or lemmas are produced; :mod:`reader.export.sources` wires the real ones.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal
+
+from reader import __version__
+from reader.errors import UserError
+from reader.text import Document, Sentence
+
+TranslationChoice = Literal["machine", "reference", "edited", "best"]
+TRANSLATION_CHOICES: tuple[str, ...] = ("machine", "reference", "edited", "best")
+NO_TRANSLATION = "[no translation]"
+
+
+@dataclass(frozen=True)
+class SheetEnglish:
+    """The English of one German sentence and where it came from."""
+
+    english: str
+    """The English sentence."""
+    origin: str
+    """``machine``, ``edited`` or ``reference``."""
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A glossary term found in a sentence (the builder's input from glossary matching)."""
+
+    term: str
+    """The glossary term (lemma or canonical phrase)."""
+    kind: str
+    """Its kind (noun, verb, expression, name...)."""
+    rendering: str
+    """Its first English rendering."""
+    explanation: str
+    """The glossary's explanation for a learner."""
+    start: int
+    """Document offset of the first matched character."""
+    end: int
+    """Document offset just past the last matched character."""
+    gender: str = ""
+    """m, f or n for nouns."""
+    plural: str = ""
+    """The plural for nouns."""
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """What the glossary or dictionary says about a vocabulary word."""
+
+    meaning: str
+    """A short English meaning ("" when unknown)."""
+    gender: str = ""
+    """m, f or n for nouns."""
+    plural: str = ""
+    """The plural for nouns."""
+
+
+def _no_terms(sentence: Sentence) -> Sequence[TermHit]:
+    return ()
+
+
+def _no_info(lemma: str) -> WordInfo | None:
+    return None
+
+
+@dataclass(frozen=True)
+class SheetSources:
+    """Everything the builder needs besides the document."""
+
+    english: Callable[[Sentence], SheetEnglish | None]
+    """The English of a sentence under the chosen translation source, None if there is none."""
+    lemmas: Callable[[Sentence], Sequence[str]]
+    """One lemma per token of a sentence."""
+    term_hits: Callable[[Sentence], Sequence[TermHit]] = _no_terms
+    """The glossary terms found in a sentence."""
+    word_info: Callable[[str], WordInfo | None] = _no_info
+    """Meaning, gender and plural of a lemma, if known."""
+    statuses: Mapping[str, str] = field(default_factory=dict)
+    """The reader's status per lemma (missing means new)."""
+    looked_up: frozenset[str] = frozenset()
+    """Lemmas the reader looked up."""
+    model_id: str | None = None
+    """The machine translation model ("translate-de_en 1.9"), if machine output is used."""
+    glossary_version: str = ""
+    """The glossary version(s) the notes come from."""
+
+
+@dataclass(frozen=True)
+class SheetNote:
+    """A numbered glossary note under a paragraph."""
+
+    number: int
+    """Its number on the sheet (1, 2, ...)."""
+    term: str
+    """The glossary term."""
+    kind: str
+    """Its kind."""
+    rendering: str
+    """Its first English rendering."""
+    explanation: str
+    """The explanation."""
+    gender: str
+    """m, f, n or ""."""
+    plural: str
+    """The plural or ""."""
+    sentence: str
+    """The German sentence it was first found in."""
+    highlight: tuple[int, int]
+    """Start and end of the matched text within ``sentence``."""
+
+
+@dataclass(frozen=True)
+class SheetWord:
+    """A word of the reader's vocabulary seen in a paragraph."""
+
+    lemma: str
+    """Its base form."""
+    word: str
+    """The form in the text."""
+    status: str
+    """The reader's status (new, 1-4)."""
+    meaning: str
+    """A short English meaning ("" when unknown)."""
+    gender: str
+    """m, f, n or ""."""
+    plural: str
+    """The plural or ""."""
+    sentence: str
+    """The German sentence it appears in."""
+    highlight: tuple[int, int]
+    """Start and end of the word within ``sentence``."""
+
+
+@dataclass(frozen=True)
+class SheetParagraph:
+    """One block of the text with its English, notes and vocabulary."""
+
+    number: int
+    """Its 1-based block number in the text."""
+    kind: str
+    """title, teaser, heading or paragraph."""
+    german: str
+    """The German exactly as written."""
+    english: str
+    """The English sentences joined; missing ones are marked :data:`NO_TRANSLATION`."""
+    notes: tuple[SheetNote, ...]
+    """Glossary notes first found in this paragraph."""
+    words: tuple[SheetWord, ...]
+    """Vocabulary the reader looked up or is learning, first found in this paragraph."""
+
+
+@dataclass(frozen=True)
+class StudySheet:
+    """A text's study sheet, ready for any export format."""
+
+    title: str
+    """The text's title."""
+    text_id: str
+    """The text's content hash."""
+    text_name: str
+    """The text's file stem (used for tags and deck names), or the text id."""
+    origin: str
+    """Where the text comes from ("taz, 2022-12"), or ""."""
+    translation_source: str
+    """What the English is: the model code and version, reference, edited, or a mix."""
+    glossary_version: str
+    """The glossary version(s) of the notes ("" when no glossary was used)."""
+    date: str
+    """The sheet's date as YYYY-MM-DD (from SOURCE_DATE_EPOCH when set)."""
+    timestamp: int
+    """The sheet's time as Unix seconds (SOURCE_DATE_EPOCH when set)."""
+    paragraph_range: tuple[int, int]
+    """First and last block number exported (1-based, inclusive)."""
+    paragraph_total: int
+    """How many blocks the text has."""
+    generator: str
+    """The program that made it ("Lesepult 0.1.0")."""
+    paragraphs: tuple[SheetParagraph, ...]
+    """The exported blocks in order."""
+
+    @property
+    def notes(self) -> tuple[SheetNote, ...]:
+        """Every glossary note in order."""
+        return tuple(note for paragraph in self.paragraphs for note in paragraph.notes)
+
+    @property
+    def words(self) -> tuple[SheetWord, ...]:
+        """Every vocabulary word in order."""
+        return tuple(word for paragraph in self.paragraphs for word in paragraph.words)
+
+
+def sheet_time(environ: Mapping[str, str] | None = None) -> int:
+    """The sheet time: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now."""
+    environ = os.environ if environ is None else environ
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        try:
+            return int(value)
+        except ValueError as error:
+            raise UserError(
+                f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {value!r}"
+            ) from error
+    return int(datetime.now(UTC).timestamp())
+
+
+def parse_paragraph_range(value: str | None, total: int) -> tuple[int, int]:
+    """Parse ``3-5``, ``3``, ``3-`` or ``-5`` (1-based, inclusive) against ``total`` blocks."""
+    if value is None or not value.strip():
+        return (1, total)
+    match = re.fullmatch(r"\s*(\d*)\s*[-–]\s*(\d*)\s*|\s*(\d+)\s*", value)
+    if not match or (match.group(3) is None and not (match.group(1) or match.group(2))):
+        raise UserError(f"--paragraphs: {value!r} is not a range like 3-5, 3, 3- or -5")
+    if match.group(3) is not None:
+        first = last = int(match.group(3))
+    else:
+        first = int(match.group(1)) if match.group(1) else 1
+        last = int(match.group(2)) if match.group(2) else total
+    if first < 1 or last > total or first > last:
+        raise UserError(f"--paragraphs: {value!r} is outside 1-{total}, the text's paragraphs")
+    return (first, last)
+
+
+def describe_translation_source(origins: Mapping[str, int], model_id: str | None) -> str:
+    """A stamp line saying where the English came from, with sentence counts for a mix."""
+    labels = {
+        "machine": f"machine translation ({model_id})" if model_id else "machine translation",
+        "edited": "edited by the reader",
+        "reference": "curated reference translation",
+        "none": "no translation",
+    }
+    used = [origin for origin in ("machine", "edited", "reference", "none") if origins.get(origin)]
+    if not used:
+        return labels["none"]
+    if len(used) == 1:
+        return labels[used[0]]
+    return "; ".join(
+        f"{labels[origin]}: {origins[origin]} sentence{'s' if origins[origin] != 1 else ''}"
+        for origin in used
+    )
+
+
+def build_study_sheet(
+    document: Document,
+    sources: SheetSources,
+    paragraph_range: tuple[int, int] | None = None,
+    timestamp: int | None = None,
+) -> StudySheet:
+    """Gather the paragraphs, English, glossary notes and vocabulary of a text into a sheet."""
+    first, last = paragraph_range or (1, len(document.blocks))
+    when = sheet_time() if timestamp is None else timestamp
+    origins: dict[str, int] = {}
+    noted_terms: set[tuple[str, str]] = set()
+    listed_lemmas: set[str] = set()
+    paragraphs: list[SheetParagraph] = []
+    note_number = 0
+    for block in document.blocks[first - 1 : last]:
+        english_parts: list[str] = []
+        notes: list[SheetNote] = []
+        words: list[SheetWord] = []
+        for sentence in document.sentences(block.index):
+            found = sources.english(sentence)
+            if found is None:
+                origins["none"] = origins.get("none", 0) + 1
+                english_parts.append(NO_TRANSLATION)
+            else:
+                origins[found.origin] = origins.get(found.origin, 0) + 1
+                # An empty English means a previous sentence's English covers this one
+                # (a reference that joins two German sentences into one).
+                if found.english.strip():
+                    english_parts.append(found.english.strip())
+            for hit in sorted(sources.term_hits(sentence), key=lambda hit: (hit.start, hit.term)):
+                key = (hit.term, hit.kind)
+                if key in noted_terms:
+                    continue
+                noted_terms.add(key)
+                note_number += 1
+                notes.append(
+                    SheetNote(
+                        number=note_number,
+                        term=hit.term,
+                        kind=hit.kind,
+                        rendering=hit.rendering,
+                        explanation=hit.explanation,
+                        gender=hit.gender,
+                        plural=hit.plural,
+                        sentence=sentence.text,
+                        highlight=(hit.start - sentence.start, hit.end - sentence.start),
+                    )
+                )
+            lemmas = sources.lemmas(sentence)
+            for token, lemma in zip(sentence.tokens, lemmas, strict=False):
+                if not token.is_word or lemma in listed_lemmas:
+                    continue
+                status = sources.statuses.get(lemma, "new")
+                if status in {"known", "ignored"}:
+                    continue
+                if status == "new" and lemma not in sources.looked_up:
+                    continue
+                if any(term == lemma for term, _ in noted_terms):
+                    continue
+                listed_lemmas.add(lemma)
+                info = sources.word_info(lemma) or WordInfo("")
+                words.append(
+                    SheetWord(
+                        lemma=lemma,
+                        word=token.text,
+                        status=status,
+                        meaning=info.meaning,
+                        gender=info.gender,
+                        plural=info.plural,
+                        sentence=sentence.text,
+                        highlight=(token.start - sentence.start, token.end - sentence.start),
+                    )
+                )
+        german = block.text
+        paragraphs.append(
+            SheetParagraph(
+                number=block.index + 1,
+                kind=block.kind,
+                german=german,
+                english=" ".join(english_parts),
+                notes=tuple(notes),
+                words=tuple(words),
+            )
+        )
+    origin = ", ".join(part for part in (document.metadata.source, document.metadata.date) if part)
+    return StudySheet(
+        title=document.title,
+        text_id=document.text_id,
+        text_name=document.path.stem if document.path else document.text_id,
+        origin=origin,
+        translation_source=describe_translation_source(origins, sources.model_id),
+        glossary_version=sources.glossary_version,
+        date=datetime.fromtimestamp(when, UTC).strftime("%Y-%m-%d"),
+        timestamp=when,
+        paragraph_range=(first, last),
+        paragraph_total=len(document.blocks),
+        generator=f"Lesepult {__version__}",
+        paragraphs=tuple(paragraphs),
+    )

@@ -1,0 +1,44 @@
+"""The help screen: every key of the reading screen, grouped, from the command table."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.ui.commands import ReaderCommand, key_label
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the commands with their keys; any of escape, q, ? closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
+    ]
+
+    def __init__(self, commands: tuple[ReaderCommand, ...]) -> None:
+        super().__init__()
+        self.commands = commands
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
+        table.add_column("keys", style="bold", no_wrap=True)
+        table.add_column("what")
+        group = None
+        for command in self.commands:
+            if command.group != group:
+                group = command.group
+                table.add_row(f"[reverse] {group} [/]", "")
+            table.add_row(key_label(command.keys), command.description)
+        table.add_row("", "")
+        table.add_row("ctrl+p", "Command palette: every command by name")
+        with VerticalScroll(id="help-body"):
+            yield Static("Lesepult — keys", id="help-title")
+            yield Static(table, id="help-table")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,468 @@
+"""The reading view: German and English side by side (or stacked), paragraph by paragraph.
+
+A line-API widget: it lays out every block's line count with the fast offset wrapper of
+:mod:`reader.layout` and renders only the lines on screen, so a novel of thousands of
+paragraphs opens and scrolls as fast as a short article. It draws what its screen gives it
+(attributes down: the document, the English per block, the cursor, decorations, the search
+pattern) and reports clicks and what is visible (messages up).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.english import EnglishBlock
+from reader.layout import wrap_offsets
+from reader.text import Block, Document, Sentence
+
+SEPARATOR = " │ "
+STACKED_INDENT = 2
+CACHED_BLOCKS = 256
+
+
+@dataclass(frozen=True)
+class Decoration:
+    """A styled span of the German text (a glossary term, a word's vocabulary status)."""
+
+    start: int
+    """Offset of the first character in the document source."""
+    end: int
+    """Offset just past the last character."""
+    component: str
+    """The component class giving its style (one of ``ParallelTextView.COMPONENT_CLASSES``)."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the reader is: a sentence, and optionally a word in it."""
+
+    block: int
+    """Index of the block."""
+    sentence: int
+    """Index of the sentence within the block."""
+    token: int | None = None
+    """Index of the token under the word cursor, or None."""
+
+
+@dataclass
+class _BlockLayout:
+    german: list[tuple[int, int]]
+    english: list[tuple[int, str, list[tuple[int, int]]]]  # (version index, kind, lines)
+    height: int
+
+
+class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
+    """German beside English, with a sentence cursor and styled spans."""
+
+    COMPONENT_CLASSES = {
+        "parallel-view--title",
+        "parallel-view--heading",
+        "parallel-view--teaser",
+        "parallel-view--dateline",
+        "parallel-view--english",
+        "parallel-view--label",
+        "parallel-view--placeholder",
+        "parallel-view--separator",
+        "parallel-view--cursor-sentence",
+        "parallel-view--cursor-english",
+        "parallel-view--cursor-word",
+        "parallel-view--search",
+        "parallel-view--flag",
+        "parallel-view--glossary",
+        "parallel-view--glossary-name",
+        "parallel-view--glossary-expression",
+        "parallel-view--status-new",
+        "parallel-view--status-1",
+        "parallel-view--status-2",
+        "parallel-view--status-3",
+        "parallel-view--status-4",
+        "parallel-view--status-known",
+        "parallel-view--edited",
+    }
+
+    stacked: reactive[bool] = reactive(False)
+    """Whether English goes below German instead of beside it."""
+
+    class SentenceClicked(Message):
+        """The reader clicked a sentence (and maybe a word in it)."""
+
+        def __init__(self, cursor: Cursor) -> None:
+            super().__init__()
+            self.cursor = cursor
+
+    class VisibleBlocksChanged(Message):
+        """The range of blocks on screen changed (the screen prepares marks for them)."""
+
+        def __init__(self, first: int, last: int) -> None:
+            super().__init__()
+            self.first = first
+            self.last = last
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ParallelTextView.VisibleBlocksChanged)
+
+    def __init__(
+        self,
+        document: Document,
+        english_for: Callable[[int], EnglishBlock],
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.document = document
+        self.english_for = english_for
+        self.cursor = Cursor(0, 0)
+        self.decorations: dict[int, tuple[Decoration, ...]] = {}
+        self.search_pattern: re.Pattern[str] | None = None
+        self._layout_width = 0
+        self._layouts: list[_BlockLayout] = []
+        self._tops: list[int] = []
+        self._english_cache: dict[int, EnglishBlock] = {}
+        self._strips: OrderedDict[int, list[Strip]] = OrderedDict()
+        self._visible = (-1, -1)
+
+    # Attributes set by the screen ---------------------------------------------------------
+
+    def set_cursor(self, cursor: Cursor, scroll: bool = True) -> None:
+        """Move the highlighted sentence/word and keep it on screen."""
+        previous = self.cursor
+        self.cursor = cursor
+        self._forget(previous.block, cursor.block)
+        if scroll:
+            self.scroll_to_cursor()
+        self.refresh()
+
+    def set_decorations(self, block: int, decorations: Iterable[Decoration]) -> None:
+        """Replace the styled spans of one block."""
+        self.decorations[block] = tuple(decorations)
+        self._forget(block)
+        self.refresh()
+
+    def clear_decorations(self) -> None:
+        """Remove all styled spans (for example when colouring is switched off)."""
+        self.decorations.clear()
+        self._strips.clear()
+        self.refresh()
+
+    def set_search(self, pattern: re.Pattern[str] | None) -> None:
+        """Highlight every match of ``pattern`` (None clears)."""
+        self.search_pattern = pattern
+        self._strips.clear()
+        self.refresh()
+
+    def english_changed(self, blocks: Iterable[int] | None = None) -> None:
+        """The English of some blocks (None: all) changed: lay them out again."""
+        if not self._layouts:
+            return
+        indexes = range(len(self.document.blocks)) if blocks is None else set(blocks)
+        for index in indexes:
+            self._english_cache.pop(index, None)
+            self._strips.pop(index, None)
+            if self._layout_width:
+                self._layouts[index] = self._layout_block(index, self._layout_width)
+        self._update_tops()
+        self.refresh()
+
+    def watch_stacked(self) -> None:
+        self._relayout(force=True)
+        self.scroll_to_cursor(animate=False)
+
+    # Geometry ---------------------------------------------------------------------------
+
+    def _column_widths(self, width: int) -> tuple[int, int]:
+        if self.stacked:
+            return width, width - STACKED_INDENT
+        left = (width - len(SEPARATOR)) // 2
+        return left, width - left - len(SEPARATOR)
+
+    def _english(self, index: int) -> EnglishBlock:
+        cached = self._english_cache.get(index)
+        if cached is None:
+            cached = self.english_for(index)
+            self._english_cache[index] = cached
+        return cached
+
+    def _layout_block(self, index: int, width: int) -> _BlockLayout:
+        left, right = self._column_widths(width)
+        block = self.document.blocks[index]
+        german = wrap_offsets(block.text, left)
+        english: list[tuple[int, str, list[tuple[int, int]]]] = []
+        english_block = self._english(index)
+        for number, version in enumerate(english_block.versions):
+            english.append((number, "label", [(0, len(version.label))]))
+            english.append((number, "text", wrap_offsets(_joined(version)[0], right)))
+        if not english_block.versions:
+            english.append((-1, "placeholder", wrap_offsets(english_block.placeholder, right)))
+        english_height = sum(len(lines) for _, _, lines in english)
+        if self.stacked:
+            height = len(german) + english_height + 1
+        else:
+            height = max(len(german), english_height) + 1
+        return _BlockLayout(german, english, height)
+
+    def _relayout(self, force: bool = False) -> None:
+        width = self.scrollable_content_region.width
+        if width <= len(SEPARATOR) + 2:
+            return
+        if width == self._layout_width and not force and self._layouts:
+            return
+        self._layout_width = width
+        self._strips.clear()
+        self._layouts = [
+            self._layout_block(index, width) for index in range(len(self.document.blocks))
+        ]
+        self._update_tops()
+
+    def _update_tops(self) -> None:
+        tops = []
+        total = 0
+        for layout in self._layouts:
+            tops.append(total)
+            total += layout.height
+        self._tops = tops
+        self.virtual_size = Size(self._layout_width, total)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        self.scroll_to_cursor(animate=False)
+
+    def on_mount(self) -> None:
+        self._relayout()
+
+    def sentence_region(self, cursor: Cursor) -> Region | None:
+        """The lines (in virtual coordinates) that hold the cursor's German sentence."""
+        if not self._layouts or cursor.block >= len(self._layouts):
+            return None
+        block = self.document.blocks[cursor.block]
+        layout = self._layouts[cursor.block]
+        sentences = self.document.sentences(cursor.block)
+        if not sentences:
+            return Region(0, self._tops[cursor.block], self._layout_width, 1)
+        sentence = sentences[min(cursor.sentence, len(sentences) - 1)]
+        start, end = sentence.start - block.start, sentence.end - block.start
+        rows = [i for i, (s, e) in enumerate(layout.german) if e > start and s < end] or [0]
+        top = self._tops[cursor.block] + rows[0]
+        return Region(0, top, self._layout_width, rows[-1] - rows[0] + 1)
+
+    def scroll_to_cursor(self, animate: bool = False) -> None:
+        """Scroll so that the current sentence is on screen, with a little context."""
+        if not self._layouts:
+            return
+        region = self.sentence_region(self.cursor)
+        if region is not None:
+            self.scroll_to_region(region.grow((2, 0, 2, 0)), animate=animate, force=True)
+
+    def block_at_line(self, line: int) -> int:
+        """The index of the block drawn on virtual line ``line``."""
+        return max(0, bisect_right(self._tops, line) - 1)
+
+    def top_of_block(self, index: int) -> int:
+        """The virtual line where block ``index`` starts."""
+        return self._tops[index] if self._tops else 0
+
+    @property
+    def visible_blocks(self) -> tuple[int, int]:
+        """First and last block index that is (partly) on screen."""
+        if not self._tops:
+            return (0, 0)
+        top = round(self.scroll_offset.y)
+        return self.block_at_line(top), self.block_at_line(top + self.size.height)
+
+    # Rendering --------------------------------------------------------------------------
+
+    def _forget(self, *blocks: int) -> None:
+        for block in blocks:
+            self._strips.pop(block, None)
+
+    def render_line(self, y: int) -> Strip:
+        if not self._layouts or self.scrollable_content_region.width != self._layout_width:
+            # The vertical scrollbar appearing narrows the content without a resize event.
+            self._relayout()
+            if not self._layouts:
+                return Strip.blank(self.size.width)
+        line = round(self.scroll_offset.y) + y
+        visible = self.visible_blocks
+        if visible != self._visible:
+            self._visible = visible
+            self.post_message(self.VisibleBlocksChanged(*visible))
+        if line >= self.virtual_size.height:
+            return Strip.blank(self.size.width, self.rich_style)
+        index = self.block_at_line(line)
+        strips = self._block_strips(index)
+        row = line - self._tops[index]
+        if row < len(strips):
+            return strips[row]
+        return Strip.blank(self._layout_width, self.rich_style)
+
+    def _block_strips(self, index: int) -> list[Strip]:
+        cached = self._strips.get(index)
+        if cached is not None:
+            self._strips.move_to_end(index)
+            return cached
+        strips = self._render_block(index)
+        self._strips[index] = strips
+        if len(self._strips) > CACHED_BLOCKS:
+            self._strips.popitem(last=False)
+        return strips
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"parallel-view--{name}", partial=True)
+
+    def _german_text(self, block: Block) -> Text:
+        base = self.rich_style
+        if block.kind in {"title", "heading", "teaser"}:
+            base = base + self._style(block.kind)
+        text = Text(block.text.replace("\n", " "), style=base, end="")
+        if block.dateline_length:
+            text.stylize(self._style("dateline"), 0, block.dateline_length)
+        for decoration in self.decorations.get(block.index, ()):
+            text.stylize(
+                self.get_component_rich_style(decoration.component, partial=True),
+                decoration.start - block.start,
+                decoration.end - block.start,
+            )
+        if self.search_pattern is not None:
+            for match in self.search_pattern.finditer(block.text):
+                text.stylize(self._style("search"), match.start(), match.end())
+        if block.index == self.cursor.block:
+            sentence = self._cursor_sentence()
+            if sentence is not None:
+                text.stylize(
+                    self._style("cursor-sentence"),
+                    sentence.start - block.start,
+                    sentence.end - block.start,
+                )
+                token = self.cursor.token
+                if token is not None and 0 <= token < len(sentence.tokens):
+                    word = sentence.tokens[token]
+                    text.stylize(
+                        self._style("cursor-word"), word.start - block.start, word.end - block.start
+                    )
+        return text
+
+    def _cursor_sentence(self) -> Sentence | None:
+        sentences = self.document.sentences(self.cursor.block)
+        if not sentences:
+            return None
+        return sentences[min(self.cursor.sentence, len(sentences) - 1)]
+
+    def _english_lines(self, index: int, layout: _BlockLayout) -> list[Text]:
+        english_block = self._english(index)
+        base = self.rich_style + self._style("english")
+        lines: list[Text] = []
+        for number, kind, offsets in layout.english:
+            if kind == "placeholder":
+                source = Text(english_block.placeholder, style=base + self._style("placeholder"))
+            elif kind == "label":
+                source = Text(english_block.versions[number].label, base + self._style("label"))
+            else:
+                version = english_block.versions[number]
+                joined, spans = _joined(version)
+                source = Text(joined, style=base, end="")
+                for sentence, (start, end) in zip(version.sentences, spans, strict=True):
+                    if sentence.origin == "edited":
+                        source.stylize(self._style("edited"), start, end)
+                    if any(flag != "pending" for flag in sentence.flags):
+                        source.stylize(self._style("flag"), start, end)
+                if index == self.cursor.block:
+                    if version.aligned and self.cursor.sentence < len(spans):
+                        start, end = spans[self.cursor.sentence]
+                        source.stylize(self._style("cursor-english"), start, end)
+                    elif not version.aligned:
+                        source.stylize(self._style("cursor-english"), 0, len(joined))
+            lines.extend(source[start:end] for start, end in offsets)
+        return lines
+
+    def _render_block(self, index: int) -> list[Strip]:
+        layout = self._layouts[index]
+        block = self.document.blocks[index]
+        german_text = self._german_text(block)
+        german = [german_text[start:end] for start, end in layout.german]
+        english = self._english_lines(index, layout)
+        left, right = self._column_widths(self._layout_width)
+        console = self.app.console
+        background = self.rich_style
+
+        def strip(text: Text | None, width: int) -> Strip:
+            if text is None:
+                return Strip.blank(width, background)
+            segments = list(text.render(console))
+            return Strip(segments).extend_cell_length(width, background).crop(0, width)
+
+        rows: list[Strip] = []
+        if self.stacked:
+            indent = Strip([Segment(" " * STACKED_INDENT, background)])
+            rows.extend(strip(line, left) for line in german)
+            rows.extend(Strip.join([indent, strip(line, right)]) for line in english)
+        else:
+            separator = Strip([Segment(SEPARATOR, background + self._style("separator"))])
+            for row in range(layout.height - 1):
+                left_text = german[row] if row < len(german) else None
+                right_text = english[row] if row < len(english) else None
+                rows.append(Strip.join([strip(left_text, left), separator, strip(right_text, right)]))
+        rows.append(Strip.blank(self._layout_width, background))
+        return rows
+
+    # Mouse ------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        if not self._layouts:
+            return
+        line = round(self.scroll_offset.y) + event.y
+        if line >= self.virtual_size.height:
+            return
+        index = self.block_at_line(line)
+        layout = self._layouts[index]
+        row = line - self._tops[index]
+        left, _ = self._column_widths(self._layout_width)
+        block = self.document.blocks[index]
+        sentences = self.document.sentences(index)
+        if not sentences:
+            return
+        offset: int | None = None
+        if row < len(layout.german) and event.x < left:
+            start, end = layout.german[row]
+            offset = block.start + min(start + event.x, end)
+        target = Cursor(index, 0)
+        if offset is not None:
+            for sentence in sentences:
+                if sentence.start <= offset <= sentence.end:
+                    token = next(
+                        (i for i, t in enumerate(sentence.tokens) if t.start <= offset < t.end),
+                        None,
+                    )
+                    target = Cursor(index, sentence.index, token)
+                    break
+        self.post_message(self.SentenceClicked(target))
+
+
+def _joined(version: object) -> tuple[str, list[tuple[int, int]]]:
+    """The English sentences joined by spaces, with each sentence's span."""
+    sentences = getattr(version, "sentences", ())
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for sentence in sentences:
+        text = sentence.text or "…"
+        if parts:
+            position += 1
+        spans.append((position, position + len(text)))
+        parts.append(text)
+        position += len(text)
+    return " ".join(parts), spans

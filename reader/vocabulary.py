@@ -1,0 +1,418 @@
+"""The reader's vocabulary: a status per lemma, the lookup history, statistics and CSV exchange.
+
+Statuses are the levels Lute and LWT users know: ``new``, learning ``1`` to ``4``, ``known``
+and ``ignored``. A lemma without a row is ``new``. Looking a word up records the word, its
+lemma, the sentence it was seen in and the text. Everything lives in the user's SQLite store
+(tables ``words`` and ``lookups``); each write is one short transaction, so two app instances
+can share the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reader.atomic import atomic_write_text
+from reader.errors import UserError
+from reader.store import Store
+
+STATUSES: tuple[str, ...] = ("new", "1", "2", "3", "4", "known", "ignored")
+LEARNING_STATUSES: frozenset[str] = frozenset({"1", "2", "3", "4"})
+
+# Spellings other tools use for the same levels: Lute (1-5, W, I), LWT (1-5, 98, 99),
+# LingQ (0-4 where 4 is "known"), and our own long forms. 5 is LWT's "learned", our known.
+STATUS_ALIASES: dict[str, str] = {
+    "0": "new",
+    "new": "new",
+    "unknown": "new",
+    "learning-1": "1",
+    "learning-2": "2",
+    "learning-3": "3",
+    "learning-4": "4",
+    "l1": "1",
+    "l2": "2",
+    "l3": "3",
+    "l4": "4",
+    "5": "known",
+    "99": "known",
+    "w": "known",
+    "well-known": "known",
+    "wellknown": "known",
+    "learned": "known",
+    "98": "ignored",
+    "i": "ignored",
+    "ignore": "ignored",
+}
+
+CSV_HEADER: tuple[str, ...] = (
+    "term",
+    "lemma",
+    "status",
+    "translation",
+    "sentence",
+    "text",
+    "added",
+)
+
+
+def parse_status(value: str) -> str:
+    """The canonical status for ``value`` (``learning-2``, ``W``, ``99``...); else ValueError."""
+    cleaned = value.strip().lower()
+    if cleaned in STATUSES:
+        return cleaned
+    if cleaned in STATUS_ALIASES:
+        return STATUS_ALIASES[cleaned]
+    raise ValueError(
+        f"unknown status {value!r}; use one of new, 1, 2, 3, 4 (or learning-1..4), known, ignored"
+    )
+
+
+def status_label(status: str) -> str:
+    """How a status is shown to people: ``learning-2`` for ``2``, the name otherwise."""
+    return f"learning-{status}" if status in LEARNING_STATUSES else status
+
+
+@dataclass(frozen=True)
+class VocabularyEntry:
+    """One lemma of the reader's vocabulary with its status and where it was last seen."""
+
+    lemma: str
+    """The base form the status belongs to."""
+    status: str
+    """One of :data:`STATUSES`."""
+    updated: float | None
+    """Unix time the status was last set; None when it was only looked up."""
+    word: str
+    """The form last looked up (the lemma when it was never looked up)."""
+    sentence: str
+    """The sentence it was last looked up in ("" when never looked up)."""
+    text_id: str | None
+    """The text it was last looked up in."""
+    lookups: int
+    """How often it was looked up."""
+    first_seen: float | None
+    """Unix time of its first lookup or status change."""
+
+
+@dataclass(frozen=True)
+class TextStatistics:
+    """Vocabulary figures for one text."""
+
+    text_id: str
+    """The text's content hash."""
+    title: str
+    """Its title when the reader opened it in the app, else ""."""
+    looked_up: int
+    """Distinct lemmas looked up in it."""
+    known: int
+    """Of those, how many are now known."""
+    learning: int
+    """Of those, how many are now at a learning level."""
+
+
+@dataclass(frozen=True)
+class DayStatistics:
+    """Vocabulary figures for one local calendar day."""
+
+    day: str
+    """The day as ``YYYY-MM-DD`` (local time)."""
+    looked_up: int
+    """Lookups made that day."""
+    marked_known: int
+    """Lemmas whose status was last set to known that day."""
+
+
+@dataclass(frozen=True)
+class VocabularyStatistics:
+    """Totals per status, per text and per day."""
+
+    by_status: tuple[tuple[str, int], ...]
+    """Lemma count for each stored status, in :data:`STATUSES` order."""
+    by_text: tuple[TextStatistics, ...]
+    """Per text, most looked-up first."""
+    by_day: tuple[DayStatistics, ...]
+    """Per day, oldest first."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What a CSV import did."""
+
+    imported: int
+    """Rows whose status was stored."""
+    skipped: tuple[str, ...]
+    """One line per rejected row: ``file:line: field: message``."""
+
+
+class Vocabulary:
+    """The reader's vocabulary in a :class:`~reader.store.Store`."""
+
+    def __init__(self, store: Store, clock: Callable[[], float] = time.time) -> None:
+        self.store = store
+        self.clock = clock
+
+    # Statuses ---------------------------------------------------------------------------
+
+    def status(self, lemma: str) -> str:
+        """The status of one lemma (``new`` when it has none)."""
+        row = self.store.read().execute("SELECT status FROM words WHERE lemma = ?", (lemma,))
+        found = row.fetchone()
+        return str(found[0]) if found else "new"
+
+    def statuses(self, lemmas: Iterable[str] | None = None) -> dict[str, str]:
+        """Status per lemma for the given lemmas (only stored ones), or for all when None."""
+        connection = self.store.read()
+        if lemmas is None:
+            rows = connection.execute("SELECT lemma, status FROM words").fetchall()
+            return {str(lemma): str(status) for lemma, status in rows}
+        wanted = sorted(set(lemmas))
+        result: dict[str, str] = {}
+        # SQLite limits host parameters; 500 per query stays far below every build's limit.
+        for offset in range(0, len(wanted), 500):
+            chunk = wanted[offset : offset + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = connection.execute(
+                f"SELECT lemma, status FROM words WHERE lemma IN ({marks})", chunk
+            ).fetchall()
+            result.update({str(lemma): str(status) for lemma, status in rows})
+        return result
+
+    def set_status(self, lemma: str, status: str) -> None:
+        """Set the status of one lemma (any spelling :func:`parse_status` takes)."""
+        self.set_statuses({lemma: status})
+
+    def set_statuses(self, statuses: Mapping[str, str]) -> None:
+        """Set several statuses in one transaction."""
+        now = self.clock()
+        rows = [(lemma, parse_status(status), now) for lemma, status in statuses.items() if lemma]
+        with self.store.transaction() as connection:
+            connection.executemany(
+                "INSERT INTO words (lemma, status, updated) VALUES (?, ?, ?)"
+                " ON CONFLICT (lemma) DO UPDATE SET status = excluded.status,"
+                " updated = excluded.updated",
+                rows,
+            )
+
+    def mark_new_as_known(self, lemmas: Iterable[str]) -> tuple[str, ...]:
+        """Mark every lemma that is still new as known (a paragraph's "I know the rest").
+
+        Returns the lemmas that changed; learning, known and ignored ones are left alone.
+        """
+        now = self.clock()
+        changed: list[str] = []
+        with self.store.transaction() as connection:
+            for lemma in dict.fromkeys(lemmas):
+                if not lemma:
+                    continue
+                row = connection.execute(
+                    "SELECT status FROM words WHERE lemma = ?", (lemma,)
+                ).fetchone()
+                if row is None or row[0] == "new":
+                    connection.execute(
+                        "INSERT INTO words (lemma, status, updated) VALUES (?, 'known', ?)"
+                        " ON CONFLICT (lemma) DO UPDATE SET status = 'known',"
+                        " updated = excluded.updated",
+                        (lemma, now),
+                    )
+                    changed.append(lemma)
+        return tuple(changed)
+
+    # Lookups ----------------------------------------------------------------------------
+
+    def record_lookup(self, lemma: str, word: str, sentence: str, text_id: str | None) -> None:
+        """Add a lookup of ``word`` (lemma ``lemma``) in ``sentence`` of a text to the history."""
+        with self.store.transaction() as connection:
+            connection.execute(
+                "INSERT INTO lookups (lemma, word, sentence, text_id, seen) VALUES (?, ?, ?, ?, ?)",
+                (lemma, word, sentence, text_id, self.clock()),
+            )
+
+    def looked_up_lemmas(self, text_id: str | None = None) -> frozenset[str]:
+        """Lemmas the reader looked up (in one text, or anywhere)."""
+        connection = self.store.read()
+        if text_id is None:
+            rows = connection.execute("SELECT DISTINCT lemma FROM lookups").fetchall()
+        else:
+            rows = connection.execute(
+                "SELECT DISTINCT lemma FROM lookups WHERE text_id = ?", (text_id,)
+            ).fetchall()
+        return frozenset(str(row[0]) for row in rows)
+
+    # Listing ----------------------------------------------------------------------------
+
+    def entries(
+        self, status: str | None = None, text_id: str | None = None
+    ) -> list[VocabularyEntry]:
+        """Every lemma with a status or a lookup, filtered by status and by text, sorted by lemma.
+
+        With ``text_id``, only lemmas looked up in that text are listed.
+        """
+        wanted_status = parse_status(status) if status else None
+        connection = self.store.read()
+        rows = connection.execute(
+            """
+            WITH lemmas AS (SELECT lemma FROM words UNION SELECT lemma FROM lookups),
+            last_lookup AS (
+                SELECT lemma, word, sentence, text_id, MAX(id) AS id FROM lookups GROUP BY lemma
+            ),
+            counts AS (SELECT lemma, COUNT(*) AS n, MIN(seen) AS first FROM lookups GROUP BY lemma)
+            SELECT lemmas.lemma, COALESCE(words.status, 'new'), words.updated,
+                COALESCE(last_lookup.word, lemmas.lemma), COALESCE(last_lookup.sentence, ''),
+                last_lookup.text_id, COALESCE(counts.n, 0),
+                CASE WHEN counts.first IS NULL THEN words.updated
+                     WHEN words.updated IS NULL THEN counts.first
+                     ELSE MIN(counts.first, words.updated) END
+            FROM lemmas
+            LEFT JOIN words ON words.lemma = lemmas.lemma
+            LEFT JOIN last_lookup ON last_lookup.lemma = lemmas.lemma
+            LEFT JOIN counts ON counts.lemma = lemmas.lemma
+            ORDER BY lemmas.lemma COLLATE NOCASE, lemmas.lemma
+            """
+        ).fetchall()
+        in_text = self.looked_up_lemmas(text_id) if text_id is not None else None
+        entries = [VocabularyEntry(*row) for row in rows]
+        return [
+            entry
+            for entry in entries
+            if (wanted_status is None or entry.status == wanted_status)
+            and (in_text is None or entry.lemma in in_text)
+        ]
+
+    def statistics(self) -> VocabularyStatistics:
+        """Counts per status, per text (lemmas looked up, now known) and per local day."""
+        connection = self.store.read()
+        counts = dict(connection.execute("SELECT status, COUNT(*) FROM words GROUP BY status"))
+        by_status = tuple((status, int(counts[status])) for status in STATUSES if status in counts)
+        titles = dict(connection.execute("SELECT text_id, title FROM texts"))
+        text_rows = connection.execute(
+            """
+            SELECT lookups.text_id, COUNT(DISTINCT lookups.lemma),
+                COUNT(DISTINCT CASE WHEN words.status = 'known' THEN lookups.lemma END),
+                COUNT(DISTINCT CASE WHEN words.status IN ('1','2','3','4')
+                    THEN lookups.lemma END)
+            FROM lookups LEFT JOIN words ON words.lemma = lookups.lemma
+            WHERE lookups.text_id IS NOT NULL
+            GROUP BY lookups.text_id
+            ORDER BY COUNT(DISTINCT lookups.lemma) DESC, lookups.text_id
+            """
+        ).fetchall()
+        by_text = tuple(
+            TextStatistics(str(text_id), str(titles.get(text_id, "")), looked, known, learning)
+            for text_id, looked, known, learning in text_rows
+        )
+        days: dict[str, list[int]] = {}
+        for (seen,) in connection.execute("SELECT seen FROM lookups"):
+            days.setdefault(_day(seen), [0, 0])[0] += 1
+        for (updated,) in connection.execute("SELECT updated FROM words WHERE status = 'known'"):
+            days.setdefault(_day(updated), [0, 0])[1] += 1
+        by_day = tuple(
+            DayStatistics(day, looked, known) for day, (looked, known) in sorted(days.items())
+        )
+        return VocabularyStatistics(by_status, by_text, by_day)
+
+    # CSV --------------------------------------------------------------------------------
+
+    def to_csv(self, translation: Callable[[str], str] | None = None) -> str:
+        """The vocabulary as CSV (:data:`CSV_HEADER`), one row per lemma, sorted by lemma.
+
+        ``translation`` gives an English rendering for a lemma (the glossary's, for example).
+        """
+        titles = dict(self.store.read().execute("SELECT text_id, title FROM texts"))
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_HEADER)
+        for entry in self.entries():
+            writer.writerow(
+                (
+                    entry.word,
+                    entry.lemma,
+                    status_label(entry.status),
+                    translation(entry.lemma) if translation else "",
+                    entry.sentence,
+                    titles.get(entry.text_id, entry.text_id or "") if entry.text_id else "",
+                    _day(entry.first_seen) if entry.first_seen is not None else "",
+                )
+            )
+        return buffer.getvalue()
+
+    def export_csv(
+        self, path: Path, force: bool = False, translation: Callable[[str], str] | None = None
+    ) -> int:
+        """Write :meth:`to_csv` to ``path`` atomically; returns the row count."""
+        refuse_to_overwrite(path, force)
+        text = self.to_csv(translation)
+        atomic_write_text(path, text)
+        return text.count("\n") - 1 if text else 0
+
+    def import_csv(self, path: Path) -> ImportResult:
+        """Read statuses from a CSV with a header naming ``lemma`` or ``term`` and ``status``.
+
+        Lute's, LWT's and LingQ's status spellings are understood; rows with a bad status are
+        skipped and reported. A file without the needed columns is a :class:`UserError`.
+        """
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError as error:
+            raise UserError(f"{path}: no such file") from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise UserError(f"{path}: cannot be read as UTF-8 CSV ({error})") from error
+        return self.import_csv_text(text, str(path))
+
+    def import_csv_text(self, text: str, name: str) -> ImportResult:
+        """Import statuses from CSV text (see :meth:`import_csv`); ``name`` is used in messages."""
+        try:
+            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+                text[:4096], delimiters=",;\t"
+            )
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        fields = {(field or "").strip().lower(): field for field in reader.fieldnames or ()}
+        lemma_field = fields.get("lemma") or fields.get("term") or fields.get("word")
+        status_field = fields.get("status")
+        if lemma_field is None or status_field is None:
+            raise UserError(
+                f"{name}:1: header: needs a 'lemma' (or 'term') column and a 'status' column;"
+                f" found {', '.join(reader.fieldnames or ()) or 'none'}"
+            )
+        statuses: dict[str, str] = {}
+        skipped: list[str] = []
+        for row in reader:
+            line = reader.line_num
+            lemma = (row.get(lemma_field) or "").strip()
+            if not lemma and lemma_field != fields.get("term") and fields.get("term"):
+                lemma = (row.get(fields["term"]) or "").strip()
+            raw_status = (row.get(status_field) or "").strip()
+            if not lemma:
+                skipped.append(f"{name}:{line}: {lemma_field}: empty")
+                continue
+            try:
+                statuses[lemma] = parse_status(raw_status)
+            except ValueError as error:
+                skipped.append(f"{name}:{line}: {status_field}: {error}")
+        if statuses:
+            self.set_statuses(statuses)
+        return ImportResult(len(statuses), tuple(skipped))
+
+
+def refuse_to_overwrite(path: Path, force: bool) -> None:
+    """Raise a :class:`UserError` when ``path`` exists and ``force`` is not set."""
+    if path.is_dir():
+        raise UserError(f"{path}: is a directory; give a file name")
+    if path.exists() and not force:
+        raise UserError(f"{path}: exists already; use --force to overwrite it")
+
+
+def _day(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d")
+
+
+def statuses_for(vocabulary: Vocabulary, lemmas: Sequence[str]) -> tuple[str, ...]:
+    """The status of each lemma in order (``new`` for unknown ones), for colouring a sentence."""
+    stored = vocabulary.statuses(lemmas)
+    return tuple(stored.get(lemma, "new") for lemma in lemmas)

@@ -1,0 +1,72 @@
+"""Tests for ``lesepult words ...`` and ``lesepult export`` through the CLI entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_words_set_list_export_import(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "words", "set", "--exact", "Umarmung", "learning-2")[0] == 0
+    assert run(capsys, "words", "set", "--exact", "Putin", "I")[0] == 0
+    status, out, _ = run(capsys, "words", "list", "--json")
+    assert status == 0
+    assert [(row["lemma"], row["status"]) for row in json.loads(out)] == [
+        ("Putin", "ignored"),
+        ("Umarmung", "learning-2"),
+    ]
+    status, out, _ = run(capsys, "words", "list", "--status", "ignored")
+    assert out.split() == ["ignored", "Putin"]
+    target = tmp_path / "words.csv"
+    assert run(capsys, "words", "export", str(target))[0] == 0
+    status, _, err = run(capsys, "words", "export", str(target))
+    assert (status, err) == (
+        2,
+        f"lesepult: {target}: exists already; use --force to overwrite it\n",
+    )
+    target.write_text("term,status\nHaus,99\nBaum,9\n")
+    status, out, _ = run(capsys, "words", "import", str(target))
+    assert status == 0
+    assert "imported 1 statuses" in out and f"skipped {target}:3: status:" in out
+    status, out, _ = run(capsys, "words", "stats")
+    assert "learning-2 1" in out and "known 1" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["words", "set", "Haus", "sort-of"], "unknown status 'sort-of'"),
+        (["words", "list", "--status", "nope"], "--status: unknown status"),
+        (["words", "import", "missing.csv"], "missing.csv: no such file"),
+        (["export", "--paragraphs", "20-30"], "--paragraphs: '20-30' is outside 1-11"),
+        (["export", "--translation", "machine"], "no translation model is installed"),
+    ],
+)
+def test_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    status, _, err = run(capsys, *argv)
+    assert status == 2
+    assert err.startswith("lesepult: ") and message in err and err.count("\n") == 1
+
+
+def test_export_writes_each_format_once(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for format in ("md", "html", "csv", "anki"):
+        target = tmp_path / f"sheet.{format}"
+        argv = ["export", "--format", format, "--translation", "edited", "-o", str(target)]
+        status, out, _ = run(capsys, *argv, "--paragraphs", "2-3")
+        assert status == 0 and target.exists() and str(target) in out
+        status, _, err = run(capsys, *argv)
+        assert status == 2 and "--force" in err
+        assert run(capsys, *argv, "--force")[0] == 0
+    assert "## 2. Teaser" in (tmp_path / "sheet.md").read_text()

@@ -1,0 +1,76 @@
+"""The core never imports Textual; starting the UI never imports the heavy NLP stack.
+
+Both are checked in a fresh interpreter, because this test process has imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import glossary
+import reader
+
+HEAVY_MODULES = ("torch", "stanza", "spacy", "argostranslate.translate")
+
+
+def core_modules() -> list[str]:
+    """Every module of ``glossary`` and ``reader`` outside the UI package."""
+    names = []
+    for package in (reader, glossary):
+        for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if not module.name.startswith("reader.ui") and module.name != "reader.__main__":
+                names.append(module.name)
+    return names
+
+
+def run_python(code: str, tmp_path: Path) -> dict[str, list[str]]:
+    environment = {**os.environ, "LESEPULT_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
+        timeout=120,
+    )
+    loaded: dict[str, list[str]] = json.loads(result.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def test_the_core_does_not_import_textual(tmp_path: Path) -> None:
+    modules = core_modules()
+    assert "reader.text" in modules and "glossary.matching" in modules
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(json.dumps({'textual': [m for m in sys.modules if m.split('.')[0] == 'textual']}))"
+    )
+    assert run_python(code, tmp_path) == {"textual": []}
+
+
+def test_starting_the_app_imports_no_heavy_module(tmp_path: Path) -> None:
+    code = f"""
+import asyncio, json, sys
+from reader.paths import DEFAULT_TEXT
+from reader.store import Store
+from reader.text import load_document
+from reader.ui.app import make_app
+
+async def main():
+    app = make_app(load_document(DEFAULT_TEXT), Store(__import__('pathlib').Path({str(tmp_path)!r}) / 's.db'))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press('j', 'right', 'right')
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+asyncio.run(main())
+print(json.dumps({{'heavy': [m for m in {HEAVY_MODULES!r} if m in sys.modules]}}))
+"""
+    assert run_python(code, tmp_path) == {"heavy": []}

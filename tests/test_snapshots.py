@@ -1,0 +1,41 @@
+"""SVG snapshots of the reader at a fixed terminal size (pytest-textual-snapshot).
+
+Update with ``pytest tests/test_snapshots.py --snapshot-update`` only after looking at the
+report of what changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from reader.store import Store
+from reader.text import Document
+from tests.ui_support import reading_app, settle
+
+SIZE = (120, 36)
+
+
+async def wait_for_workers(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+
+
+def test_article_side_by_side(snap_compare: Any, article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+    assert snap_compare(app, press=["J", "J", "j"], terminal_size=SIZE, run_before=wait_for_workers)
+
+
+def test_article_stacked_with_search(snap_compare: Any, article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+    assert snap_compare(
+        app,
+        press=["v", "slash", *"Teppich", "enter"],
+        terminal_size=(80, 36),
+        run_before=wait_for_workers,
+    )
+
+
+def test_help_screen(snap_compare: Any, article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE, run_before=wait_for_workers)
