@@ -56,7 +56,7 @@ class TermMatch:
 
 @dataclass(frozen=True)
 class _SlotKey:
-    entry_index: int
+    target_index: int
     slot_index: int
     key: str
 
@@ -76,17 +76,27 @@ def _expression_slots(words: list[str]) -> list[set[str]]:
     return [{_fold(t.text), _fold(t.lemma)} for t in content]
 
 
-def entry_slots(entry: GlossaryEntry) -> list[set[str]]:
-    """The keys that find ``entry``: one set per word that must occur in the sentence."""
-    words = entry.term.split()
-    if len(words) == 1:
-        keys = {_fold(entry.term), *(_fold(form) for form in entry.forms)}
-        if entry.plural:
-            keys.add(_fold(entry.plural))
-        return [keys]
-    slots = _expression_slots(words)
-    # A single-word form of a multi-word term ("Chartija97") still finds it as a whole.
-    return slots
+def entry_targets(entry: GlossaryEntry) -> list[list[set[str]]]:
+    """The ways ``entry`` can be found: each a list of slots, one key set per word.
+
+    A single-word term and its single-word forms and plural make one slot; an expression
+    and each multi-word form ("zusammen getroffen") are their own alternative.
+    """
+    single = {_fold(entry.term)} if " " not in entry.term.strip() else set()
+    if entry.plural and " " not in entry.plural.strip():
+        single.add(_fold(entry.plural))
+    targets: list[list[set[str]]] = []
+    phrases = [entry.term] if not single else []
+    for form in entry.forms:
+        if " " in form.strip():
+            phrases.append(form)
+        else:
+            single.add(_fold(form))
+    if single:
+        targets.append([single])
+    for phrase in phrases:
+        targets.append(_expression_slots(phrase.split()))
+    return targets
 
 
 class GlossaryMatcher:
@@ -95,28 +105,22 @@ class GlossaryMatcher:
     def __init__(self, glossary: GlossarySet) -> None:
         self.glossary = glossary
         self._entries = glossary.entries
+        # A target is one way of finding an entry; several targets may find the same entry.
+        self._target_entry: list[int] = []
         self._slot_counts: list[int] = []
         self._compoundable: list[bool] = []
         self._automaton: Any = ahocorasick.Automaton()
         keys: dict[str, list[_SlotKey]] = {}
         for entry_index, entry in enumerate(self._entries):
-            slots = entry_slots(entry)
-            self._slot_counts.append(len(slots))
-            self._compoundable.append(len(slots) == 1 and entry.kind in COMPOUNDABLE_KINDS)
-            for slot_index, slot_keys in enumerate(slots):
-                for key in slot_keys:
-                    if key:
-                        keys.setdefault(key, []).append(_SlotKey(entry_index, slot_index, key))
-            # Multi-word forms ("Großen Bahnhof") are matched token by token like the term.
-            if len(slots) > 1:
-                for form in entry.forms:
-                    form_slots = _expression_slots(form.split())
-                    if len(form_slots) == len(slots):
-                        for slot_index, slot_keys in enumerate(form_slots):
-                            for key in slot_keys:
-                                keys.setdefault(key, []).append(
-                                    _SlotKey(entry_index, slot_index, key)
-                                )
+            for slots in entry_targets(entry):
+                target_index = len(self._target_entry)
+                self._target_entry.append(entry_index)
+                self._slot_counts.append(len(slots))
+                self._compoundable.append(len(slots) == 1 and entry.kind in COMPOUNDABLE_KINDS)
+                for slot_index, slot_keys in enumerate(slots):
+                    for key in slot_keys:
+                        if key:
+                            keys.setdefault(key, []).append(_SlotKey(target_index, slot_index, key))
         for key, key_slots in keys.items():
             self._automaton.add_word(key, (key, tuple(key_slots)))
         if keys:
@@ -156,36 +160,34 @@ class GlossaryMatcher:
         for token_index, token_keys in enumerate(candidates):
             if not any(character.isalnum() for character in tagged[token_index].text):
                 continue
-            exact_entries: set[int] = set()
+            exact_targets: set[int] = set()
             for candidate, group in token_keys.items():
                 payload = self._automaton.get(candidate, None)
                 if payload is not None:
                     for slot in payload[1]:
-                        found.setdefault(slot.entry_index, {}).setdefault(
+                        found.setdefault(slot.target_index, {}).setdefault(
                             slot.slot_index, []
                         ).append(group)
-                        exact_entries.add(slot.entry_index)
+                        exact_targets.add(slot.target_index)
             for candidate in token_keys:
-                for entry_index in self._compound_entries(candidate):
-                    if entry_index not in exact_entries:
-                        compound_tokens.setdefault(entry_index, []).append(token_index)
+                for target_index in self._compound_targets(candidate):
+                    if target_index not in exact_targets:
+                        compound_tokens.setdefault(target_index, []).append(token_index)
         results: list[TermMatch] = []
-        for entry_index, slots in found.items():
-            if len(slots) < self._slot_counts[entry_index]:
+        for target_index, slots in found.items():
+            if len(slots) < self._slot_counts[target_index]:
                 continue
-            results.extend(self._occurrences(entry_index, slots, sentence))
-        for entry_index, token_indexes in compound_tokens.items():
-            already = {
-                i for m in results if m.entry is self._entries[entry_index] for i in m.token_indexes
-            }
+            results.extend(self._occurrences(target_index, slots, sentence))
+        for target_index, token_indexes in compound_tokens.items():
+            entry = self._entries[self._target_entry[target_index]]
+            already = {i for m in results if m.entry is entry for i in m.token_indexes}
             for token_index in sorted(set(token_indexes) - already):
-                results.append(self._match(entry_index, (token_index,), sentence, "compound"))
-        results.sort(key=lambda match: (match.token_indexes[0], match.entry.term))
-        return tuple(results)
+                results.append(self._match(target_index, (token_index,), sentence, "compound"))
+        return _without_overlaps(results)
 
-    def _compound_entries(self, candidate: str) -> set[int]:
+    def _compound_targets(self, candidate: str) -> set[int]:
         """Entries whose single-word term is the head or the front of ``candidate``."""
-        entries: set[int] = set()
+        targets: set[int] = set()
         for end_index, (key, slot_keys) in self._automaton.iter(candidate):
             if len(key) >= len(candidate):
                 continue
@@ -196,32 +198,32 @@ class GlossaryMatcher:
             if not (is_affix or is_head or is_front):
                 continue
             for slot in slot_keys:
-                if is_affix or self._compoundable[slot.entry_index]:
-                    entries.add(slot.entry_index)
-        return entries
+                if is_affix or self._compoundable[slot.target_index]:
+                    targets.add(slot.target_index)
+        return targets
 
     def _occurrences(
-        self, entry_index: int, slots: dict[int, list[tuple[int, ...]]], sentence: Sentence
+        self, target_index: int, slots: dict[int, list[tuple[int, ...]]], sentence: Sentence
     ) -> list[TermMatch]:
-        if self._slot_counts[entry_index] == 1:
+        if self._slot_counts[target_index] == 1:
             groups = sorted(set(slots[0]))
             # A lone verb or particle that is also part of a joined pair is that pair.
             paired = {index for group in groups if len(group) > 1 for index in group}
             groups = [g for g in groups if len(g) > 1 or g[0] not in paired]
-            return [self._match(entry_index, group, sentence, "exact") for group in groups]
+            return [self._match(target_index, group, sentence, "exact") for group in groups]
         # An expression occurs once per sentence: the first tokens found for each word.
         token_indexes = tuple(sorted({i for groups in slots.values() for i in groups[0]}))
-        return [self._match(entry_index, token_indexes, sentence, "exact")]
+        return [self._match(target_index, token_indexes, sentence, "exact")]
 
     def _match(
         self,
-        entry_index: int,
+        target_index: int,
         token_indexes: tuple[int, ...],
         sentence: Sentence,
         how: MatchKind,
     ) -> TermMatch:
         return TermMatch(
-            entry=self._entries[entry_index],
+            entry=self._entries[self._target_entry[target_index]],
             block=sentence.block,
             sentence=sentence.index,
             token_indexes=token_indexes,
@@ -236,3 +238,18 @@ class GlossaryMatcher:
     def occurrences(self, entry: GlossaryEntry, sentences: Iterable[Sentence]) -> list[TermMatch]:
         """Where ``entry`` occurs in ``sentences``."""
         return [m for m in self.matches_in(sentences) if m.entry == entry]
+
+
+def _without_overlaps(matches: list[TermMatch]) -> tuple[TermMatch, ...]:
+    """Matches in sentence order, dropping one whose tokens another match of its entry covers."""
+    matches.sort(key=lambda match: (-len(match.token_indexes), match.token_indexes))
+    kept: list[TermMatch] = []
+    for match in matches:
+        covered = any(
+            other.entry is match.entry and set(match.token_indexes) <= set(other.token_indexes)
+            for other in kept
+        )
+        if not covered:
+            kept.append(match)
+    kept.sort(key=lambda match: (match.token_indexes[0], match.entry.term))
+    return tuple(kept)

@@ -216,6 +216,6 @@ def command_export(arguments: argparse.Namespace) -> int:
     write_export(sheet, arguments.format, path, arguments.force)
     print(
         f"wrote {path} ({sheet.translation_source}; {len(sheet.notes)} glossary notes,"
-        f" {len(sheet.words)} vocabulary words; {datetime.now():%H:%M})"
+        f" {len(sheet.words)} vocabulary words)"
     )
     return 0

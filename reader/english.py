@@ -120,12 +120,14 @@ def compose_english(
     ``no_machine_reason`` is the placeholder when no machine translation is there (translating,
     or no model installed: then it says how to install one).
     """
+    # Never segment here: this runs on the UI thread for every block. Until a worker has
+    # segmented the block, the reference shows unaligned and machine output cannot exist yet.
     sentences = document.segmented(block_index)
-    if sentences is None and reference is not None:
-        sentences = document.sentences(block_index)
     germans = tuple(sentence.text for sentence in sentences or ())
     by_machine = machine_version(germans, machine, model_label)
-    by_reference = reference_version(reference, block_index, len(germans))
+    by_reference = reference_version(
+        reference, block_index, len(germans) if sentences is not None else -1
+    )
     if mode == "machine":
         chosen = (by_machine,)
     elif mode == "reference":

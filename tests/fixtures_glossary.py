@@ -1,1 +1,102 @@
-"""Pytest fixtures for the glossary tests."""
+"""Pytest fixtures for the glossary tests: a small Ding file, a small glossary, a lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from glossary.loading import load_glossaries
+from glossary.lookup import WordLookup
+from glossary.schema import GlossarySet
+
+TEST_DATA = Path(__file__).resolve().parent / "data"
+DING_SAMPLE = TEST_DATA / "ding-sample.txt"
+REAL_DING = Path("/usr/share/trans/de-en")
+
+SAMPLE_GLOSSARY = """\
+glossary: "Test glossary"
+version: "2026.1"
+language: de
+entries:
+  - term: Unionsvertrag
+    kind: noun
+    gender: m
+    plural: Unionsverträge
+    renderings: [Union Treaty]
+    explanation: The treaty on the Union State of Russia and Belarus.
+  - term: den roten Teppich ausrollen
+    kind: idiom
+    renderings: [roll out the red carpet]
+    explanation: To welcome someone with great honours.
+  - term: ausfallen
+    kind: separable-verb
+    particle: aus
+    renderings: [turn out, be cancelled]
+    explanation: Here "the reactions turned out" a certain way.
+  - term: ankündigen
+    kind: separable-verb
+    particle: an
+    renderings: [announce]
+    explanation: To announce.
+  - term: abhalten
+    kind: separable-verb
+    particle: ab
+    renderings: [hold]
+    explanation: To hold (a manoeuvre, a meeting).
+  - term: eingreifen
+    kind: separable-verb
+    particle: ein
+    renderings: [intervene]
+    explanation: To intervene, here militarily.
+  - term: Partisan
+    kind: noun
+    gender: m
+    renderings: [partisan]
+    explanation: An irregular fighter behind the lines.
+  - term: Großer Bahnhof
+    kind: idiom
+    renderings: [red-carpet welcome]
+    explanation: A grand reception.
+  - term: Gendersternchen
+    kind: grammar
+    forms: ["*innen"]
+    renderings: [gender star]
+    explanation: The star marks a form that includes all genders.
+  - term: Nowitschok
+    kind: noun
+    forms: [Nowitsckok]
+    renderings: [Novichok]
+    explanation: A Soviet nerve agent.
+    spelling_note: The article writes "Nowitsckok".
+"""
+
+
+@pytest.fixture
+def ding_sample() -> Path:
+    """The small Ding-format file written for these tests."""
+    return DING_SAMPLE
+
+
+@pytest.fixture
+def sample_glossary_file(tmp_path: Path) -> Path:
+    """A valid curated glossary file with the issue's matching cases."""
+    path = tmp_path / "curated" / "sample.yaml"
+    path.parent.mkdir()
+    path.write_text(SAMPLE_GLOSSARY, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def sample_glossary(sample_glossary_file: Path, tmp_path: Path) -> GlossarySet:
+    """The sample glossary, loaded with a user file that does not exist yet."""
+    return load_glossaries([sample_glossary_file], tmp_path / "user" / "glossary.yaml")
+
+
+@pytest.fixture
+def sample_lookup(sample_glossary: GlossarySet, ding_sample: Path) -> Iterator[WordLookup]:
+    """A lookup over the sample glossary and the sample dictionary."""
+    lookup = WordLookup.create(sample_glossary, ding_sample)
+    yield lookup
+    lookup.close()

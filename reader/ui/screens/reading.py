@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -36,6 +37,14 @@ class SearchMatch:
     """Offset of its first character in the document source."""
     end: int
     """Offset just past it."""
+
+
+class BlocksSegmented(Message):
+    """A worker has split these blocks into sentences (so they can be highlighted)."""
+
+    def __init__(self, blocks: tuple[int, ...]) -> None:
+        super().__init__()
+        self.blocks = blocks
 
 
 class ReadingScreen(Screen[None]):
@@ -89,6 +98,31 @@ class ReadingScreen(Screen[None]):
         self._update_status()
         self.view.set_cursor(self.cursor)
         self.view.focus()
+        # The German is on screen before SoMaJo has even loaded: segmentation runs in a worker.
+        first = max(0, self.cursor.block - 2)
+        self.segment_blocks(range(first, min(len(self.document.blocks), first + 12)))
+
+    @work(thread=True, group="segment", exit_on_error=False)
+    def segment_blocks(self, blocks: range) -> None:
+        """Split blocks into sentences off the UI thread, then tell the screen."""
+        document = self.document
+        todo = tuple(index for index in blocks if document.segmented(index) is None)
+        for index in todo:
+            document.sentences(index)
+        self.post_message(BlocksSegmented(tuple(blocks)))
+
+    @on(BlocksSegmented)
+    def blocks_segmented(self, event: BlocksSegmented) -> None:
+        self.view.english_changed(event.blocks)
+        if self.cursor.block in event.blocks:
+            self.view.set_cursor(self.cursor)
+        self._update_status()
+
+    @on(ParallelTextView.VisibleBlocksChanged)
+    def visible_blocks_changed(self, event: ParallelTextView.VisibleBlocksChanged) -> None:
+        wanted = range(max(0, event.first - 1), min(len(self.document.blocks), event.last + 2))
+        if any(self.document.segmented(index) is None for index in wanted):
+            self.segment_blocks(wanted)
 
     def english_for(self, block_index: int) -> EnglishBlock:
         """The English the view shows beside one block, in the current mode."""

@@ -251,7 +251,7 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
             return None
         block = self.document.blocks[cursor.block]
         layout = self._layouts[cursor.block]
-        sentences = self.document.sentences(cursor.block)
+        sentences = self.document.segmented(cursor.block)
         if not sentences:
             return Region(0, self._tops[cursor.block], self._layout_width, 1)
         sentence = sentences[min(cursor.sentence, len(sentences) - 1)]
@@ -357,7 +357,7 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         return text
 
     def _cursor_sentence(self) -> Sentence | None:
-        sentences = self.document.sentences(self.cursor.block)
+        sentences = self.document.segmented(self.cursor.block)
         if not sentences:
             return None
         return sentences[min(self.cursor.sentence, len(sentences) - 1)]

@@ -1,0 +1,263 @@
+"""The models screen: installed and available translation packages; install and remove them.
+
+All package work (reading the packages folder, fetching the index, downloading, installing,
+removing) runs in thread workers that only post messages; the handlers update the widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from reader.translation.models import (
+    MISSING_MODEL_HELP,
+    AvailableModel,
+    InstalledModels,
+    ModelError,
+    ModelInfo,
+    fetch_index,
+    install_available,
+    install_from_file,
+    installed_model,
+    installed_models,
+    remove,
+)
+
+
+class ModelsScreen(Screen[None]):
+    """Lists installed and available German→English packages; installs and removes them.
+
+    Posts :class:`ModelsScreen.ModelsChanged` after every install or removal so the host can
+    reload its engine.
+    """
+
+    CSS_PATH = "models.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="models.close"),
+        Binding("r", "refresh", "Refresh", id="models.refresh"),
+        Binding("i", "install", "Install selected", id="models.install"),
+        Binding("f", "install_file", "Install from file", id="models.install_file"),
+        Binding("d", "remove", "Remove selected", id="models.remove"),
+    ]
+
+    @dataclass
+    class ModelsChanged(Message):
+        """A package was installed or removed."""
+
+        model: ModelInfo | None
+        """The German→English model now in use, or None when none is left."""
+
+    @dataclass
+    class Listed(Message):
+        """The packages folder and the index were read."""
+
+        installed: InstalledModels
+        """What is installed."""
+        available: tuple[AvailableModel, ...]
+        """What the index offers (empty when it could not be reached)."""
+        index_problem: str | None
+        """Why the index could not be read, if it could not."""
+
+    @dataclass
+    class DownloadProgressed(Message):
+        """Bytes of a download arrived."""
+
+        done: int
+        """Bytes downloaded."""
+        total: int | None
+        """Bytes in all, when the server says."""
+
+    @dataclass
+    class ChangeFinished(Message):
+        """An install or removal ended."""
+
+        message: str
+        """What happened, for the status line."""
+        failed: bool
+        """Whether it failed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.installed: InstalledModels = InstalledModels((), ())
+        self.available: tuple[AvailableModel, ...] = ()
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="models-body"):
+            yield Label("Installed translation models", classes="models-caption")
+            yield DataTable(id="models-installed", cursor_type="row", zebra_stripes=True)
+            yield Label("Available from the Argos package index", classes="models-caption")
+            yield DataTable(id="models-available", cursor_type="row", zebra_stripes=True)
+            yield Input(
+                placeholder="path to an .argosmodel file, then Enter",
+                id="models-file",
+                classes="hidden",
+            )
+            yield ProgressBar(id="models-progress", classes="hidden", show_eta=False)
+            yield Static("Reading packages…", id="models-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for table_id in ("#models-installed", "#models-available"):
+            self.query_one(table_id, DataTable).add_columns("Package", "Version", "Languages")
+        self.action_refresh()
+
+    # Listing -----------------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        """Read the packages folder and the index again."""
+        self.query_one("#models-status", Static).update("Reading packages…")
+        self.list_models()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="models-listing")
+    def list_models(self) -> None:
+        """Read installed packages and the index (slow: network) in a thread."""
+        installed = installed_models()
+        try:
+            available, problem = fetch_index(timeout=10.0), None
+        except ModelError as error:
+            available, problem = (), error.message
+        self.post_message(self.Listed(installed, available, problem))
+
+    def on_models_screen_listed(self, event: ModelsScreen.Listed) -> None:
+        self.installed = event.installed
+        self.available = tuple(
+            model for model in event.available if (model.from_code, model.to_code) == ("de", "en")
+        )
+        installed_table = self.query_one("#models-installed", DataTable)
+        installed_table.clear()
+        for model in event.installed.models:
+            installed_table.add_row(
+                model.code, model.version, f"{model.from_code}→{model.to_code}", key=model.model_id
+            )
+        available_table = self.query_one("#models-available", DataTable)
+        available_table.clear()
+        installed_ids = {model.model_id for model in event.installed.models}
+        for available in self.available:
+            mark = " (installed)" if available.model_id in installed_ids else ""
+            available_table.add_row(
+                available.code,
+                available.version + mark,
+                f"{available.from_name} → {available.to_name}",
+                key=available.model_id,
+            )
+        lines = [] if event.installed.models else [MISSING_MODEL_HELP]
+        lines += [f"Unusable: {problem}" for problem in event.installed.problems]
+        if event.index_problem:
+            lines.append(f"Index: {event.index_problem}")
+        if not lines:
+            lines.append("Ready.")
+        self.query_one("#models-status", Static).update("\n".join(lines))
+
+    # Changes -----------------------------------------------------------------------------
+
+    def _start_change(self, description: str) -> bool:
+        if self.busy:
+            self.notify("Wait for the current install or removal to finish.", severity="warning")
+            return False
+        self.busy = True
+        self.query_one("#models-status", Static).update(description)
+        return True
+
+    def action_install(self) -> None:
+        """Download and install the available package under the cursor."""
+        table = self.query_one("#models-available", DataTable)
+        if not self.available or table.cursor_row < 0:
+            self.notify("No available package to install.", severity="warning")
+            return
+        chosen = self.available[min(table.cursor_row, len(self.available) - 1)]
+        if self._start_change(f"Downloading {chosen.model_id}…"):
+            progress = self.query_one("#models-progress", ProgressBar)
+            progress.update(total=None, progress=0)
+            progress.remove_class("hidden")
+            self.install_from_index(chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="models-change")
+    def install_from_index(self, model: AvailableModel) -> None:
+        """Download and install in a thread."""
+
+        def report(done: int, total: int | None) -> None:
+            self.post_message(self.DownloadProgressed(done, total))
+
+        try:
+            installed = install_available(model, progress=report)
+        except ModelError as error:
+            self.post_message(self.ChangeFinished(error.message, failed=True))
+            return
+        self.post_message(self.ChangeFinished(f"Installed {installed.model_id}.", failed=False))
+
+    def on_models_screen_download_progressed(self, event: ModelsScreen.DownloadProgressed) -> None:
+        self.query_one("#models-progress", ProgressBar).update(
+            total=event.total, progress=event.done
+        )
+
+    def action_install_file(self) -> None:
+        """Show the file field."""
+        field = self.query_one("#models-file", Input)
+        field.remove_class("hidden")
+        field.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        path = event.value.strip()
+        event.input.add_class("hidden")
+        if path and self._start_change(f"Installing {path}…"):
+            self.install_file(Path(path).expanduser())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="models-change")
+    def install_file(self, path: Path) -> None:
+        """Install a package file in a thread."""
+        try:
+            installed = install_from_file(path)
+        except ModelError as error:
+            self.post_message(self.ChangeFinished(error.message, failed=True))
+            return
+        self.post_message(self.ChangeFinished(f"Installed {installed.model_id}.", failed=False))
+
+    def action_remove(self) -> None:
+        """Remove the installed package under the cursor."""
+        table = self.query_one("#models-installed", DataTable)
+        models = self.installed.models
+        if not models or table.cursor_row < 0:
+            self.notify("No installed package to remove.", severity="warning")
+            return
+        chosen = models[min(table.cursor_row, len(models) - 1)]
+        if self._start_change(f"Removing {chosen.model_id}…"):
+            self.remove_model(chosen.model_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="models-change")
+    def remove_model(self, model_id: str) -> None:
+        """Remove a package in a thread."""
+        try:
+            removed = remove(model_id)
+        except ModelError as error:
+            self.post_message(self.ChangeFinished(error.message, failed=True))
+            return
+        self.post_message(self.ChangeFinished(f"Removed {removed.model_id}.", failed=False))
+
+    def on_models_screen_change_finished(self, event: ModelsScreen.ChangeFinished) -> None:
+        self.busy = False
+        self.query_one("#models-progress", ProgressBar).add_class("hidden")
+        self.query_one("#models-status", Static).update(event.message)
+        self.notify(event.message, severity="error" if event.failed else "information")
+        if not event.failed:
+            self.post_message(self.ModelsChanged(installed_model()))
+            self.list_models()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # A bug (not a ModelError) in a worker: show it instead of staying "busy" forever.
+        if event.state == WorkerState.ERROR and event.worker.group == "models-change":
+            self.post_message(self.ChangeFinished(f"Failed: {event.worker.error}", failed=True))
+
+    def action_close(self) -> None:
+        """Back to the previous screen."""
+        self.dismiss(None)

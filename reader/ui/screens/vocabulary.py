@@ -1,0 +1,166 @@
+"""The vocabulary screen: the reader's words with status and sentence, filters and statistics.
+
+Filter by status (``s`` cycles) and by the current text (``t``); set the status of the
+highlighted word with ``1``-``4``, ``k`` (known), ``i`` (ignored), ``x`` (new); ``enter``
+posts :class:`VocabularyScreen.SentenceOpened` for the host to open the text at the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from reader.vocabulary import STATUSES, Vocabulary, VocabularyEntry, status_label
+
+STATUS_FILTERS: tuple[str | None, ...] = (None, *STATUSES)
+
+
+class VocabularyScreen(Screen[None]):
+    """Lists the vocabulary; changes statuses in the store and tells the host about it."""
+
+    CSS_PATH = "vocabulary.tcss"
+    BINDINGS = [
+        Binding("escape,q", "close", "Back", id="vocabulary.close"),
+        Binding("s", "cycle_status_filter", "Status filter", id="vocabulary.status-filter"),
+        Binding("t", "toggle_text_filter", "This text only", id="vocabulary.text-filter"),
+        Binding("1", "set_status('1')", "Learning 1", id="vocabulary.learning-1"),
+        Binding("2", "set_status('2')", "2", id="vocabulary.learning-2"),
+        Binding("3", "set_status('3')", "3", id="vocabulary.learning-3"),
+        Binding("4", "set_status('4')", "4", id="vocabulary.learning-4"),
+        Binding("k", "set_status('known')", "Known", id="vocabulary.known"),
+        Binding("i", "set_status('ignored')", "Ignore", id="vocabulary.ignored"),
+        Binding("x", "set_status('new')", "New", id="vocabulary.new"),
+        Binding("enter,o", "open_sentence", "Open sentence", id="vocabulary.open"),
+    ]
+
+    @dataclass
+    class StatusChanged(Message):
+        """The reader changed a word's status here (recolour the reading view)."""
+
+        lemma: str
+        status: str
+
+    @dataclass
+    class SentenceOpened(Message):
+        """The reader wants to see the sentence a word was looked up in."""
+
+        lemma: str
+        text_id: str
+        sentence: str
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        text_titles: Mapping[str, str] | None = None,
+        current_text_id: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.vocabulary = vocabulary
+        self.text_titles = dict(text_titles or {})
+        self.current_text_id = current_text_id
+        self.status_filter: str | None = None
+        self.text_only = False
+        self.shown: list[VocabularyEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="vocabulary-filters")
+        yield DataTable(id="vocabulary-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="vocabulary-statistics")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Word", "Status", "Looked up", "Text", "Sentence")
+        self.refresh_entries()
+        table.focus()
+
+    def refresh_entries(self) -> None:
+        """Reload the list and statistics from the store, keeping the cursor row."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        text_id = self.current_text_id if self.text_only else None
+        self.shown = self.vocabulary.entries(status=self.status_filter, text_id=text_id)
+        table.clear()
+        for entry in self.shown:
+            title = self.text_titles.get(entry.text_id or "", entry.text_id or "")
+            table.add_row(
+                entry.lemma,
+                status_label(entry.status),
+                str(entry.lookups),
+                title[:24],
+                entry.sentence[:80],
+                key=entry.lemma,
+            )
+        if self.shown:
+            table.move_cursor(row=min(row, len(self.shown) - 1))
+        status_text = status_label(self.status_filter) if self.status_filter else "all statuses"
+        scope = "this text" if self.text_only else "all texts"
+        self.query_one("#vocabulary-filters", Static).update(
+            f"Vocabulary: {len(self.shown)} words, {status_text}, {scope}"
+        )
+        stats = self.vocabulary.statistics()
+        totals = ", ".join(f"{status_label(s)} {n}" for s, n in stats.by_status) or "no statuses"
+        lines = [f"Statuses: {totals}"]
+        lines += [
+            f"{self.text_titles.get(t.text_id, t.title or t.text_id)}: {t.looked_up} looked up,"
+            f" {t.known} known"
+            for t in stats.by_text[:3]
+        ]
+        if stats.by_day:
+            day = stats.by_day[-1]
+            lines.append(f"{day.day}: {day.looked_up} looked up, {day.marked_known} marked known")
+        self.query_one("#vocabulary-statistics", Static).update("\n".join(lines))
+
+    def current_entry(self) -> VocabularyEntry | None:
+        """The entry under the cursor, if any."""
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def action_close(self) -> None:
+        """Leave the screen."""
+        self.dismiss(None)
+
+    def action_cycle_status_filter(self) -> None:
+        """Show the next status only (all, new, 1-4, known, ignored)."""
+        position = STATUS_FILTERS.index(self.status_filter)
+        self.status_filter = STATUS_FILTERS[(position + 1) % len(STATUS_FILTERS)]
+        self.refresh_entries()
+
+    def action_toggle_text_filter(self) -> None:
+        """Switch between all texts and the current text."""
+        if self.current_text_id is None:
+            self.notify("No text is open.", severity="warning")
+            return
+        self.text_only = not self.text_only
+        self.refresh_entries()
+
+    def action_set_status(self, status: str) -> None:
+        """Set the highlighted word's status."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+        self.vocabulary.set_status(entry.lemma, status)
+        self.post_message(self.StatusChanged(entry.lemma, status))
+        self.refresh_entries()
+
+    def action_open_sentence(self) -> None:
+        """Ask the host to open the sentence the highlighted word was looked up in."""
+        entry = self.current_entry()
+        if entry is None or entry.text_id is None:
+            self.notify("This word was never looked up in a text.", severity="warning")
+            return
+        self.post_message(self.SentenceOpened(entry.lemma, entry.text_id, entry.sentence))
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_sentence()

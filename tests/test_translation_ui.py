@@ -1,0 +1,151 @@
+"""Pilot tests of the models screen and the translation dialogs, each on a tiny host app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import DataTable, Input, Static
+
+from reader.translation import installed_model
+from reader.ui.screens.edit_translation import REVERT, AlternativesScreen, EditTranslationScreen
+from reader.ui.screens.models import ModelsScreen
+from tests.fixtures_translation import PackageServer
+
+PACKAGE_NAME = "translate-de_en-0_1.argosmodel"
+
+
+class HostApp(App[None]):
+    """Records the messages screens post up and the values dialogs dismiss with."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changes: list[ModelsScreen.ModelsChanged] = []
+        self.results: list[str | None] = []
+
+    def on_models_screen_models_changed(self, event: ModelsScreen.ModelsChanged) -> None:
+        self.changes.append(event)
+
+
+def status(app: App[None]) -> str:
+    return str(app.screen.query_one("#models-status", Static).render())
+
+
+async def test_models_screen_installs_from_the_index_and_removes(
+    package_server: PackageServer, tiny_package: Path
+) -> None:
+    package_server.publish_package(PACKAGE_NAME, tiny_package.read_bytes())
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ModelsScreen())
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#models-installed", DataTable).row_count == 0
+        assert screen.query_one("#models-available", DataTable).row_count == 1
+        assert "lesepult models install" in status(app)
+
+        await pilot.press("i")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert installed_model() is not None
+        assert [change.model for change in app.changes] == [installed_model()]
+        assert screen.query_one("#models-installed", DataTable).row_count == 1
+
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert installed_model() is None
+        assert app.changes[-1].model is None
+        assert screen.query_one("#models-installed", DataTable).row_count == 0
+
+
+async def test_models_screen_installs_a_file_and_shows_index_problems(
+    tiny_package: Path,
+) -> None:
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ModelsScreen())
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "cannot reach the model index" in status(app)
+        await pilot.press("f")
+        field = app.screen.query_one("#models-file", Input)
+        assert app.focused is field
+        field.value = str(tiny_package)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.changes and app.changes[0].model == installed_model()
+        assert app.screen.query_one("#models-installed", DataTable).row_count == 1
+
+
+async def test_models_screen_reports_a_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.argosmodel"
+    bad.write_text("nope")
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ModelsScreen())
+        await pilot.pause()
+        await pilot.press("f")
+        app.screen.query_one("#models-file", Input).value = str(bad)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "not an Argos model package" in status(app)
+        assert app.changes == []
+
+
+async def test_edit_dialog_returns_the_new_english() -> None:
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(
+            EditTranslationScreen("Putin besucht Minsk.", "Putin visit"), app.results.append
+        )
+        await pilot.pause()
+        field = app.screen.query_one("#edit-english", Input)
+        assert app.focused is field
+        field.value = "Putin visits Minsk."
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == ["Putin visits Minsk."]
+
+
+async def test_edit_dialog_cancel_and_revert() -> None:
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(EditTranslationScreen("Ein Satz.", "A sentence."), app.results.append)
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # no correction to revert: ignored
+        await pilot.press("escape")
+        await pilot.pause()
+        app.push_screen(
+            EditTranslationScreen("Ein Satz.", "A sentence.", can_revert=True), app.results.append
+        )
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.results == [None, REVERT]
+
+
+async def test_alternatives_dialog_picks_one() -> None:
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        choices = ("Putin visits Minsk.", "Putin is visiting Minsk.", "Putin calls on Minsk.")
+        app.push_screen(AlternativesScreen("Putin besucht Minsk.", choices), app.results.append)
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        app.push_screen(AlternativesScreen("Putin besucht Minsk.", choices), app.results.append)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.results == ["Putin is visiting Minsk.", None]
