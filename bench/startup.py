@@ -37,7 +37,9 @@ def display_and_time(self, screen, renderable):
 App._display = display_and_time
 """
 
-MINIMAL = PROBE + """
+MINIMAL = (
+    PROBE
+    + """
 from textual.widgets import Static
 TARGET_SCREEN = "Screen"
 
@@ -47,8 +49,11 @@ class Minimal(App[None]):
 
 Minimal().run(headless=True, size=(120, 40))
 """
+)
 
-LESEPULT = PROBE + """
+LESEPULT = (
+    PROBE
+    + """
 from pathlib import Path
 from reader.store import Store
 from reader.text import load_document
@@ -59,6 +64,7 @@ make_app(load_document(Path(sys.argv[2])), Store(Path(sys.argv[3]))).run(
     headless=True, size=(120, 40)
 )
 """
+)
 
 
 def time_process(code: str, *arguments: str) -> float:

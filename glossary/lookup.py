@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -298,3 +298,43 @@ def _unique(entries: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
         if entry not in seen:
             seen.append(entry)
     return seen
+
+
+def entry_to_json(entry: GlossaryEntry) -> dict[str, object]:
+    """An entry as JSON-ready data (every field, parts as {part, meaning})."""
+    data = asdict(entry)
+    data["renderings"] = list(entry.renderings)
+    return data
+
+
+def sense_to_json(sense: DingSense) -> dict[str, object]:
+    """A dictionary sense as JSON-ready data, with its part of speech and gender."""
+    data: dict[str, object] = asdict(sense)
+    data["part_of_speech"] = sense.part_of_speech
+    data["gender"] = sense.gender
+    return data
+
+
+def result_to_json(result: LookupResult) -> dict[str, object]:
+    """A lookup result as JSON-ready data."""
+    return {
+        "word": result.word,
+        "lemma": result.lemma,
+        "tag": result.tag,
+        "part_of_speech": result.part_of_speech,
+        "gender": result.gender,
+        "plural": result.plural,
+        "glossary": [entry_to_json(entry) for entry in result.glossary],
+        "found_by": result.found_by,
+        "senses": [sense_to_json(sense) for sense in result.senses],
+        "separable_verb": result.separable_verb,
+        "compound_parts": [
+            {
+                "part": part.part,
+                "senses": [sense_to_json(sense) for sense in part.senses],
+                "glossary": [entry.term for entry in part.glossary],
+            }
+            for part in result.compound_parts
+        ],
+        "notes": list(result.notes),
+    }

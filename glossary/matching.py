@@ -7,9 +7,13 @@ is checked against every term at once, including terms hidden inside compounds.
 
 A sentence's tokens offer these candidates: the token as written, HanTa's lemma in context,
 and for a separated verb particle (PTKVZ) the joined verb ("fielen … aus" gives "ausfallen"
-on both tokens). HanTa already turns zu-infinitives into the verb ("einzugreifen" gives
-"eingreifen"). An entry matches when all its slots are found in the sentence, in any order,
-with any words in between ("wurde ihm buchstäblich der rote Teppich ausgerollt").
+on both tokens); so does a particle written apart right before a participle ("statt
+gefunden" gives "stattfinden"). HanTa already turns zu-infinitives into the verb
+("einzugreifen" gives "eingreifen"). An entry matches when all its slots are found in the
+sentence, in any order, with any words in between ("wurde ihm buchstäblich der rote Teppich
+ausgerollt"). A phrase left with one content word or none once its function words are
+dropped ("mit ein Grund", "statt gefunden") keeps every word and must occur as written: word
+after word, adjacent and in order; otherwise "Grund" alone would find "mit ein Grund".
 """
 
 from __future__ import annotations
@@ -34,6 +38,10 @@ COMPOUNDABLE_KINDS = {"noun", "name", "place", "organisation", "other"}
 MIN_COMPOUND_SUFFIX = 4
 MIN_COMPOUND_PREFIX = 6
 FINITE_VERB_TAGS = ("VV(FIN)", "VV(IMP)", "VVFIN", "VVIMP")
+PARTICIPLE_TAGS = ("VV(PP)", "VVPP")
+# Tags HanTa gives a verb particle written apart from its participle ("statt gefunden",
+# "zusammen getroffen"): PTKVZ when it sees the particle, else preposition or adverb.
+DETACHED_PARTICLE_TAGS = ("PTKVZ", "APPR", "ADV")
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,16 @@ class TermMatch:
 
 
 @dataclass(frozen=True)
+class MatchTarget:
+    """One way of finding an entry: the words that must occur, each as a set of keys."""
+
+    slots: tuple[frozenset[str], ...]
+    """Per word, the lower-cased strings (as written, lemma, forms) that fill it."""
+    contiguous: bool = False
+    """Whether the words must occur adjacent and in this order (short phrases)."""
+
+
+@dataclass(frozen=True)
 class _SlotKey:
     target_index: int
     slot_index: int
@@ -69,15 +87,26 @@ def _is_function_word(tag: str) -> bool:
     return tag.startswith(FUNCTION_TAG_PREFIXES)
 
 
-def _expression_slots(words: list[str]) -> list[set[str]]:
-    """The content words of a multi-word term, each as {written, lemma} keys."""
+def _expression_target(words: list[str], one_word_keys: set[str]) -> MatchTarget:
+    """The target of a multi-word term or form: its content words, each as {written, lemma}.
+
+    With one content word or none left, the phrase keeps all its words, adjacent and in
+    order: "statt gefunden" must not be found as "gefunden", nor "mit ein Grund" as "Grund".
+    So does a one-word form written apart ("zusammen getroffen" for "zusammengetroffen"):
+    "zusammen" and "getroffen" far apart in a sentence are something else.
+    """
     tagged = tag_words(tuple(words))
-    content = [t for t in tagged if not _is_function_word(t.pos)] or list(tagged)
-    return [{_fold(t.text), _fold(t.lemma)} for t in content]
+    content = [t for t in tagged if not _is_function_word(t.pos)]
+    written_apart = _fold("".join(words)) in one_word_keys
+    if len(content) > 1 and not written_apart:
+        return MatchTarget(tuple(frozenset({_fold(t.text), _fold(t.lemma)}) for t in content))
+    return MatchTarget(
+        tuple(frozenset({_fold(t.text), _fold(t.lemma)}) for t in tagged), contiguous=True
+    )
 
 
-def entry_targets(entry: GlossaryEntry) -> list[list[set[str]]]:
-    """The ways ``entry`` can be found: each a list of slots, one key set per word.
+def entry_targets(entry: GlossaryEntry) -> list[MatchTarget]:
+    """The ways ``entry`` can be found: each a target of one or more words (slots).
 
     A single-word term and its single-word forms and plural make one slot; an expression
     and each multi-word form ("zusammen getroffen") are their own alternative.
@@ -85,7 +114,7 @@ def entry_targets(entry: GlossaryEntry) -> list[list[set[str]]]:
     single = {_fold(entry.term)} if " " not in entry.term.strip() else set()
     if entry.plural and " " not in entry.plural.strip():
         single.add(_fold(entry.plural))
-    targets: list[list[set[str]]] = []
+    targets: list[MatchTarget] = []
     phrases = [entry.term] if not single else []
     for form in entry.forms:
         if " " in form.strip():
@@ -93,9 +122,9 @@ def entry_targets(entry: GlossaryEntry) -> list[list[set[str]]]:
         else:
             single.add(_fold(form))
     if single:
-        targets.append([single])
+        targets.append(MatchTarget((frozenset(single),)))
     for phrase in phrases:
-        targets.append(_expression_slots(phrase.split()))
+        targets.append(_expression_target(phrase.split(), single))
     return targets
 
 
@@ -108,14 +137,17 @@ class GlossaryMatcher:
         # A target is one way of finding an entry; several targets may find the same entry.
         self._target_entry: list[int] = []
         self._slot_counts: list[int] = []
+        self._contiguous: list[bool] = []
         self._compoundable: list[bool] = []
         self._automaton: Any = ahocorasick.Automaton()
         keys: dict[str, list[_SlotKey]] = {}
         for entry_index, entry in enumerate(self._entries):
-            for slots in entry_targets(entry):
+            for target in entry_targets(entry):
+                slots = target.slots
                 target_index = len(self._target_entry)
                 self._target_entry.append(entry_index)
                 self._slot_counts.append(len(slots))
+                self._contiguous.append(target.contiguous)
                 self._compoundable.append(len(slots) == 1 and entry.kind in COMPOUNDABLE_KINDS)
                 for slot_index, slot_keys in enumerate(slots):
                     for key in slot_keys:
@@ -131,7 +163,8 @@ class GlossaryMatcher:
         """For each token, the lower-cased strings it may be known by, each with its tokens.
 
         The text and the lemma stand for the token alone; a separated verb joined with its
-        particle ("fielen … aus" gives "ausfallen") stands for both tokens.
+        particle ("fielen … aus" gives "ausfallen") stands for both tokens, and so does a
+        particle written apart right before its participle ("statt gefunden").
         """
         candidates: list[dict[str, tuple[int, ...]]] = [
             {_fold(t.text): (index,), _fold(t.lemma): (index,)} for index, t in enumerate(tagged)
@@ -146,7 +179,35 @@ class GlossaryMatcher:
                     # "halten … ab" is abhalten, not halten: the verb stands only for the pair.
                     candidates[verb_index] = {joined: (verb_index, index)}
                     break
+        for index in range(len(tagged) - 1):
+            self._join_detached_particle(tagged, candidates, index)
         return candidates
+
+    def _join_detached_particle(
+        self,
+        tagged: tuple[TaggedToken, ...],
+        candidates: list[dict[str, tuple[int, ...]]],
+        index: int,
+    ) -> None:
+        """Join a particle written apart with the participle right after it ("statt gefunden").
+
+        HanTa's PTKVZ tag is trusted, so the participle then stands only for the joined verb.
+        A preposition or adverb ("zusammen getroffen") may also just be an adverb ("we met
+        together"), so the joined verb is only offered when the glossary knows it.
+        """
+        particle, participle = tagged[index], tagged[index + 1]
+        if particle.pos not in DETACHED_PARTICLE_TAGS or participle.pos not in PARTICIPLE_TAGS:
+            return
+        if not particle.text.isalpha() or not particle.text.islower():
+            return
+        joined = _fold(particle.text + participle.lemma)
+        pair = (index, index + 1)
+        if particle.pos == "PTKVZ":
+            candidates[index][joined] = pair
+            candidates[index + 1] = {joined: pair}
+        elif self._has_keys and self._automaton.exists(joined):
+            candidates[index][joined] = pair
+            candidates[index + 1][joined] = pair
 
     def matches(self, sentence: Sentence) -> tuple[TermMatch, ...]:
         """Every glossary entry found in ``sentence``, in order of its first token."""
@@ -205,6 +266,11 @@ class GlossaryMatcher:
     def _occurrences(
         self, target_index: int, slots: dict[int, list[tuple[int, ...]]], sentence: Sentence
     ) -> list[TermMatch]:
+        if self._contiguous[target_index]:
+            runs = _contiguous_runs(
+                [slots[slot_index] for slot_index in range(self._slot_counts[target_index])]
+            )
+            return [self._match(target_index, run, sentence, "exact") for run in runs]
         if self._slot_counts[target_index] == 1:
             groups = sorted(set(slots[0]))
             # A lone verb or particle that is also part of a joined pair is that pair.
@@ -238,6 +304,29 @@ class GlossaryMatcher:
     def occurrences(self, entry: GlossaryEntry, sentences: Iterable[Sentence]) -> list[TermMatch]:
         """Where ``entry`` occurs in ``sentences``."""
         return [m for m in self.matches_in(sentences) if m.entry == entry]
+
+
+def _consecutive(group: tuple[int, ...]) -> bool:
+    return list(group) == list(range(group[0], group[0] + len(group)))
+
+
+def _contiguous_runs(slot_groups: list[list[tuple[int, ...]]]) -> list[tuple[int, ...]]:
+    """The token runs in which each slot's tokens directly follow the previous slot's."""
+    runs: list[tuple[int, ...]] = []
+    next_start = 0
+    for first in sorted(set(slot_groups[0])):
+        if first[0] < next_start or not _consecutive(first):
+            continue
+        run = list(first)
+        for groups in slot_groups[1:]:
+            following = next((g for g in groups if g[0] == run[-1] + 1 and _consecutive(g)), None)
+            if following is None:
+                break
+            run.extend(following)
+        else:
+            runs.append(tuple(dict.fromkeys(run)))
+            next_start = run[-1] + 1
+    return runs
 
 
 def _without_overlaps(matches: list[TermMatch]) -> tuple[TermMatch, ...]:

@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from reader import __version__, cli_glossary, cli_study, cli_translation
 from reader.cli_common import add_text_argument, open_document, open_store, print_json
@@ -68,11 +69,9 @@ def command_texts(arguments: argparse.Namespace) -> int:
     store = open_store()
     opened = store.opened_texts()
     bundled = sorted(
-        path
-        for path in BUNDLED_TEXTS_DIR.glob("*.md")
-        if not path.name.endswith(".en.md")
+        path for path in BUNDLED_TEXTS_DIR.glob("*.md") if not path.name.endswith(".en.md")
     )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for path in bundled:
         document = open_document(str(path))
         position = store.position(document.text_id)
@@ -111,7 +110,8 @@ def command_texts(arguments: argparse.Namespace) -> int:
         )
         where = f"paragraph {row['position'][0] + 1}" if row["position"] else ""
         label = "bundled" if row["bundled"] else "opened "
-        print(f"{label}  {row['title']}\n         {row['path'] or '(standard input)'}  {when}  {where}")
+        path = row["path"] or "(standard input)"
+        print(f"{label}  {row['title']}\n         {path}  {when}  {where}")
     return 0
 
 

@@ -1,9 +1,439 @@
-"""CLI subcommands for the glossary features (filled in by the glossary work)."""
+"""CLI subcommands for the glossary: ``lookup WORD`` and ``glossary ACTION`` (list, check...)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from glossary.checking import RenderingCheck, missing_renderings
+from glossary.loading import (
+    curated_glossary_paths,
+    load_glossaries,
+    user_glossary_path,
+    validate_files,
+)
+from glossary.lookup import LookupResult, WordLookup, entry_to_json, result_to_json
+from glossary.matching import GlossaryMatcher, TermMatch
+from glossary.schema import GlossaryEntry, GlossarySet
+from reader.cli_common import add_text_argument, open_document, open_store, print_json
+from reader.errors import UserError
+from reader.text import Document, Sentence, TextLoadError, load_reference, parse_document
+
+GENDER_ARTICLES = {"m": "der", "f": "die", "n": "das"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's subcommands to the ``lesepult`` parser."""
+    lookup = subparsers.add_parser(
+        "lookup",
+        help="look a German word up offline (glossary, then the Ding dictionary)",
+        description="Look a word up: the curated glossary, your own entries, then the Ding"
+        " dictionary as written, as its lemma, as the separable verb it belongs to in the"
+        " --context sentence, and part by part for compounds.",
+    )
+    lookup.add_argument("word", metavar="WORD", help="the word as it appears in the text")
+    lookup.add_argument(
+        "--context", metavar="SENTENCE", help="the sentence the word appears in (for its lemma)"
+    )
+    lookup.add_argument("--json", action="store_true", help="print JSON")
+    lookup.set_defaults(func=command_lookup)
+
+    glossary = subparsers.add_parser(
+        "glossary",
+        help="list, show, validate the glossary or find a term in a text",
+        description=f"The curated glossary plus your own file ({user_glossary_path()}).",
+    )
+    actions = glossary.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="every entry, curated first")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=command_list)
+    show = actions.add_parser("show", help="one entry in full")
+    show.add_argument("term", metavar="TERM", help="the entry's term (any case) or a form of it")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(func=command_show)
+    validate = actions.add_parser(
+        "validate",
+        help="check glossary files; exit 1 on problems",
+        description="Check glossary files against the schema (glossary/SCHEMA.md). Without"
+        " FILE the curated glossaries and your own file are checked. Problems are printed as"
+        " file:line: field: message and the exit status is 1.",
+    )
+    validate.add_argument("files", nargs="*", metavar="FILE", type=Path)
+    validate.add_argument("--json", action="store_true", help="print JSON")
+    validate.set_defaults(func=command_validate)
+    where = actions.add_parser("where", help="where a term occurs in a text")
+    where.add_argument("term", metavar="TERM", help="the entry's term (any case) or a form of it")
+    add_text_argument(where)
+    where.add_argument("--json", action="store_true", help="print JSON")
+    where.set_defaults(func=command_where)
+    check = actions.add_parser(
+        "check",
+        help="sentences whose English lacks a glossary term's rendering",
+        description="For every sentence with a glossary term, check that the English contains"
+        " one of the term's renderings (inflection, case, hyphens and quotes allowed; see the"
+        " README) and print the sentences where none does. --translation machine uses your"
+        " stored machine translations and corrections (run `lesepult translate` first),"
+        " reference the text's curated reference, best (default) what the reading view shows:"
+        " your correction, else the machine translation, else the reference. A report: exit 0.",
+    )
+    add_text_argument(check)
+    check.add_argument(
+        "--translation",
+        choices=("machine", "reference", "best"),
+        default="best",
+        help="which English to check (default: best)",
+    )
+    check.add_argument("--json", action="store_true", help="print JSON")
+    check.set_defaults(func=command_check)
+
+
+def _load() -> GlossarySet:
+    """The glossaries, with any problem of a left-out file reported once on stderr."""
+    glossary = load_glossaries()
+    for problem in glossary.problems:
+        print(f"lesepult: warning: {problem}", file=sys.stderr)
+    return glossary
+
+
+def _find_entries(glossary: GlossarySet, term: str) -> tuple[GlossaryEntry, ...]:
+    entries = glossary.find(term)
+    if not entries:
+        folded = term.casefold()
+        entries = tuple(
+            entry
+            for entry in glossary.entries
+            if folded in {form.casefold() for form in (*entry.forms, entry.plural or "")}
+        )
+    if not entries:
+        raise UserError(f"no glossary entry for {term!r} (see: lesepult glossary list)", 1)
+    return entries
+
+
+def _context_token(word: str, context: str) -> tuple[Sentence, int]:
+    document = parse_document(f"# -\n\n{context}\n", "--context")
+    sentences = [s for block in document.blocks[1:] for s in document.sentences(block.index)]
+    for matcher in (str.__eq__, lambda a, b: a.casefold() == b.casefold()):
+        for sentence in sentences:
+            for index, token in enumerate(sentence.tokens):
+                if matcher(token.text, word):
+                    return sentence, index
+    raise UserError(f"{word!r} does not occur in the --context sentence")
+
+
+def command_lookup(arguments: argparse.Namespace) -> int:
+    """``lesepult lookup WORD [--context SENTENCE] [--json]``."""
+    word = arguments.word.strip()
+    if not word:
+        raise UserError("give a word to look up")
+    lookup = WordLookup.create(_load())
+    try:
+        if arguments.context:
+            sentence, index = _context_token(word, arguments.context)
+            result = lookup.lookup(sentence.tokens[index].text, sentence, index)
+        else:
+            result = lookup.lookup(word)
+    finally:
+        lookup.close()
+    if arguments.json:
+        print_json(result_to_json(result))
+    else:
+        print(format_result(result))
+    return 0 if result.found else 1
+
+
+def format_result(result: LookupResult) -> str:
+    """A lookup result as plain text: the glossary note first, then the dictionary."""
+    lines = [_headline(result)]
+    for entry in result.glossary:
+        lines.append("")
+        lines.extend(_entry_lines(entry))
+    if result.senses:
+        lines.append("")
+        lines.append(f"Dictionary (Ding, found {result.found_by}):")
+        for sense in result.senses:
+            shown = sense.german if sense.german == sense.headword else f"{sense.german}"
+            base = "" if sense.german == sense.headword else f"   [from {sense.headword}]"
+            lines.append(f"  {shown} — {sense.english}{base}")
+    if result.compound_parts:
+        lines.append("")
+        lines.append("Compound parts:")
+        for part in result.compound_parts:
+            gloss = part.senses[0].english if part.senses else "?"
+            note = f" (glossary: {part.glossary[0].renderings[0]})" if part.glossary else ""
+            lines.append(f"  {part.part} — {gloss}{note}")
+    for note in result.notes:
+        lines.append(f"note: {note}")
+    if not result.found:
+        lines.append("nothing found")
+    return "\n".join(lines)
+
+
+def _headline(result: LookupResult) -> str:
+    parts = [result.word]
+    if result.lemma and result.lemma != result.word:
+        parts.append(f"→ {result.lemma}")
+    if result.separable_verb:
+        parts.append(f"(separable verb {result.separable_verb})")
+    grammar = [result.part_of_speech] if result.part_of_speech else []
+    if result.gender:
+        grammar.append(GENDER_ARTICLES.get(result.gender, result.gender))
+    if result.plural:
+        grammar.append(f"plural {result.plural}")
+    if grammar:
+        parts.append(f"[{', '.join(grammar)}]")
+    return " ".join(parts)
+
+
+def _entry_lines(entry: GlossaryEntry) -> list[str]:
+    label = "Glossary" if entry.origin == "curated" else "Your glossary"
+    head = entry.term
+    if entry.gender:
+        head = f"{GENDER_ARTICLES[entry.gender]} {head}"
+    if entry.plural:
+        head += f", plural {entry.plural}"
+    lines = [f"{label}: {head} ({entry.kind}) — {'; '.join(entry.renderings)}"]
+    if entry.english_name or entry.about:
+        lines.append(f"  {' — '.join(x for x in (entry.english_name, entry.about) if x)}")
+    lines.extend(textwrap.wrap(entry.explanation, 96, initial_indent="  ", subsequent_indent="  "))
+    if entry.parts:
+        lines.append("  parts: " + ", ".join(f"{p.part} = {p.meaning}" for p in entry.parts))
+    if entry.spelling_note:
+        lines.extend(
+            textwrap.wrap(
+                f"spelling: {entry.spelling_note}", 96, initial_indent="  ", subsequent_indent="  "
+            )
+        )
+    if entry.related:
+        lines.append(f"  related: {', '.join(entry.related)}")
+    if entry.register:
+        lines.append(f"  register: {entry.register}")
+    return lines
+
+
+def command_list(arguments: argparse.Namespace) -> int:
+    """``lesepult glossary list [--json]``."""
+    glossary = _load()
+    if arguments.json:
+        print_json(
+            {
+                "version": glossary.version,
+                "entries": [entry_to_json(entry) for entry in glossary.entries],
+                "problems": [str(problem) for problem in glossary.problems],
+            }
+        )
+        return 0
+    for entry in glossary.entries:
+        mine = "  (yours)" if entry.origin == "user" else ""
+        print(f"{entry.term}  [{entry.kind}]  {'; '.join(entry.renderings)}{mine}")
+    print(f"{len(glossary.entries)} entries, glossary version {glossary.version}", file=sys.stderr)
+    return 0
+
+
+def command_show(arguments: argparse.Namespace) -> int:
+    """``lesepult glossary show TERM [--json]``."""
+    entries = _find_entries(_load(), arguments.term)
+    if arguments.json:
+        print_json([entry_to_json(entry) for entry in entries])
+    else:
+        print("\n\n".join("\n".join(_entry_lines(entry)) for entry in entries))
+    return 0
+
+
+def command_validate(arguments: argparse.Namespace) -> int:
+    """``lesepult glossary validate [FILE...] [--json]``: exit 1 when there are problems."""
+    paths: list[Path] = list(arguments.files)
+    if not paths:
+        paths = list(curated_glossary_paths())
+        if user_glossary_path().exists():
+            paths.append(user_glossary_path())
+    problems = validate_files(paths)
+    if arguments.json:
+        print_json({"files": [str(p) for p in paths], "problems": [str(p) for p in problems]})
+    else:
+        for problem in problems:
+            print(problem)
+        if not problems:
+            print(f"{len(paths)} file(s) checked: no problems")
+    return 1 if problems else 0
+
+
+def command_where(arguments: argparse.Namespace) -> int:
+    """``lesepult glossary where TERM [TEXT] [--json]``: occurrences with sentence and position."""
+    glossary = _load()
+    entries = _find_entries(glossary, arguments.term)
+    document = open_document(arguments.text, arguments.encoding)
+    matcher = GlossaryMatcher(glossary)
+    found: list[tuple[Sentence, TermMatch]] = [
+        (sentence, match)
+        for sentence in document.all_sentences()
+        for match in matcher.matches(sentence)
+        if match.entry in entries
+    ]
+    if arguments.json:
+        print_json(
+            [
+                {
+                    "term": match.entry.term,
+                    "kind": match.entry.kind,
+                    "block": match.block,
+                    "sentence": match.sentence,
+                    "token_indexes": list(match.token_indexes),
+                    "spans": [list(span) for span in match.spans],
+                    "words": [sentence.tokens[i].text for i in match.token_indexes],
+                    "how": match.how,
+                    "text": sentence.text,
+                }
+                for sentence, match in found
+            ]
+        )
+    else:
+        for sentence, match in found:
+            place = f"block {match.block + 1}, sentence {match.sentence + 1}"
+            print(f"{place}: {_marked(sentence, match)}")
+        print(f"{len(found)} occurrence(s) in {document.title}", file=sys.stderr)
+    return 0 if found else 1
+
+
+def _marked(sentence: Sentence, match: TermMatch) -> str:
+    """The sentence with the matched words in [brackets]."""
+    text = sentence.text
+    for start, end in sorted(match.spans, reverse=True):
+        start -= sentence.start
+        end -= sentence.start
+        text = f"{text[:start]}[{text[start:end]}]{text[end:]}"
+    return text
+
+
+@dataclass(frozen=True)
+class CheckedSentence:
+    """A sentence whose English misses a glossary term's rendering."""
+
+    sentence: Sentence
+    """The German sentence."""
+    english: str
+    """The English it was checked against."""
+    origin: str
+    """Where the English came from: machine, edited or reference."""
+    checks: tuple[RenderingCheck, ...]
+    """The terms whose renderings are missing."""
+
+
+def _english_by_sentence(
+    document: Document, mode: str
+) -> tuple[dict[tuple[int, int], tuple[str, str]], str | None]:
+    """The English (text, origin) per (block, sentence) for ``mode``, and the model id used."""
+    from reader.translation import MISSING_MODEL_HELP, TranslationStore, installed_model
+
+    sentences = document.all_sentences()
+    english: dict[tuple[int, int], tuple[str, str]] = {}
+    model_id: str | None = None
+    if mode in ("reference", "best"):
+        english.update(_reference_english(document, required=mode == "reference"))
+    if mode in ("machine", "best"):
+        model = installed_model()
+        if model is None and mode == "machine":
+            raise UserError(MISSING_MODEL_HELP)
+        model_id = model.model_id if model is not None else None
+        store = open_store()
+        try:
+            stored = TranslationStore(store).lookup(model_id, [s.text for s in sentences])
+        finally:
+            store.close()
+        for sentence in sentences:
+            found = stored.get(sentence.text)
+            if found is not None:
+                english[(sentence.block, sentence.index)] = (found.english, found.origin)
+    return english, model_id
+
+
+def _reference_english(
+    document: Document, required: bool
+) -> dict[tuple[int, int], tuple[str, str]]:
+    """The reference English per sentence, for the blocks where it aligns sentence by sentence."""
+    try:
+        reference = load_reference(document)
+    except TextLoadError as error:
+        raise UserError(str(error)) from error
+    except OSError as error:
+        raise UserError(f"cannot read the reference translation: {error}") from error
+    if reference is None:
+        if required:
+            raise UserError(f"{document.title!r} has no reference translation")
+        return {}
+    english: dict[tuple[int, int], tuple[str, str]] = {}
+    for block, english_sentences in zip(document.blocks, reference.blocks, strict=True):
+        german_sentences = document.sentences(block.index)
+        # A block that does not align sentence by sentence cannot be checked pair by pair.
+        if len(german_sentences) != len(english_sentences):
+            continue
+        for sentence, text in zip(german_sentences, english_sentences, strict=True):
+            english[(block.index, sentence.index)] = (text, "reference")
+    return english
+
+
+def command_check(arguments: argparse.Namespace) -> int:
+    """``lesepult glossary check [TEXT] [--translation MODE] [--json]``: a report, exit 0."""
+    glossary = _load()
+    document = open_document(arguments.text, arguments.encoding)
+    english, model_id = _english_by_sentence(document, arguments.translation)
+    matcher = GlossaryMatcher(glossary)
+    flagged: list[CheckedSentence] = []
+    checked = without_english = 0
+    for sentence in document.all_sentences():
+        matches = matcher.matches(sentence)
+        if not matches:
+            continue
+        pair = english.get((sentence.block, sentence.index))
+        if pair is None:
+            without_english += 1
+            continue
+        checked += 1
+        checks = missing_renderings(matches, pair[0])
+        if checks:
+            flagged.append(CheckedSentence(sentence, pair[0], pair[1], checks))
+    flags = sum(len(item.checks) for item in flagged)
+    if arguments.json:
+        print_json(
+            {
+                "title": document.title,
+                "translation": arguments.translation,
+                "model": model_id,
+                "sentences_checked": checked,
+                "sentences_without_english": without_english,
+                "flags": [_check_json(item, check) for item in flagged for check in item.checks],
+            }
+        )
+        return 0
+    for item in flagged:
+        place = f"block {item.sentence.block + 1}, sentence {item.sentence.index + 1}"
+        for check in item.checks:
+            print(
+                f"{place}: {check.match.entry.term} — the glossary says: "
+                f"{'; '.join(check.expected)}"
+            )
+        print(f"  {item.origin}: {item.english}")
+    summary = f"{flags} missing rendering(s) in {checked} sentence(s) with glossary terms"
+    if without_english:
+        summary += f"; {without_english} sentence(s) with terms have no English yet"
+        if arguments.translation != "reference":
+            summary += " (run: lesepult translate)"
+    print(summary, file=sys.stderr)
+    return 0
+
+
+def _check_json(item: CheckedSentence, check: RenderingCheck) -> dict[str, Any]:
+    return {
+        "block": item.sentence.block,
+        "sentence": item.sentence.index,
+        "term": check.match.entry.term,
+        "kind": check.match.entry.kind,
+        "words": [item.sentence.tokens[i].text for i in check.match.token_indexes],
+        "expected": list(check.expected),
+        "german": item.sentence.text,
+        "english": item.english,
+        "origin": item.origin,
+    }

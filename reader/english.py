@@ -56,6 +56,8 @@ class EnglishBlock:
     """The versions to show, in order (two in "both" mode)."""
     placeholder: str = ""
     """Shown when there is no version at all."""
+    notes: tuple[str, ...] = ()
+    """Checks the reader should see under the English (dropped text, glossary terms)."""
 
 
 def next_mode(mode: TranslationMode) -> TranslationMode:
@@ -114,6 +116,7 @@ def compose_english(
     reference: ReferenceTranslation | None,
     model_label: str | None,
     no_machine_reason: str,
+    notes: tuple[str, ...] = (),
 ) -> EnglishBlock:
     """The English for one block in the given mode.
 
@@ -128,6 +131,7 @@ def compose_english(
     by_reference = reference_version(
         reference, block_index, len(germans) if sentences is not None else -1
     )
+    chosen: tuple[EnglishVersion | None, ...]
     if mode == "machine":
         chosen = (by_machine,)
     elif mode == "reference":
@@ -141,7 +145,8 @@ def compose_english(
         chosen = (by_machine,) if complete or by_reference is None else (by_reference,)
     versions = tuple(version for version in chosen if version is not None)
     if versions:
-        return EnglishBlock(versions)
+        shows_machine = any(version.origin != "reference" for version in versions)
+        return EnglishBlock(versions, notes=notes if shows_machine else ())
     if mode == "reference":
         return EnglishBlock((), "no reference translation for this text")
     return EnglishBlock((), no_machine_reason)

@@ -22,7 +22,7 @@ BlockKind = Literal["title", "teaser", "heading", "paragraph"]
 
 # "BERLIN taz |", "MOSKAU dpa |", "KYJIW/BERLIN taz |": agency datelines at a paragraph's start.
 DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ/\- ]+[A-ZÄÖÜ](?: [a-zA-Z]{2,5})? \| ")
-SENTENCE_END = ("." , "!", "?", "…", ":", ";", "“", '"', "»", "«", ")")
+SENTENCE_END = (".", "!", "?", "…", ":", ";", "“", '"', "»", "«", ")")
 
 
 @dataclass(frozen=True)
@@ -162,9 +162,7 @@ class Document:
     """The blocks in reading order."""
     path: Path | None = None
     """The file it was read from; None for standard input."""
-    _cache: dict[int, tuple[Sentence, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _cache: dict[int, tuple[Sentence, ...]] = field(default_factory=dict, compare=False, repr=False)
     _segmenter: Segmenter = field(default_factory=Segmenter.shared, compare=False, repr=False)
 
     @property
@@ -265,7 +263,9 @@ def parse_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         problem = getattr(error, "problem", None) or "cannot be parsed"
-        raise TextLoadError(f"{name}: the front matter is not valid YAML{where}: {problem}") from error
+        raise TextLoadError(
+            f"{name}: the front matter is not valid YAML{where}: {problem}"
+        ) from error
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
@@ -332,8 +332,10 @@ def parse_document(
             )
         )
     _mark_teaser(blocks, bool(front.get("teaser", False)))
-    title = front_title or next((b.text for b in blocks if b.kind == "title"), "") or (
-        default_title or (path.stem if path else "Untitled")
+    title = (
+        front_title
+        or next((b.text for b in blocks if b.kind == "title"), "")
+        or (default_title or (path.stem if path else "Untitled"))
     )
     known = {"title", "source", "date", "language", "url", "reference", "teaser"}
     metadata = TextMetadata(

@@ -22,7 +22,6 @@ pytest_plugins = [
 
 USER_DIRECTORY_VARIABLES = {
     "LESEPULT_DATA_DIR": "data",
-    "LESEPULT_CACHE_DIR": "cache",
     "LESEPULT_CONFIG_DIR": "config",
     "ARGOS_PACKAGES_DIR": "argos-packages",
     "XDG_DATA_HOME": "xdg-data",
@@ -31,14 +30,27 @@ USER_DIRECTORY_VARIABLES = {
 }
 
 
+@pytest.fixture(scope="session")
+def shared_cache_directory(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session: the dictionary index is built once, not per test.
+
+    The index is keyed by the dictionary file's size and mtime, so sharing it is safe; tests
+    of the index itself pass their own folders.
+    """
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_directories(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    shared_cache_directory: Path,
 ) -> Iterator[Path]:
     """Point every user directory (ours and Argos's) into a fresh temporary folder."""
     root = tmp_path_factory.mktemp("home")
     for variable, name in USER_DIRECTORY_VARIABLES.items():
         monkeypatch.setenv(variable, str(root / name))
+    monkeypatch.setenv("LESEPULT_CACHE_DIR", str(shared_cache_directory))
     # A package index nobody serves: any unplanned index request fails fast on loopback.
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
     yield root

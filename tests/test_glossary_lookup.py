@@ -29,8 +29,18 @@ def lookup_in(lookup: WordLookup, text: str, word: str):  # type: ignore[no-unty
     [
         ("Die Verträge gelten.", "Verträge", "as written", "contracts; treaties"),
         ("Der rote Teppich liegt.", "rote", "lemma", "red"),
-        ("Die Reaktionen fielen heftig aus.", "fielen", "separable verb", "to fall out"),
-        ("Die Reaktionen fielen heftig aus.", "aus", "separable verb", "to fall out"),
+        (
+            "Die Reaktionen fielen heftig aus.",
+            "fielen",
+            "separable verb",
+            "to fall out; to be cancelled",
+        ),
+        (
+            "Die Reaktionen fielen heftig aus.",
+            "aus",
+            "separable verb",
+            "to fall out; to be cancelled",
+        ),
         ("Die Reaktionen fielen heftig.", "fielen", "lemma", "to fall"),
         ("Er droht einzugreifen.", "einzugreifen", "lemma", "to intervene (in sth.)"),
         ("Ein Angriffskrieg begann.", "Angriffskrieg", "compound", "war (on sb.)"),

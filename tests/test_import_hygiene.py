@@ -56,13 +56,15 @@ def test_the_core_does_not_import_textual(tmp_path: Path) -> None:
 def test_starting_the_app_imports_no_heavy_module(tmp_path: Path) -> None:
     code = f"""
 import asyncio, json, sys
+from pathlib import Path
 from reader.paths import DEFAULT_TEXT
 from reader.store import Store
 from reader.text import load_document
 from reader.ui.app import make_app
 
 async def main():
-    app = make_app(load_document(DEFAULT_TEXT), Store(__import__('pathlib').Path({str(tmp_path)!r}) / 's.db'))
+    store = Store(Path({str(tmp_path)!r}) / "s.db")
+    app = make_app(load_document(DEFAULT_TEXT), store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()

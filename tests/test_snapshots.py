@@ -38,4 +38,6 @@ def test_article_stacked_with_search(snap_compare: Any, article: Document, store
 
 def test_help_screen(snap_compare: Any, article: Document, store: Store) -> None:
     app = reading_app(article, store)
-    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE, run_before=wait_for_workers)
+    assert snap_compare(
+        app, press=["question_mark"], terminal_size=SIZE, run_before=wait_for_workers
+    )

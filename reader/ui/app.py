@@ -11,7 +11,10 @@ from textual.app import App
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, TextLoadError, load_reference
 from reader.ui.commands import ReaderCommandsProvider
+from reader.ui.screens.glossary import GlossaryScreen
+from reader.ui.screens.models import ModelsScreen
 from reader.ui.screens.reading import ReadingScreen
+from reader.ui.screens.vocabulary import VocabularyScreen
 from reader.ui.widgets.parallel_view import Cursor
 
 
@@ -41,6 +44,38 @@ class LesepultApp(App[int]):
         )
         if self.reference_problem:
             self.notify(self.reference_problem, title="Reference translation", severity="warning")
+
+    @property
+    def reading_screen(self) -> ReadingScreen:
+        """The reading screen (the bottom of the stack, under any dialog)."""
+        return next(s for s in self.screen_stack if isinstance(s, ReadingScreen))
+
+    # Screens pushed over the reading screen report here; the reading screen acts.
+
+    def on_models_screen_models_changed(self, event: ModelsScreen.ModelsChanged) -> None:
+        self.reading_screen.model_changed(event.model)
+
+    def on_glossary_screen_occurrences_requested(
+        self, event: GlossaryScreen.OccurrencesRequested
+    ) -> None:
+        self._back_to_reading()
+        self.reading_screen.show_occurrences(event.entry, event.targets)
+
+    def on_vocabulary_screen_status_changed(self, event: VocabularyScreen.StatusChanged) -> None:
+        self.reading_screen.status_changed_elsewhere(event.lemma, event.status)
+
+    def on_vocabulary_screen_sentence_opened(self, event: VocabularyScreen.SentenceOpened) -> None:
+        if self.reading_screen.open_sentence(event.text_id, event.sentence):
+            self._back_to_reading()
+        else:
+            self.notify(
+                "That sentence is in another text: open it with `lesepult read`.",
+                title="Vocabulary",
+            )
+
+    def _back_to_reading(self) -> None:
+        while not isinstance(self.screen, ReadingScreen):
+            self.pop_screen()
 
     def _start_position(self) -> Cursor:
         position = self.store.position(self.document.text_id)

@@ -23,9 +23,7 @@ class GoToParagraphScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="goto-box"):
             yield Label(f"Go to paragraph (1–{self.paragraphs}):")
-            yield Input(
-                placeholder=str(self.current + 1), type="integer", id="goto-input"
-            )
+            yield Input(placeholder=str(self.current + 1), type="integer", id="goto-input")
             yield Label("", id="goto-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -8,23 +8,50 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
+from glossary import GlossaryEntry, GlossarySet, add_user_entry, load_glossaries
+from glossary.lookup import LookupResult, WordLookup
+from glossary.matching import GlossaryMatcher, TermMatch
+from reader.analysis import BlockAnalysis, analyse_block, block_marks
 from reader.english import EnglishBlock, TranslationMode, compose_english, next_mode
+from reader.errors import UserError
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, Sentence
+from reader.translation import (
+    MISSING_MODEL_HELP,
+    EngineSettings,
+    ModelInfo,
+    SentenceTranslation,
+    TranslationEngine,
+    TranslationJob,
+    TranslationProgress,
+    TranslationStore,
+    installed_models,
+)
 from reader.ui.commands import READING_COMMANDS, ReaderCommand, bindings_for
+from reader.ui.screens.edit_translation import REVERT, AlternativesScreen, EditTranslationScreen
+from reader.ui.screens.entry_form import EntryFormScreen
+from reader.ui.screens.export_dialog import ExportDialog
+from reader.ui.screens.glossary import GlossaryScreen
 from reader.ui.screens.goto import GoToParagraphScreen
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets.parallel_view import Cursor, ParallelTextView
+from reader.ui.screens.models import ModelsScreen
+from reader.ui.screens.vocabulary import VocabularyScreen
+from reader.ui.widgets.lookup_panel import LookupPanel
+from reader.ui.widgets.parallel_view import Cursor, Decoration, ParallelTextView
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_bar import StatusBar
+from reader.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -47,6 +74,78 @@ class BlocksSegmented(Message):
         self.blocks = blocks
 
 
+class TranslationsArrived(Message):
+    """English sentences came from the store or the model (or the reader edited one)."""
+
+    def __init__(
+        self, translations: tuple[SentenceTranslation, ...], done: int | None, total: int | None
+    ) -> None:
+        super().__init__()
+        self.translations = translations
+        self.done = done
+        self.total = total
+
+
+class TranslationState(Message):
+    """The translation worker's state changed (model missing, loading, failed, finished)."""
+
+    def __init__(self, model_label: str | None, state: str, placeholder: str) -> None:
+        super().__init__()
+        self.model_label = model_label
+        self.state = state
+        self.placeholder = placeholder
+
+
+class AlternativesReady(Message):
+    """The model's n-best hypotheses for one sentence are ready."""
+
+    def __init__(self, german: str, alternatives: tuple[str, ...]) -> None:
+        super().__init__()
+        self.german = german
+        self.alternatives = alternatives
+
+
+class GlossaryLoaded(Message):
+    """The curated and the reader's glossaries are loaded (problems listed inside)."""
+
+    def __init__(self, glossary: GlossarySet, matcher: GlossaryMatcher) -> None:
+        super().__init__()
+        self.glossary = glossary
+        self.matcher = matcher
+
+
+class DictionaryLoaded(Message):
+    """The word lookup (glossary and Ding dictionary) is ready."""
+
+    def __init__(self, lookup: WordLookup) -> None:
+        super().__init__()
+        self.lookup = lookup
+
+
+class BlocksAnalysed(Message):
+    """Lemmas and glossary terms of some blocks, with the vocabulary statuses of their words."""
+
+    def __init__(self, analyses: tuple[BlockAnalysis, ...], statuses: dict[str, str]) -> None:
+        super().__init__()
+        self.analyses = analyses
+        self.statuses = statuses
+
+
+class LookupDone(Message):
+    """The lookup of the word under the word cursor."""
+
+    def __init__(self, cursor: Cursor, result: LookupResult) -> None:
+        super().__init__()
+        self.cursor = cursor
+        self.result = result
+
+
+# Analyse the whole text in the background only when it is article-sized: HanTa tags about
+# two thousand tokens a second, and a novel is analysed as it is scrolled instead.
+BACKGROUND_ANALYSIS_BLOCKS = 400
+LOOKUP_COUNTS_AFTER_SECONDS = 0.8
+
+
 class ReadingScreen(Screen[None]):
     """German beside English with a sentence cursor."""
 
@@ -66,9 +165,20 @@ class ReadingScreen(Screen[None]):
         self.store = store
         self.reference = reference
         self.translation_mode: TranslationMode = "best"
-        self.machine: dict[str, object] = {}
+        self.machine: dict[str, SentenceTranslation] = {}
         self.model_label: str | None = None
-        self.no_machine_reason = "no machine translation"
+        self.no_machine_reason = "machine translation: looking for a model…"
+        self.translation_store = TranslationStore(store)
+        self.engine: TranslationEngine | None = None
+        self.glossary: GlossarySet | None = None
+        self.matcher: GlossaryMatcher | None = None
+        self.word_lookup: WordLookup | None = None
+        self.vocabulary = Vocabulary(store)
+        self.analyses: dict[int, BlockAnalysis] = {}
+        self.statuses: dict[str, str] = {}
+        self.colour_words = True
+        self._history_timer: Timer | None = None
+        self._position_timer: Timer | None = None
         self.cursor = start or Cursor(0, 0)
         self.matches: list[SearchMatch] = []
         self.match_index = -1
@@ -78,6 +188,7 @@ class ReadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="reading-body"):
             yield ParallelTextView(self.document, self.english_for, id="parallel")
+            yield LookupPanel(id="lookup")
         yield SearchBar(placeholder="Search the German text (regular expression)", id="search")
         yield StatusBar(id="status")
         yield Footer()
@@ -101,6 +212,10 @@ class ReadingScreen(Screen[None]):
         # The German is on screen before SoMaJo has even loaded: segmentation runs in a worker.
         first = max(0, self.cursor.block - 2)
         self.segment_blocks(range(first, min(len(self.document.blocks), first + 12)))
+        self.translate_document(self.view.visible_blocks)
+        self.load_glossary()
+        if self.app.size.width < 100:
+            self.query_one(LookupPanel).display = False
 
     @work(thread=True, group="segment", exit_on_error=False)
     def segment_blocks(self, blocks: range) -> None:
@@ -110,6 +225,13 @@ class ReadingScreen(Screen[None]):
         for index in todo:
             document.sentences(index)
         self.post_message(BlocksSegmented(tuple(blocks)))
+        if self.engine is None:
+            # Without a model the reader's corrections still show (with a model, the
+            # translation worker brings them along with the machine output).
+            germans = [s.text for index in todo for s in document.sentences(index)]
+            corrections = self.translation_store.lookup(None, germans)
+            if corrections:
+                self.post_message(TranslationsArrived(tuple(corrections.values()), None, None))
 
     @on(BlocksSegmented)
     def blocks_segmented(self, event: BlocksSegmented) -> None:
@@ -117,12 +239,117 @@ class ReadingScreen(Screen[None]):
         if self.cursor.block in event.blocks:
             self.view.set_cursor(self.cursor)
         self._update_status()
+        self._analyse_visible()
+
+    # Glossary, lemmas, vocabulary colours ---------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="glossary", exit_on_error=False)
+    def load_glossary(self) -> None:
+        """Load the curated and the reader's glossaries, then build the matcher."""
+        glossary = load_glossaries()
+        self.post_message(GlossaryLoaded(glossary, GlossaryMatcher(glossary)))
+
+    @on(GlossaryLoaded)
+    def glossary_loaded(self, event: GlossaryLoaded) -> None:
+        first_time = self.glossary is None
+        self.glossary, self.matcher = event.glossary, event.matcher
+        if event.glossary.problems:
+            self.notify(
+                "\n".join(str(problem) for problem in event.glossary.problems[:8])
+                + "\nThe broken file is left out; `lesepult glossary validate` lists it all.",
+                title="Glossary problems",
+                severity="error",
+                timeout=15,
+            )
+        self.analyses.clear()
+        self._analyse_visible(force=True)
+        if first_time:
+            self.load_dictionary(event.glossary)
+
+    @work(thread=True, exclusive=True, group="dictionary", exit_on_error=False)
+    def load_dictionary(self, glossary: GlossarySet) -> None:
+        """Open (or, the first time, build) the dictionary index."""
+        self.post_message(DictionaryLoaded(WordLookup.create(glossary)))
+
+    @on(DictionaryLoaded)
+    def dictionary_loaded(self, event: DictionaryLoaded) -> None:
+        self.word_lookup = event.lookup
+        if event.lookup.dictionary is None and event.lookup.missing_reason:
+            self.notify(
+                event.lookup.missing_reason, title="Dictionary", severity="warning", timeout=10
+            )
+        if self.cursor.token is not None:
+            self.look_up_current_word()
+
+    def _analyse_visible(self, force: bool = False) -> None:
+        if self.matcher is None:
+            return
+        first, last = self.view.visible_blocks
+        wanted = [
+            index
+            for index in range(max(0, first - 1), min(len(self.document.blocks), last + 2))
+            if index not in self.analyses and self.document.segmented(index) is not None
+        ]
+        if wanted or force:
+            self.analyse_blocks(tuple(wanted), self.matcher)
+
+    @work(thread=True, exclusive=True, group="analyse", exit_on_error=False)
+    def analyse_blocks(self, blocks: tuple[int, ...], matcher: GlossaryMatcher) -> None:
+        """Tag and match the given blocks, then (short texts) the rest of the text."""
+        worker = get_current_worker()
+        done = set(self.analyses)
+        order = list(blocks)
+        if len(self.document.blocks) <= BACKGROUND_ANALYSIS_BLOCKS:
+            order += [i for i in range(len(self.document.blocks)) if i not in blocks]
+        batch: list[BlockAnalysis] = []
+        for index in order:
+            if worker.is_cancelled:
+                return
+            if index in done and index not in blocks:
+                continue
+            batch.append(analyse_block(self.document, index, matcher))
+            if len(batch) >= 4 or index == order[-1]:
+                lemmas = {
+                    lemma for analysis in batch for s in analysis.sentences for lemma in s.lemmas
+                }
+                self.post_message(BlocksAnalysed(tuple(batch), self.vocabulary.statuses(lemmas)))
+                batch = []
+        if batch:
+            lemmas = {lemma for analysis in batch for s in analysis.sentences for lemma in s.lemmas}
+            self.post_message(BlocksAnalysed(tuple(batch), self.vocabulary.statuses(lemmas)))
+
+    @on(BlocksAnalysed)
+    def blocks_analysed(self, event: BlocksAnalysed) -> None:
+        self.statuses.update(event.statuses)
+        for analysis in event.analyses:
+            self.analyses[analysis.block] = analysis
+            self._refresh_marks(analysis.block)
+        self.view.english_changed([analysis.block for analysis in event.analyses])
+
+    def _refresh_marks(self, block: int) -> None:
+        analysis = self.analyses.get(block)
+        if analysis is None:
+            return
+        statuses = self.statuses if self.colour_words else None
+        self.view.set_decorations(
+            block,
+            (
+                Decoration(start, end, f"parallel-view--{style}")
+                for start, end, style in block_marks(self.document, analysis, statuses)
+            ),
+        )
+
+    def _refresh_all_marks(self) -> None:
+        for block in self.analyses:
+            self._refresh_marks(block)
 
     @on(ParallelTextView.VisibleBlocksChanged)
     def visible_blocks_changed(self, event: ParallelTextView.VisibleBlocksChanged) -> None:
         wanted = range(max(0, event.first - 1), min(len(self.document.blocks), event.last + 2))
         if any(self.document.segmented(index) is None for index in wanted):
             self.segment_blocks(wanted)
+        else:
+            self._analyse_visible()
 
     def english_for(self, block_index: int) -> EnglishBlock:
         """The English the view shows beside one block, in the current mode."""
@@ -130,11 +357,43 @@ class ReadingScreen(Screen[None]):
             self.document,
             block_index,
             self.translation_mode,
-            self.machine,  # type: ignore[arg-type]
+            self.machine,
             self.reference,
             self.model_label,
             self.no_machine_reason,
+            self._english_notes(block_index),
         )
+
+    def _english_notes(self, block_index: int) -> tuple[str, ...]:
+        """Checks of the machine English of one block: dropped text, glossary terms."""
+        sentences = self.document.segmented(block_index)
+        if not sentences:
+            return ()
+        analysis = self.analyses.get(block_index)
+        notes: list[str] = []
+        for sentence in sentences:
+            translation = self.machine.get(sentence.text)
+            if translation is None:
+                continue
+            number = sentence.index + 1
+            for flag in translation.flags:
+                if flag == "short":
+                    notes.append(
+                        f"⚠ sentence {number}: the English is short for its German;"
+                        " read the German closely"
+                    )
+                elif flag.startswith("untranslated:"):
+                    notes.append(f"⚠ sentence {number}: left in German —{flag[13:]}")
+            if analysis is not None and translation.english:
+                from glossary.checking import missing_renderings
+
+                matches = analysis.sentences[sentence.index].matches
+                for check in missing_renderings(matches, translation.english):
+                    notes.append(
+                        f"⚑ sentence {number}: {check.match.entry.term} — the glossary says:"
+                        f" {'; '.join(check.expected)}"
+                    )
+        return tuple(notes)
 
     # Cursor -----------------------------------------------------------------------------
 
@@ -146,6 +405,218 @@ class ReadingScreen(Screen[None]):
         self.view.set_cursor(self.cursor)
         self._update_status()
         self._remember_position()
+
+    # Word cursor and lookup ------------------------------------------------------------
+
+    def _word_indexes(self) -> list[int]:
+        return [i for i, token in enumerate(self.current_sentence().tokens) if token.is_word]
+
+    def _move_word(self, step: int) -> None:
+        words = self._word_indexes()
+        if not words:
+            return
+        token = self.cursor.token
+        if token is None:
+            target = words[0] if step > 0 else words[-1]
+        else:
+            later = [i for i in words if (i > token if step > 0 else i < token)]
+            target = (later[0] if step > 0 else later[-1]) if later else token
+        self.cursor = Cursor(self.cursor.block, self.cursor.sentence, target)
+        self.view.set_cursor(self.cursor)
+        self.look_up_current_word()
+
+    def action_next_word(self) -> None:
+        self._move_word(+1)
+
+    def action_previous_word(self) -> None:
+        self._move_word(-1)
+
+    def current_word(self) -> tuple[Sentence, int] | None:
+        """The sentence and token index under the word cursor, if there is one."""
+        if self.cursor.token is None:
+            return None
+        return self.current_sentence(), self.cursor.token
+
+    def current_lemma(self) -> str | None:
+        """The lemma of the word under the word cursor (its text until it is analysed)."""
+        word = self.current_word()
+        if word is None:
+            return None
+        sentence, token = word
+        analysis = self.analyses.get(sentence.block)
+        if analysis is not None:
+            return analysis.sentences[sentence.index].lemmas[token]
+        return sentence.tokens[token].text
+
+    def look_up_current_word(self) -> None:
+        """Show the lookup of the word under the cursor in the side panel."""
+        word = self.current_word()
+        panel = self.query_one(LookupPanel)
+        if word is None:
+            panel.result = None
+            return
+        if self.word_lookup is None:
+            self.status.message = "loading the dictionary…"
+            return
+        self.look_up(self.cursor, word[0], word[1], self.word_lookup)
+
+    @work(thread=True, exclusive=True, group="lookup", exit_on_error=False)
+    def look_up(self, cursor: Cursor, sentence: Sentence, token: int, lookup: WordLookup) -> None:
+        """Look one word up (glossary, dictionary, lemma, separable verb, compound parts)."""
+        result = lookup.lookup(sentence.tokens[token].text, sentence, token)
+        self.post_message(LookupDone(cursor, result))
+
+    @on(LookupDone)
+    def lookup_done(self, event: LookupDone) -> None:
+        if event.cursor != self.cursor:
+            return  # the reader has moved on
+        self.status.message = ""
+        self.query_one(LookupPanel).result = event.result
+        if self._history_timer is not None:
+            self._history_timer.stop()
+        self._history_timer = self.set_timer(
+            LOOKUP_COUNTS_AFTER_SECONDS, lambda: self._count_lookup(event.cursor, event.result)
+        )
+
+    def _count_lookup(self, cursor: Cursor, result: LookupResult) -> None:
+        # A word the reader rests on counts as looked up; one the cursor passes over does not.
+        if cursor != self.cursor:
+            return
+        sentence = self.current_sentence()
+        self.record_lookup(result.lemma or result.word, result.word, sentence.text)
+
+    @work(thread=True, group="history", exit_on_error=False)
+    def record_lookup(self, lemma: str, word: str, sentence: str) -> None:
+        """Add a looked-up word to the reader's history (with its sentence)."""
+        self.vocabulary.record_lookup(lemma, word, sentence, self.document.text_id)
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(LookupPanel)
+        panel.display = not panel.display
+
+    # Vocabulary status ------------------------------------------------------------------
+
+    def _set_status(self, status: str) -> None:
+        if self.cursor.token is None:
+            self._move_word(+1)
+        lemma = self.current_lemma()
+        if lemma is None:
+            return
+        self.vocabulary.set_status(lemma, status)
+        self.statuses[lemma] = status
+        self._refresh_all_marks()
+        self.status.message = f"{lemma}: {status}"
+
+    def action_set_status(self, status: str) -> None:
+        self._set_status(status)
+
+    def action_mark_paragraph_known(self) -> None:
+        analysis = self.analyses.get(self.cursor.block)
+        if analysis is None:
+            self.status.message = "this paragraph is still being analysed"
+            return
+        changed = self.vocabulary.mark_new_as_known(analysis.word_lemmas(self.document))
+        for lemma in changed:
+            self.statuses[lemma] = "known"
+        self._refresh_all_marks()
+        self.status.message = f"{len(changed)} new words marked known"
+
+    def action_toggle_colouring(self) -> None:
+        self.colour_words = not self.colour_words
+        self._refresh_all_marks()
+        self.status.message = "word colours " + ("on" if self.colour_words else "off")
+
+    def status_changed_elsewhere(self, lemma: str, status: str) -> None:
+        """The vocabulary screen changed a status: recolour."""
+        self.statuses[lemma] = status
+        self._refresh_all_marks()
+
+    def action_vocabulary(self) -> None:
+        titles = {p.text_id: p.title for p in self.store.opened_texts()}
+        titles[self.document.text_id] = self.document.title
+        self.app.push_screen(VocabularyScreen(self.vocabulary, titles, self.document.text_id))
+
+    def open_sentence(self, text_id: str, sentence_text: str) -> bool:
+        """Go to a sentence of this text by its wording; False if it is not in this text."""
+        if text_id != self.document.text_id:
+            return False
+        for sentence in self.document.all_sentences():
+            if sentence.text == sentence_text:
+                self.move_to(Cursor(sentence.block, sentence.index))
+                return True
+        return False
+
+    # Glossary screens -------------------------------------------------------------------
+
+    def all_matches(self) -> list[TermMatch]:
+        """Glossary matches of every analysed block, in text order."""
+        return [
+            match
+            for block in sorted(self.analyses)
+            for sentence in self.analyses[block].sentences
+            for match in sentence.matches
+        ]
+
+    def action_glossary(self) -> None:
+        if self.glossary is None:
+            self.status.message = "the glossary is still loading"
+            return
+        self.app.push_screen(GlossaryScreen(self.glossary, self.all_matches()))
+
+    def show_occurrences(self, entry: GlossaryEntry, targets: tuple[tuple[int, int], ...]) -> None:
+        """Go to the first occurrence of a glossary entry; n/N visit the others."""
+        spans = [
+            SearchMatch(match.block, start, end)
+            for match in self.all_matches()
+            if match.entry == entry
+            for start, end in match.spans[:1]
+        ]
+        if not targets:
+            self.status.message = f"“{entry.term}” does not occur in this text"
+            return
+        self.matches = spans
+        self.match_index = -1
+        block, sentence = targets[0]
+        self.move_to(Cursor(block, sentence))
+        self.match_index = 0
+        self.status.message = f"{entry.term}: occurrence 1/{len(targets)} (n/N for more)"
+
+    def action_add_entry(self) -> None:
+        if self.cursor.token is None:
+            self._move_word(+1)
+        word = self.current_word()
+        if word is None:
+            return
+        sentence, token = word
+        lemma = self.current_lemma() or sentence.tokens[token].text
+        text = sentence.tokens[token].text
+        kind = "noun" if text[:1].isupper() else "other"
+
+        def save(entry: GlossaryEntry | None) -> None:
+            if entry is not None:
+                self.save_user_entry(entry)
+
+        self.app.push_screen(EntryFormScreen(text, lemma, kind, self.glossary), save)
+
+    @work(thread=True, group="glossary-write", exit_on_error=False)
+    def save_user_entry(self, entry: GlossaryEntry) -> None:
+        """Add the reader's entry to their glossary file (atomically), then reload."""
+        try:
+            path = add_user_entry(entry)
+        except UserError as error:
+            self.app.call_from_thread(
+                self.notify, error.message, title="Not saved", severity="error"
+            )
+            return
+        self.app.call_from_thread(self.notify, f"Saved to {path}", title="Glossary")
+        self.app.call_from_thread(self.load_glossary)
+
+    def action_export(self) -> None:
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.status.message = f"exported to {path}"
+
+        self.app.push_screen(ExportDialog(self.document, self.store), done)
 
     def current_sentence(self) -> Sentence:
         """The sentence under the cursor."""
@@ -160,7 +631,7 @@ class ReadingScreen(Screen[None]):
 
     def _remember_position(self) -> None:
         # Debounced: holding "down" should not write to the store on every key.
-        if getattr(self, "_position_timer", None) is not None:
+        if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(0.4, self._save_position)
 
@@ -232,13 +703,174 @@ class ReadingScreen(Screen[None]):
             if block is not None:
                 self.move_to(Cursor(block, 0))
 
-        self.app.push_screen(
-            GoToParagraphScreen(len(self.document.blocks), self.cursor.block), go
-        )
+        self.app.push_screen(GoToParagraphScreen(len(self.document.blocks), self.cursor.block), go)
 
     @on(ParallelTextView.SentenceClicked)
     def sentence_clicked(self, event: ParallelTextView.SentenceClicked) -> None:
         self.move_to(event.cursor)
+
+    # Translation ------------------------------------------------------------------------
+
+    def _blocks_in_priority_order(self, visible: tuple[int, int]) -> list[int]:
+        """On-screen blocks first, then the rest of the text in reading order."""
+        count = len(self.document.blocks)
+        first, last = max(0, visible[0]), min(count - 1, max(visible[1], visible[0]))
+        on_screen = list(range(first, last + 1))
+        return on_screen + list(range(last + 1, count)) + list(range(0, first))
+
+    @work(thread=True, exclusive=True, group="translate", exit_on_error=False)
+    def translate_document(self, visible: tuple[int, int]) -> None:
+        """Find the model, show stored English at once, translate the rest in the background.
+
+        Runs in a thread: it posts messages and never touches widgets. Each chunk is saved
+        as soon as it is translated, so quitting mid-way loses nothing.
+        """
+        worker = get_current_worker()
+        found = installed_models()
+        model = next((m for m in found.models if (m.from_code, m.to_code) == ("de", "en")), None)
+        if model is None:
+            problems = "; ".join(found.problems)
+            state = "no model: press m or run `lesepult models install`"
+            placeholder = MISSING_MODEL_HELP + (f" ({problems})" if problems else "")
+            self.post_message(TranslationState(None, state, placeholder))
+            return
+        self.post_message(TranslationState(model.model_id, "loading model…", "translating…"))
+        engine = TranslationEngine(model, EngineSettings.from_environment())
+        self.engine = engine
+        job = TranslationJob(self.translation_store, engine)
+        order = self._blocks_in_priority_order(visible)
+        on_screen = [i for i in order[: max(1, visible[1] - visible[0] + 1)]]
+        first_germans = [s.text for i in on_screen for s in self.document.sentences(i)]
+
+        def report(progress: TranslationProgress) -> None:
+            self.post_message(
+                TranslationsArrived(progress.translated, progress.done, progress.total)
+            )
+
+        # Stored English for what is on screen first, then the rest once segmented.
+        report_first = job.cached(first_germans)
+        self.post_message(TranslationsArrived(tuple(report_first.values()), None, None))
+        germans = [s.text for i in order for s in self.document.sentences(i)]
+        try:
+            job.run(
+                germans,
+                on_progress=report,
+                is_cancelled=lambda: worker.is_cancelled,
+                first_chunk=len(first_germans),
+            )
+        except Exception as error:  # a broken package must not take the reader down
+            self.post_message(
+                TranslationState(model.model_id, f"translation failed: {error}", str(error))
+            )
+            return
+        if not worker.is_cancelled:
+            self.post_message(TranslationState(model.model_id, "translated", "translating…"))
+
+    @on(TranslationState)
+    def translation_state_changed(self, event: TranslationState) -> None:
+        self.model_label = event.model_label
+        self.no_machine_reason = event.placeholder
+        self.status.progress = event.state
+        self.view.english_changed()
+        self._update_status()
+
+    @on(TranslationsArrived)
+    def translations_arrived(self, event: TranslationsArrived) -> None:
+        germans = set()
+        for translation in event.translations:
+            self.machine[translation.german] = translation
+            germans.add(translation.german)
+        if germans:
+            blocks = [
+                index
+                for index in range(len(self.document.blocks))
+                if (sentences := self.document.segmented(index))
+                and any(sentence.text in germans for sentence in sentences)
+            ]
+            self.view.english_changed(blocks)
+        if event.total is not None:
+            done = event.done or 0
+            finished = done >= event.total
+            self.status.progress = (
+                f"translated {done}/{event.total}"
+                if finished
+                else f"translating {done}/{event.total}"
+            )
+        self._update_status()
+
+    def model_changed(self, model: ModelInfo | None) -> None:
+        """A model was installed or removed: start over with the new one."""
+        self.engine = None
+        self.machine = {german: t for german, t in self.machine.items() if t.origin == "edited"}
+        self.view.english_changed()
+        self.translate_document(self.view.visible_blocks)
+
+    def action_edit_translation(self) -> None:
+        german = self.current_sentence().text
+        current = self.machine.get(german)
+        reference = self.english_for(self.cursor.block)
+        english = current.english if current else ""
+        if not english and reference.versions and reference.versions[0].aligned:
+            english = reference.versions[0].sentences[self.cursor.sentence].text
+        edited = current is not None and current.origin == "edited"
+
+        def save(result: str | None) -> None:
+            if result is None:
+                return
+            self.save_correction(german, None if result == REVERT else result)
+
+        self.app.push_screen(EditTranslationScreen(german, english, can_revert=edited), save)
+
+    @work(thread=True, group="corrections", exit_on_error=False)
+    def save_correction(self, german: str, english: str | None) -> None:
+        """Store (or, with None, revert) the reader's correction, then show the result."""
+        if english is None:
+            self.translation_store.revert(german)
+            model = self.engine.model_id if self.engine else None
+            found = self.translation_store.lookup(model, [german])
+            translation = found.get(german)
+            if translation is None:
+                self.post_message(TranslationsArrived((), None, None))
+                self.app.call_from_thread(self._forget_translation, german)
+                return
+        else:
+            self.translation_store.correct(german, english)
+            translation = SentenceTranslation(german, english, "edited", None)
+        self.post_message(TranslationsArrived((translation,), None, None))
+
+    def _forget_translation(self, german: str) -> None:
+        self.machine.pop(german, None)
+        self.view.english_changed()
+        self._update_status()
+
+    def action_alternatives(self) -> None:
+        if self.engine is None:
+            self.notify(MISSING_MODEL_HELP, title="No model", severity="warning")
+            return
+        self.status.message = "asking the model for alternatives…"
+        self.find_alternatives(self.current_sentence().text)
+
+    @work(thread=True, exclusive=True, group="alternatives", exit_on_error=False)
+    def find_alternatives(self, german: str) -> None:
+        """The model's n-best hypotheses for one sentence."""
+        engine = self.engine
+        if engine is None:
+            return
+        alternatives = tuple(dict.fromkeys(engine.alternatives(german, 5)))
+        self.post_message(AlternativesReady(german, alternatives))
+
+    @on(AlternativesReady)
+    def alternatives_ready(self, event: AlternativesReady) -> None:
+        self.status.message = ""
+
+        def pick(choice: str | None) -> None:
+            if choice:
+                self.save_correction(event.german, choice)
+
+        self.app.push_screen(AlternativesScreen(event.german, event.alternatives), pick)
+
+    def action_models(self) -> None:
+        self.app.push_screen(ModelsScreen())
 
     # Search -----------------------------------------------------------------------------
 
@@ -310,6 +942,11 @@ class ReadingScreen(Screen[None]):
             self._go_to_match(self.match_index - 1 if self.match_index >= 0 else -1)
 
     def action_clear_search(self) -> None:
+        if not self.matches and self.cursor.token is not None:
+            self.cursor = Cursor(self.cursor.block, self.cursor.sentence)
+            self.view.set_cursor(self.cursor)
+            self.query_one(LookupPanel).result = None
+            return
         self.matches = []
         self.match_index = -1
         self.view.set_search(None)

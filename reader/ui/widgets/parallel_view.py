@@ -209,6 +209,8 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
             english.append((number, "text", wrap_offsets(_joined(version)[0], right)))
         if not english_block.versions:
             english.append((-1, "placeholder", wrap_offsets(english_block.placeholder, right)))
+        for number, note in enumerate(english_block.notes):
+            english.append((number, "note", wrap_offsets(note, right)))
         english_height = sum(len(lines) for _, _, lines in english)
         if self.stacked:
             height = len(german) + english_height + 1
@@ -369,6 +371,8 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         for number, kind, offsets in layout.english:
             if kind == "placeholder":
                 source = Text(english_block.placeholder, style=base + self._style("placeholder"))
+            elif kind == "note":
+                source = Text(english_block.notes[number], base + self._style("flag"))
             elif kind == "label":
                 source = Text(english_block.versions[number].label, base + self._style("label"))
             else:
@@ -415,7 +419,9 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
             for row in range(layout.height - 1):
                 left_text = german[row] if row < len(german) else None
                 right_text = english[row] if row < len(english) else None
-                rows.append(Strip.join([strip(left_text, left), separator, strip(right_text, right)]))
+                rows.append(
+                    Strip.join([strip(left_text, left), separator, strip(right_text, right)])
+                )
         rows.append(Strip.blank(self._layout_width, background))
         return rows
 

@@ -1,0 +1,107 @@
+"""Benchmark of the glossary and lookup: index build and load, lookups per second, matching.
+
+Run: ``.venv/bin/python bench/lookup.py``. Prints numbers measured in this run and their
+ratio to the targets (warm load < 1 s, p99 lookup < 5 ms, matching 1 MB < 2 s). The 1 MB
+test text (``tests/longtext.py``) mixes a few dozen sentences, so HanTa's per-sentence cache
+is warm after the first pass: the matching figure measures the matcher; a separate line
+reports HanTa's cold tagging speed, which is what each new sentence costs once.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from glossary.ding import DingDictionary, dictionary_path  # noqa: E402
+from glossary.lemmas import tag_words  # noqa: E402
+from glossary.loading import load_glossaries  # noqa: E402
+from glossary.lookup import WordLookup  # noqa: E402
+from glossary.matching import GlossaryMatcher  # noqa: E402
+from reader.paths import DEFAULT_TEXT  # noqa: E402
+from reader.text import load_document, parse_document  # noqa: E402
+from tests.longtext import make_long_text  # noqa: E402
+
+WARM_LOAD_TARGET = 1.0
+P99_TARGET = 0.005
+MATCHING_TARGET = 2.0
+MEGABYTE = 1_000_000
+
+
+def main() -> int:
+    """Run every measurement and print it with its target ratio."""
+    os.environ.setdefault("LESEPULT_CACHE_DIR", tempfile.mkdtemp(prefix="lesepult-bench-"))
+    source = dictionary_path()
+    if not source.is_file():
+        print(f"no dictionary at {source}: install trans-de-en or set LESEPULT_DING_PATH")
+        return 1
+    started = time.perf_counter()
+    DingDictionary.open(source, rebuild=True).close()
+    cold = time.perf_counter() - started
+    started = time.perf_counter()
+    dictionary = DingDictionary.open(source)
+    warm = time.perf_counter() - started
+    dictionary.close()
+    print(f"dictionary index cold build: {cold:.2f} s")
+    print(
+        f"dictionary index warm load:  {warm * 1000:.2f} ms"
+        f" (target < 1 s: {warm / WARM_LOAD_TARGET:.4f} of target)"
+    )
+
+    glossary = load_glossaries()
+    article = load_document(DEFAULT_TEXT)
+    sentences = list(article.all_sentences())
+    started = time.perf_counter()
+    for sentence in sentences:
+        tag_words(tuple(token.text for token in sentence.tokens))
+    tagging = time.perf_counter() - started
+    tokens = sum(len(sentence.tokens) for sentence in sentences)
+    print(f"HanTa cold tagging: {tokens / tagging:,.0f} tokens/s ({tokens} tokens)")
+
+    lookup = WordLookup.create(glossary, source)
+    durations = []
+    for sentence in sentences:
+        for index, token in enumerate(sentence.tokens):
+            if not token.is_word:
+                continue
+            started = time.perf_counter()
+            lookup._lookup(token.text, sentence, index)  # uncached: every lookup does the work
+            durations.append(time.perf_counter() - started)
+    durations.sort()
+    p99 = durations[int(len(durations) * 0.99) - 1]
+    print(
+        f"lookups: {len(durations)} words, {len(durations) / sum(durations):,.0f} lookups/s,"
+        f" median {statistics.median(durations) * 1000:.2f} ms,"
+        f" p99 {p99 * 1000:.2f} ms (target < 5 ms: {p99 / P99_TARGET:.2f} of target)"
+    )
+
+    long_text = make_long_text(MEGABYTE)
+    started = time.perf_counter()
+    document = parse_document(long_text, "bench")
+    long_sentences = list(document.all_sentences())
+    segmenting = time.perf_counter() - started
+    print(
+        f"1 MB test text (tests/longtext.py): {len(long_sentences):,} sentences,"
+        f" segmented in {segmenting:.1f} s (SoMaJo, not part of matching)"
+    )
+    started = time.perf_counter()
+    matcher = GlossaryMatcher(glossary)
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    found = matcher.matches_in(long_sentences)
+    matching = time.perf_counter() - started
+    print(f"matcher built in {built * 1000:.0f} ms for {len(glossary.entries)} entries")
+    print(
+        f"matching 1 MB: {matching:.2f} s, {len(found):,} matches"
+        f" (target < 2 s: {matching / MATCHING_TARGET:.2f} of target)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

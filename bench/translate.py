@@ -1,0 +1,156 @@
+"""Benchmark: our translation pipeline against the raw CTranslate2 call and argostranslate.
+
+Builds once (cached in ~/.cache/lesepult-bench) a random model the size of the real
+German→English package (Transformer base: 6+6 layers, d 512, 8 heads, ffn 2048, 32k
+vocabulary, int8), forces every output to the same length (min = max decoding length) so
+random weights cannot make one contender stop early, and times on the bundled article:
+
+- ours: ``TranslationJob`` with an empty store (encode, one ``translate_batch``, decode, checks,
+  store writes);
+- raw: ``Translator.translate_batch`` with all pre-encoded sentences in one call (the limit);
+- argos: ``argostranslate.translate`` paragraph by paragraph (what a naive app does);
+- reopen: the same job again, served from the store with the model never loaded.
+
+Contenders run alternately, best of ``--rounds``; ratios are from this one run. Offline:
+argostranslate splits sentences with a saved blank spaCy pipeline (``ARGOS_CHUNK_TYPE=SPACY``).
+
+    .venv/bin/python bench/translate.py [--beam 4] [--length 20] [--rounds 3] [--vocabulary 32000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+CACHE = Path(os.environ.get("LESEPULT_BENCH_CACHE", "~/.cache/lesepult-bench")).expanduser()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--beam", type=int, default=4)
+    parser.add_argument("--length", type=int, default=20, help="output tokens per sentence")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--vocabulary", type=int, default=32000)
+    arguments = parser.parse_args()
+
+    # Everything Argos and Lesepult write goes to a throwaway folder; set before importing.
+    work = Path(tempfile.mkdtemp(prefix="lesepult-bench-"))
+    for variable, name in {
+        "ARGOS_PACKAGES_DIR": "argos-packages", "XDG_DATA_HOME": "xdg-data",
+        "XDG_CACHE_HOME": "xdg-cache", "XDG_CONFIG_HOME": "xdg-config",
+        "LESEPULT_DATA_DIR": "data", "LESEPULT_CACHE_DIR": "cache",
+    }.items():  # fmt: skip
+        os.environ[variable] = str(work / name)
+    os.environ["ARGOS_CHUNK_TYPE"] = "SPACY"
+    os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
+
+    from reader.paths import DEFAULT_TEXT
+    from reader.store import Store
+    from reader.text import load_document
+    from reader.translation import (
+        EngineSettings,
+        TranslationEngine,
+        TranslationJob,
+        TranslationStore,
+        document_sentences,
+        install_from_file,
+    )
+    from tests.tiny_argos import BENCHMARK_SIZE, build_tiny_package
+
+    document = load_document(DEFAULT_TEXT)
+    germans = document_sentences(document)
+    size = replace(BENCHMARK_SIZE, model_vocabulary=arguments.vocabulary)
+    package = CACHE / f"translate-de_en-bench-v{arguments.vocabulary}.argosmodel"
+    if not package.exists():
+        print(f"building the benchmark model once: {package}", file=sys.stderr)
+        build_tiny_package(package, germans, size, version="0.0", with_spacy=True)
+    model = install_from_file(package)
+    settings = EngineSettings(
+        beam_size=arguments.beam,
+        min_decoding_length=arguments.length,
+        max_decoding_length=arguments.length,
+    )
+    engine = TranslationEngine(model, settings)
+    engine.translate(germans[:2])  # load and warm up outside the timings
+    raw_translator = engine._translator
+    encoded = [engine._tokenizer.encode(" ".join(german.split())) for german in germans]
+
+    def ours() -> None:
+        store = Store(work / f"store-{time.perf_counter_ns()}.sqlite3")
+        TranslationJob(TranslationStore(store), engine).run(germans)
+        store.close()
+
+    def raw() -> None:
+        raw_translator.translate_batch(
+            encoded,
+            beam_size=arguments.beam,
+            min_decoding_length=arguments.length,
+            max_decoding_length=arguments.length,
+            max_batch_size=64,
+            batch_type="examples",
+        )
+
+    import argostranslate.translate as argos_translate
+
+    argos = argos_translate.get_translation_from_codes("de", "en")
+    package_translation = getattr(argos, "underlying", argos)
+
+    calls: list[int] = []
+
+    class ForcedLength:
+        """The argos translator with the same forced output length."""
+
+        def translate_batch(self, *args: object, **kwargs: object) -> object:
+            calls.append(len(args[0]))  # type: ignore[arg-type]
+            kwargs["min_decoding_length"] = arguments.length
+            kwargs["max_decoding_length"] = arguments.length
+            return raw_translator.translate_batch(*args, **kwargs)
+
+    package_translation.translator = ForcedLength()
+    argos_translate.settings.beam_size = arguments.beam
+    paragraphs = [block.text for block in document.blocks]
+
+    def argos_loop() -> None:
+        for paragraph in paragraphs:
+            package_translation.hypotheses(paragraph, num_hypotheses=1)
+
+    timings: dict[str, list[float]] = {"ours": [], "raw": [], "argos": []}
+    for _ in range(arguments.rounds):
+        for name, run in (("raw", raw), ("ours", ours), ("argos", argos_loop)):
+            start = time.perf_counter()
+            run()
+            timings[name].append(time.perf_counter() - start)
+
+    store = Store(work / "reopen.sqlite3")
+    TranslationJob(TranslationStore(store), engine).run(germans)
+    cold = TranslationEngine(model, settings)
+    start = time.perf_counter()
+    reopened = TranslationJob(TranslationStore(store), cold).run(germans)
+    reopen = time.perf_counter() - start
+    assert len(reopened) == len(set(germans)) and not cold.loaded
+
+    best = {name: min(values) for name, values in timings.items()}
+    print(
+        f"{len(germans)} sentences, beam {arguments.beam}, {arguments.length} output tokens each,"
+        f" vocabulary {arguments.vocabulary}, best of {arguments.rounds}"
+    )
+    for name in ("raw", "ours", "argos"):
+        print(f"  {name:6s} {best[name]:7.3f} s")
+    print(f"  reopen {reopen * 1000:7.1f} ms (from the store, model not loaded)")
+    print(f"ours / raw    = {best['ours'] / best['raw']:.2f}  (target <= 1.15)")
+    print(f"argos / ours  = {best['argos'] / best['ours']:.1f}  (target >= 5)")
+    per_round = arguments.rounds
+    print(f"argos: {sum(calls) // per_round} sentences in {len(calls) // per_round} calls a round")
+    print(f"reopen target < 50 ms: {'met' if reopen < 0.05 else 'missed'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Per-block analysis for the reading view: lemmas of every token and glossary terms.
+
+Runs in a worker (HanTa tags about two thousand tokens a second), once per block; the screen
+turns the result into marks (glossary terms, vocabulary colours) and into the checks of the
+English column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from glossary.lemmas import sentence_lemmas
+from glossary.matching import GlossaryMatcher, TermMatch
+from reader.text import Document, Sentence
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    """What the analysis found in one sentence."""
+
+    lemmas: tuple[str, ...]
+    """One lemma per token of the sentence."""
+    matches: tuple[TermMatch, ...]
+    """Glossary terms found in the sentence."""
+
+
+@dataclass(frozen=True)
+class BlockAnalysis:
+    """The analysis of one block."""
+
+    block: int
+    """The block's index."""
+    sentences: tuple[SentenceAnalysis, ...]
+    """Per sentence, in order."""
+
+    def word_lemmas(self, document: Document) -> tuple[str, ...]:
+        """The lemmas of the block's word tokens (not punctuation or numbers)."""
+        lemmas: list[str] = []
+        for sentence, analysis in zip(document.sentences(self.block), self.sentences, strict=True):
+            for token, lemma in zip(sentence.tokens, analysis.lemmas, strict=True):
+                if token.is_word:
+                    lemmas.append(lemma)
+        return tuple(lemmas)
+
+
+def analyse_block(document: Document, index: int, matcher: GlossaryMatcher | None) -> BlockAnalysis:
+    """Lemmas and glossary matches for every sentence of one block."""
+    return BlockAnalysis(
+        index,
+        tuple(analyse_sentence(sentence, matcher) for sentence in document.sentences(index)),
+    )
+
+
+def analyse_sentence(sentence: Sentence, matcher: GlossaryMatcher | None) -> SentenceAnalysis:
+    """Lemmas and glossary matches for one sentence."""
+    matches = matcher.matches(sentence) if matcher is not None else ()
+    return SentenceAnalysis(sentence_lemmas(sentence), matches)
+
+
+MARK_BY_KIND: Mapping[str, str] = {
+    "name": "glossary-name",
+    "place": "glossary-name",
+    "organisation": "glossary-name",
+    "expression": "glossary-expression",
+    "idiom": "glossary-expression",
+    "separable-verb": "glossary-expression",
+}
+"""The mark style of a glossary term, by entry kind (others: ``glossary``)."""
+
+STATUS_MARKS: Mapping[str, str] = {
+    "new": "status-new",
+    "1": "status-1",
+    "2": "status-2",
+    "3": "status-3",
+    "4": "status-4",
+}
+"""The colour of a word by vocabulary status (known and ignored words stay plain)."""
+
+
+def block_marks(
+    document: Document,
+    analysis: BlockAnalysis,
+    statuses: Mapping[str, str] | None,
+) -> list[tuple[int, int, str]]:
+    """Styled spans ``(start, end, style name)`` for a block: statuses first, terms on top.
+
+    ``statuses`` maps lemmas to vocabulary statuses (missing: new); None turns colouring off.
+    """
+    marks: list[tuple[int, int, str]] = []
+    sentences = document.sentences(analysis.block)
+    if statuses is not None:
+        for sentence, result in zip(sentences, analysis.sentences, strict=True):
+            for token, lemma in zip(sentence.tokens, result.lemmas, strict=True):
+                style = STATUS_MARKS.get(statuses.get(lemma, "new")) if token.is_word else None
+                if style:
+                    marks.append((token.start, token.end, style))
+    for result in analysis.sentences:
+        for match in result.matches:
+            style = MARK_BY_KIND.get(match.entry.kind, "glossary")
+            marks.extend((start, end, style) for start, end in match.spans)
+    return marks

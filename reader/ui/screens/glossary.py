@@ -1,0 +1,146 @@
+"""The glossary screen: every entry, a filter that narrows as you type, one entry in full.
+
+The host pushes it with the loaded glossary and the matches it already computed for the text;
+"jump to occurrences" posts :class:`GlossaryScreen.OccurrencesRequested` with (block,
+sentence) targets and leaves the moving to the host.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from glossary.matching import TermMatch
+from glossary.schema import GlossaryEntry, GlossarySet
+from reader.ui.widgets.lookup_panel import entry_text
+
+
+def entry_matches_filter(entry: GlossaryEntry, query: str) -> bool:
+    """Whether ``query`` (any case) occurs in the entry's term, forms, renderings or name."""
+    folded = query.casefold().strip()
+    if not folded:
+        return True
+    haystack = (entry.term, *entry.forms, *entry.renderings, entry.english_name or "")
+    return any(folded in text.casefold() for text in haystack)
+
+
+class GlossaryScreen(Screen[None]):
+    """All glossary entries with a filter; Enter opens one, o jumps to its occurrences."""
+
+    CSS_PATH = "glossary.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="glossary.close"),
+        Binding("o", "occurrences", "Jump to occurrences", id="glossary.occurrences"),
+        Binding("slash", "focus_filter", "Filter", id="glossary.filter"),
+    ]
+
+    @dataclass
+    class OccurrencesRequested(Message):
+        """The reader wants to go to where an entry occurs in the text."""
+
+        entry: GlossaryEntry
+        """The entry."""
+        targets: tuple[tuple[int, int], ...]
+        """(block, sentence) of every occurrence, in text order."""
+
+    def __init__(self, glossary: GlossarySet, matches: Sequence[TermMatch] = ()) -> None:
+        super().__init__()
+        self.glossary = glossary
+        self.occurrences: dict[int, list[tuple[int, int]]] = {}
+        index_of = {id(entry): i for i, entry in enumerate(glossary.entries)}
+        for match in matches:
+            position = index_of.get(id(match.entry))
+            if position is None:
+                continue
+            targets = self.occurrences.setdefault(position, [])
+            if (match.block, match.sentence) not in targets:
+                targets.append((match.block, match.sentence))
+        self.shown: list[int] = list(range(len(glossary.entries)))
+        self.selected: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter: term, form or English", id="glossary-filter")
+        with Horizontal(id="glossary-body"):
+            yield OptionList(*self._options(), id="glossary-list")
+            with VerticalScroll(id="glossary-detail"):
+                yield Static("", id="glossary-entry")
+        yield Static(self._summary(), id="glossary-summary")
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        options = []
+        for position in self.shown:
+            entry = self.glossary.entries[position]
+            count = len(self.occurrences.get(position, ()))
+            mine = " (yours)" if entry.origin == "user" else ""
+            label = f"{entry.term}  [{entry.kind}]{mine}" + (f"  ×{count}" if count else "")
+            options.append(Option(label, id=str(position)))
+        return options
+
+    def _summary(self) -> str:
+        total = len(self.glossary.entries)
+        return f"{len(self.shown)} of {total} entries · glossary {self.glossary.version}"
+
+    @on(Input.Changed, "#glossary-filter")
+    def filter_entries(self, event: Input.Changed) -> None:
+        """Narrow the list to entries that contain the filter text."""
+        self.shown = [
+            position
+            for position, entry in enumerate(self.glossary.entries)
+            if entry_matches_filter(entry, event.value)
+        ]
+        entry_list = self.query_one("#glossary-list", OptionList)
+        entry_list.clear_options()
+        entry_list.add_options(self._options())
+        self.query_one("#glossary-summary", Static).update(self._summary())
+
+    @on(Input.Submitted, "#glossary-filter")
+    def open_first(self) -> None:
+        """Enter in the filter opens the first entry shown."""
+        if self.shown:
+            self.open_entry(self.shown[0])
+            self.query_one("#glossary-list", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#glossary-list")
+    @on(OptionList.OptionSelected, "#glossary-list")
+    def show_option(self, event: OptionList.OptionHighlighted | OptionList.OptionSelected) -> None:
+        """Show the highlighted entry in full."""
+        if event.option.id is not None:
+            self.open_entry(int(event.option.id))
+
+    def open_entry(self, position: int) -> None:
+        """Show the entry at ``position`` (in the glossary) in the detail pane."""
+        self.selected = position
+        entry = self.glossary.entries[position]
+        body = entry_text(entry)
+        count = len(self.occurrences.get(position, ()))
+        body.append(
+            f"\n{count} occurrence(s) in this text" + (" · press o to jump" if count else ""),
+            style="dim",
+        )
+        self.query_one("#glossary-entry", Static).update(body)
+
+    def action_occurrences(self) -> None:
+        """Post the open entry's occurrences for the host to jump to."""
+        if self.selected is None:
+            return
+        targets = tuple(self.occurrences.get(self.selected, ()))
+        if not targets:
+            self.notify("This entry does not occur in the text.", severity="warning")
+            return
+        self.post_message(self.OccurrencesRequested(self.glossary.entries[self.selected], targets))
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#glossary-filter", Input).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,105 @@
+"""A side panel that shows the lookup of the word under the cursor: glossary note first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from glossary.lookup import LookupResult
+from glossary.schema import GlossaryEntry
+
+GENDER_ARTICLES = {"m": "der", "f": "die", "n": "das"}
+
+
+def entry_text(entry: GlossaryEntry) -> Text:
+    """A glossary entry as rich text: term, grammar, renderings, explanation, parts, notes."""
+    text = Text()
+    label = "Glossary" if entry.origin == "curated" else "Your glossary"
+    text.append(f"{label} · {entry.kind}\n", style="dim")
+    if entry.gender:
+        text.append(f"{GENDER_ARTICLES[entry.gender]} ", style="italic")
+    text.append(entry.term, style="bold")
+    if entry.plural:
+        text.append(f", pl. {entry.plural}", style="italic")
+    text.append("\n")
+    text.append("; ".join(entry.renderings) + "\n", style="bold green")
+    if entry.english_name or entry.about:
+        text.append(" — ".join(x for x in (entry.english_name, entry.about) if x) + "\n")
+    text.append(entry.explanation + "\n")
+    if entry.parts:
+        text.append("parts: ", style="dim")
+        text.append(", ".join(f"{p.part} = {p.meaning}" for p in entry.parts) + "\n")
+    if entry.spelling_note:
+        text.append("spelling: ", style="dim")
+        text.append(entry.spelling_note + "\n")
+    if entry.related:
+        text.append("related: ", style="dim")
+        text.append(", ".join(entry.related) + "\n")
+    return text
+
+
+def result_text(result: LookupResult | None) -> Text:
+    """The whole lookup as rich text: headline, glossary notes, dictionary, compound parts."""
+    if result is None:
+        return Text("Move the word cursor to look a word up.", style="dim")
+    text = Text()
+    text.append(result.word, style="bold")
+    if result.lemma and result.lemma != result.word:
+        text.append(f" → {result.lemma}")
+    if result.separable_verb:
+        text.append(f" ({result.separable_verb})", style="bold")
+    grammar = [result.part_of_speech] if result.part_of_speech else []
+    if result.gender:
+        grammar.append(GENDER_ARTICLES.get(result.gender, result.gender))
+    if result.plural:
+        grammar.append(f"pl. {result.plural}")
+    if grammar:
+        text.append(f"  {', '.join(grammar)}", style="italic")
+    text.append("\n")
+    for entry in result.glossary:
+        text.append("\n")
+        text.append_text(entry_text(entry))
+    if result.senses:
+        text.append(f"\nDictionary ({result.found_by})\n", style="dim")
+        for sense in result.senses:
+            text.append(sense.german, style="bold")
+            text.append(f"  {sense.english}\n")
+    if result.compound_parts:
+        text.append("\nParts\n", style="dim")
+        for part in result.compound_parts:
+            gloss = part.senses[0].english if part.senses else "?"
+            text.append(part.part, style="bold")
+            text.append(f"  {gloss}\n")
+    for note in result.notes:
+        text.append(f"\n{note}", style="italic dim")
+    if not result.found:
+        text.append("\nNothing found.", style="dim")
+    return text
+
+
+class LookupPanel(VerticalScroll):
+    """Shows ``result``; the host sets it whenever the word cursor moves."""
+
+    DEFAULT_CSS = """
+    LookupPanel {
+        width: 40;
+        border-left: vkey $primary;
+        padding: 0 1;
+    }
+    LookupPanel > #lookup-body {
+        width: 100%;
+    }
+    """
+
+    result: reactive[LookupResult | None] = reactive(None)
+    """The lookup to show, or None for a hint."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(result_text(None), id="lookup-body")
+
+    def watch_result(self, result: LookupResult | None) -> None:
+        self.query_one("#lookup-body", Static).update(result_text(result))
+        self.scroll_home(animate=False)
