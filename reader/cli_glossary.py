@@ -328,7 +328,7 @@ def _english_by_sentence(
     """The English (text, origin) per (block, sentence) for ``mode``, and the model id used."""
     from reader.translation import MISSING_MODEL_HELP, TranslationStore, installed_model
 
-    sentences = document.all_sentences()
+    sentences = tuple(document.all_sentences())
     english: dict[tuple[int, int], tuple[str, str]] = {}
     model_id: str | None = None
     if mode in ("reference", "best"):

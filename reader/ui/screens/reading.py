@@ -763,8 +763,6 @@ class ReadingScreen(Screen[None]):
                 TranslationState(model.model_id, f"translation failed: {error}", str(error))
             )
             return
-        if not worker.is_cancelled:
-            self.post_message(TranslationState(model.model_id, "translated", "translating…"))
 
     @on(TranslationState)
     def translation_state_changed(self, event: TranslationState) -> None:

@@ -25,7 +25,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.english import EnglishBlock
+from reader.english import EnglishBlock, EnglishVersion
 from reader.layout import wrap_offsets
 from reader.text import Block, Document, Sentence
 
@@ -330,7 +330,9 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.rich_style
         if block.kind in {"title", "heading", "teaser"}:
             base = base + self._style(block.kind)
-        text = Text(block.text.replace("\n", " "), style=base, end="")
+        # The base style goes in as a span: slicing a Text into lines drops ``Text.style``.
+        text = Text(block.text.replace("\n", " "), end="")
+        text.stylize(base)
         if block.dateline_length:
             text.stylize(self._style("dateline"), 0, block.dateline_length)
         for decoration in self.decorations.get(block.index, ()):
@@ -339,9 +341,6 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
                 decoration.start - block.start,
                 decoration.end - block.start,
             )
-        if self.search_pattern is not None:
-            for match in self.search_pattern.finditer(block.text):
-                text.stylize(self._style("search"), match.start(), match.end())
         if block.index == self.cursor.block:
             sentence = self._cursor_sentence()
             if sentence is not None:
@@ -356,6 +355,10 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
                     text.stylize(
                         self._style("cursor-word"), word.start - block.start, word.end - block.start
                     )
+        # Matches go on top of the cursor highlight so they stay visible.
+        if self.search_pattern is not None:
+            for match in self.search_pattern.finditer(block.text):
+                text.stylize(self._style("search"), match.start(), match.end())
         return text
 
     def _cursor_sentence(self) -> Sentence | None:
@@ -370,15 +373,15 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         lines: list[Text] = []
         for number, kind, offsets in layout.english:
             if kind == "placeholder":
-                source = Text(english_block.placeholder, style=base + self._style("placeholder"))
+                source = _styled(english_block.placeholder, base + self._style("placeholder"))
             elif kind == "note":
-                source = Text(english_block.notes[number], base + self._style("flag"))
+                source = _styled(english_block.notes[number], base + self._style("flag"))
             elif kind == "label":
-                source = Text(english_block.versions[number].label, base + self._style("label"))
+                source = _styled(english_block.versions[number].label, base + self._style("label"))
             else:
                 version = english_block.versions[number]
                 joined, spans = _joined(version)
-                source = Text(joined, style=base, end="")
+                source = _styled(joined, base)
                 for sentence, (start, end) in zip(version.sentences, spans, strict=True):
                     if sentence.origin == "edited":
                         source.stylize(self._style("edited"), start, end)
@@ -458,9 +461,16 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.SentenceClicked(target))
 
 
-def _joined(version: object) -> tuple[str, list[tuple[int, int]]]:
+def _styled(text: str, style: Style) -> Text:
+    """A Text whose style survives slicing into lines (a span, not ``Text.style``)."""
+    styled = Text(text, end="")
+    styled.stylize(style)
+    return styled
+
+
+def _joined(version: EnglishVersion) -> tuple[str, list[tuple[int, int]]]:
     """The English sentences joined by spaces, with each sentence's span."""
-    sentences = getattr(version, "sentences", ())
+    sentences = version.sentences
     parts: list[str] = []
     spans: list[tuple[int, int]] = []
     position = 0

@@ -1,0 +1,211 @@
+"""Pilot tests of the reading screen with its services: the translation column, the word
+cursor and lookup panel, glossary marks and checks, vocabulary keys and colours, and the
+screens it opens. The translation tests use the tiny real Argos package (random weights):
+they check plumbing (one English sentence per German one, labels, storage), never wording.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from textual.widgets import Input
+
+from glossary import load_glossaries
+from reader.store import Store
+from reader.text import Document
+from reader.translation import ModelInfo, TranslationStore
+from reader.ui.screens.edit_translation import EditTranslationScreen
+from reader.ui.screens.entry_form import EntryFormScreen
+from reader.ui.screens.export_dialog import ExportDialog
+from reader.ui.screens.glossary import GlossaryScreen
+from reader.ui.screens.models import ModelsScreen
+from reader.ui.screens.vocabulary import VocabularyScreen
+from reader.ui.widgets.lookup_panel import LookupPanel
+from reader.ui.widgets.parallel_view import Cursor, ParallelTextView
+from reader.ui.widgets.status_bar import StatusBar
+from reader.vocabulary import Vocabulary
+from tests.ui_support import reading_app, reading_screen, settle
+
+SIZE = (150, 40)
+
+
+async def test_without_a_model_the_status_bar_says_how_to_install_one(
+    article: Document, store: Store
+) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        assert "lesepult models install" in screen.query_one(StatusBar).progress
+        await pilot.press("t")  # machine only: the placeholder explains, never the reference
+        english = screen.english_for(3)
+        assert english.versions == ()
+        assert "lesepult models install" in english.placeholder
+
+
+async def test_the_english_column_fills_from_the_model_and_is_stored(
+    article: Document, store: Store, tiny_model: ModelInfo
+) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        sentences = list(article.all_sentences())
+        assert all(s.text in screen.machine for s in sentences)
+        assert all(screen.machine[s.text].origin == "machine" for s in sentences)
+        assert (
+            screen.query_one(StatusBar).progress == f"translated {len(sentences)}/{len(sentences)}"
+        )
+        english = screen.english_for(2)
+        version = english.versions[0]
+        assert version.label == f"machine · {tiny_model.model_id}"
+        assert version.aligned and len(version.sentences) == len(article.sentences(2))
+    stored = TranslationStore(store).lookup(tiny_model.model_id, [s.text for s in sentences])
+    assert len(stored) == len({s.text for s in sentences})
+
+
+async def test_machine_english_is_checked_against_the_glossary(
+    article: Document, store: Store, tiny_model: ModelInfo
+) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        notes = screen.english_for(9)  # Eisenbahnpartisanen; random English lacks "partisans"
+        assert any(
+            "Eisenbahnpartisan" in note and "the glossary says" in note and "rail partisan" in note
+            for note in notes.notes
+        )
+        await pilot.press("t", "t")  # reference only: no machine checks shown under it
+        assert screen.english_for(9).notes == ()
+
+
+async def test_editing_an_english_sentence_stores_a_labelled_correction(
+    article: Document, store: Store, tiny_model: ModelInfo
+) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        await pilot.press("j")
+        german = screen.current_sentence().text
+        await pilot.press("e")
+        assert isinstance(app.screen, EditTranslationScreen)
+        editor = app.screen
+        editor.query_one("#edit-english", Input).value = "Kremlin chief Putin visits Belarus."
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.machine[german].origin == "edited"
+        assert "edited" in screen.english_for(1).versions[0].label
+    assert TranslationStore(store).lookup(None, [german])[german].english.startswith("Kremlin")
+
+
+async def test_the_word_cursor_shows_the_lookup_and_glossary_terms_are_marked(
+    article: Document, store: Store
+) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        view = screen.query_one(ParallelTextView)
+        marked = {article.source[d.start : d.end] for d in view.decorations[2]}
+        assert {"Großer", "Bahnhof", "Putin"} <= marked
+        await pilot.press("J", "J", "right", "right", "right")  # BERLIN, taz, (|), Großer
+        await settle(pilot)
+        assert screen.cursor == Cursor(2, 0, 3)
+        panel = screen.query_one(LookupPanel)
+        assert panel.result is not None
+        assert panel.result.word == "Großer"
+        assert panel.result.glossary  # "Großer Bahnhof" is in the curated glossary
+        await pilot.press("left")
+        await settle(pilot)
+        assert screen.cursor.token == 1
+        await pilot.press("escape")
+        assert screen.cursor.token is None and panel.result is None
+
+
+async def test_status_keys_colour_words_and_mark_a_paragraph_known(
+    article: Document, store: Store
+) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        view = screen.query_one(ParallelTextView)
+        await pilot.press("right", "2")  # "Belarus" in the title
+        lemma = screen.current_lemma()
+        assert lemma is not None
+        assert Vocabulary(store).status(lemma) == "2"
+        components = {d.component for d in view.decorations[0]}
+        assert "parallel-view--status-2" in components
+        await pilot.press("c")
+        assert not any("status" in d.component for d in view.decorations[0])
+        await pilot.press("c", "j", "M")
+        lemmas = screen.analyses[1].word_lemmas(article)
+        statuses = Vocabulary(store).statuses(lemmas)
+        assert statuses and all(status == "known" for status in statuses.values())
+        assert not any(d.component == "parallel-view--status-new" for d in view.decorations[1])
+
+
+async def test_glossary_screen_jumps_to_occurrences(article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press(*"Eisenbahnpartisan")
+        await pilot.pause()
+        await pilot.press("enter", "o")
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        assert app.screen is screen
+        assert "Eisenbahnpartisanen" in screen.current_sentence().text
+
+
+async def test_adding_a_glossary_entry_from_the_reader(
+    article: Document, store: Store, isolated_user_directories: Path
+) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("J", "J", "j", *["right"] * 6, "A")  # ... auf dem Flughafen
+        assert isinstance(app.screen, EntryFormScreen)
+        form = app.screen
+        form.query_one("#entry-renderings").value = "airport"  # type: ignore[attr-defined]
+        form.query_one("#entry-explanation").value = "Where planes land."  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    user_file = isolated_user_directories / "config" / "glossary.yaml"
+    saved = yaml.safe_load(user_file.read_text(encoding="utf-8"))
+    assert [entry["term"] for entry in saved["entries"]] == ["Flughafen"]
+    assert any(entry.term == "Flughafen" for entry in load_glossaries().entries)
+
+
+async def test_vocabulary_export_and_models_screens_open(article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, screen_type in (
+            ("V", VocabularyScreen),
+            ("x", ExportDialog),
+            ("m", ModelsScreen),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, screen_type)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is reading_screen(pilot)
+
+
+async def test_resting_on_a_word_adds_it_to_the_history(article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("J", "J", "j", *["right"] * 6)  # Bei seiner Ankunft auf dem Flughafen
+        await settle(pilot)
+        await pilot.pause(1.0)
+        await settle(pilot)
+    looked_up = Vocabulary(store).looked_up_lemmas(article.text_id)
+    assert "Flughafen" in looked_up
