@@ -51,6 +51,10 @@ STTS_NAMES = {
 }
 
 
+GENDER_ARTICLES = {"m": "der", "f": "die", "n": "das"}
+"""The definite article of each gender."""
+
+
 @dataclass(frozen=True)
 class PartGloss:
     """One part of a compound with what the glossary and the dictionary say about it."""
@@ -122,6 +126,16 @@ class LookupResult:
             if sense.plural:
                 return sense.plural
         return None
+
+    @property
+    def grammar(self) -> tuple[str, ...]:
+        """Part of speech, article and plural, as shown to the reader ("noun", "der", ...)."""
+        grammar = [self.part_of_speech] if self.part_of_speech else []
+        if self.gender:
+            grammar.append(GENDER_ARTICLES.get(self.gender, self.gender))
+        if self.plural:
+            grammar.append(f"plural {self.plural}")
+        return tuple(grammar)
 
     @property
     def found(self) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from reader import __version__, cli_glossary, cli_study, cli_translation
+from reader import __version__, cli_glossary, cli_reading, cli_study, cli_translation
 from reader.cli_common import add_text_argument, open_document, open_store, print_json
 from reader.errors import UserError
 from reader.paths import BUNDLED_TEXTS_DIR
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_translation.register(subparsers)
     cli_glossary.register(subparsers)
     cli_study.register(subparsers)
+    cli_reading.register(subparsers)
     return parser
 
 
@@ -110,8 +111,8 @@ def command_texts(arguments: argparse.Namespace) -> int:
         )
         where = f"paragraph {row['position'][0] + 1}" if row["position"] else ""
         label = "bundled" if row["bundled"] else "opened "
-        path = row["path"] or "(standard input)"
-        print(f"{label}  {row['title']}\n         {path}  {when}  {where}")
+        location = row["path"] or "(standard input)"
+        print(f"{label}  {row['title']}\n         {location}  {when}  {where}")
     return 0
 
 

@@ -11,7 +11,14 @@ from typing import Any
 from reader.errors import UserError
 from reader.paths import DEFAULT_TEXT, store_path
 from reader.store import Store, StoreError
-from reader.text import Document, TextLoadError, decode_text, load_document, parse_document
+from reader.text import (
+    Document,
+    Sentence,
+    TextLoadError,
+    decode_text,
+    load_document,
+    parse_document,
+)
 
 
 def open_document(name: str | None, encoding: str | None = None) -> Document:
@@ -65,3 +72,30 @@ def add_text_argument(parser: argparse.ArgumentParser, required: bool = False) -
         metavar="ENC",
         help="read the file in this encoding instead of UTF-8 (for example cp1252)",
     )
+
+
+def sentence_at(document: Document, address: str) -> Sentence:
+    """The sentence at a 1-based ``B.S`` address (block B, sentence S, as ``glossary where``).
+
+    A malformed or out-of-range address is a UserError that says how many blocks, or how
+    many sentences the block has, there are.
+    """
+    block_text, dot, sentence_text = address.strip().partition(".")
+    if not dot or not block_text.isdecimal() or not sentence_text.isdecimal():
+        raise UserError(
+            f"--sentence {address!r}: expected BLOCK.SENTENCE, both counted from 1 (like 3.2)"
+        )
+    block_number, sentence_number = int(block_text), int(sentence_text)
+    blocks = len(document.blocks)
+    if not 1 <= block_number <= blocks:
+        raise UserError(
+            f"--sentence {address}: there is no block {block_number};"
+            f" {document.title!r} has {blocks} block(s)"
+        )
+    sentences = document.sentences(block_number - 1)
+    if not 1 <= sentence_number <= len(sentences):
+        raise UserError(
+            f"--sentence {address}: there is no sentence {sentence_number} in block"
+            f" {block_number}; it has {len(sentences)} sentence(s)"
+        )
+    return sentences[sentence_number - 1]

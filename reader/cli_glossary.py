@@ -16,14 +16,18 @@ from glossary.loading import (
     user_glossary_path,
     validate_files,
 )
-from glossary.lookup import LookupResult, WordLookup, entry_to_json, result_to_json
+from glossary.lookup import (
+    GENDER_ARTICLES,
+    LookupResult,
+    WordLookup,
+    entry_to_json,
+    result_to_json,
+)
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.cli_common import add_text_argument, open_document, open_store, print_json
 from reader.errors import UserError
 from reader.text import Document, Sentence, TextLoadError, load_reference, parse_document
-
-GENDER_ARTICLES = {"m": "der", "f": "die", "n": "das"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -178,13 +182,8 @@ def _headline(result: LookupResult) -> str:
         parts.append(f"→ {result.lemma}")
     if result.separable_verb:
         parts.append(f"(separable verb {result.separable_verb})")
-    grammar = [result.part_of_speech] if result.part_of_speech else []
-    if result.gender:
-        grammar.append(GENDER_ARTICLES.get(result.gender, result.gender))
-    if result.plural:
-        grammar.append(f"plural {result.plural}")
-    if grammar:
-        parts.append(f"[{', '.join(grammar)}]")
+    if result.grammar:
+        parts.append(f"[{', '.join(result.grammar)}]")
     return " ".join(parts)
 
 

@@ -1,4 +1,9 @@
-"""CLI subcommands for machine translation: ``translate`` and ``models list|install|remove``."""
+"""CLI subcommands for machine translation.
+
+``translate``, ``models list|install|remove``, and the reading view's sentence actions:
+``correct`` (store or revert your own English for one sentence) and ``alternatives`` (the
+model's n-best translations of one sentence, one of which can be kept as your correction).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.cli_common import add_text_argument, open_document, open_store, print_json
+from reader.cli_common import (
+    add_text_argument,
+    open_document,
+    open_store,
+    print_json,
+    sentence_at,
+)
 from reader.errors import UserError
+from reader.text import Sentence
 from reader.translation.models import (
     MISSING_MODEL_HELP,
     ModelError,
@@ -20,6 +32,7 @@ from reader.translation.models import (
     installed_models,
     remove,
 )
+from reader.translation.store import SentenceTranslation, TranslationStore
 
 MISSING_MODEL_STATUS = 3
 
@@ -69,6 +82,56 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     removal = actions.add_parser("remove", help="remove an installed model")
     removal.add_argument("code", metavar="CODE", help="package code, e.g. translate-de_en")
     removal.set_defaults(func=command_models_remove)
+
+    correct = subparsers.add_parser(
+        "correct",
+        help="store (or revert) your own English for one sentence",
+        description="Store your own English for one sentence of a text, as the reading view's"
+        " edit does; it is preferred over machine output everywhere (reading view, translate,"
+        " study sheets) and survives model upgrades. --revert drops it again (exit 1 when"
+        " there is none). Sentences are addressed as `glossary where` and `search` print"
+        " them: block B, sentence S, both counted from 1.",
+    )
+    add_text_argument(correct)
+    _add_sentence_argument(correct)
+    change = correct.add_mutually_exclusive_group(required=True)
+    change.add_argument("--english", metavar="TEXT", help="your English for the sentence")
+    change.add_argument("--revert", action="store_true", help="drop your correction")
+    correct.add_argument("--json", action="store_true", help="print JSON")
+    correct.set_defaults(func=command_correct)
+
+    alternatives = subparsers.add_parser(
+        "alternatives",
+        help="the model's alternative translations of one sentence",
+        description="Ask the installed model for its n best translations of one sentence and"
+        " print them numbered, best first (identical ones once); --pick K keeps alternative K"
+        " as your correction. Exits with status"
+        f" {MISSING_MODEL_STATUS} when no model is installed.",
+    )
+    add_text_argument(alternatives)
+    _add_sentence_argument(alternatives)
+    alternatives.add_argument(
+        "-n",
+        "--count",
+        type=int,
+        default=5,
+        metavar="N",
+        help="how many hypotheses to ask for (default 5)",
+    )
+    alternatives.add_argument(
+        "--pick", type=int, metavar="K", help="store alternative K (from 1) as your correction"
+    )
+    alternatives.add_argument("--json", action="store_true", help="print JSON")
+    alternatives.set_defaults(func=command_alternatives)
+
+
+def _add_sentence_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sentence",
+        required=True,
+        metavar="B.S",
+        help="block B, sentence S, both from 1, as `glossary where` prints them (e.g. 3.2)",
+    )
 
 
 class ProgressBar:
@@ -243,4 +306,116 @@ def command_translate(arguments: argparse.Namespace) -> int:
         suffix = f"  _({'; '.join(notes)})_" if notes else ""
         print(f"- **DE** {' '.join(sentence.text.split())}")
         print(f"  **EN** {found.english}{suffix}")
+    return 0
+
+
+def _one_line(text: str) -> str:
+    # Sentences keep the text's own line breaks; printed (and fed to the model) as one line.
+    return " ".join(text.split())
+
+
+def _address(sentence: Sentence) -> str:
+    return f"{sentence.block + 1}.{sentence.index + 1}"
+
+
+def _translation_json(sentence: Sentence, found: SentenceTranslation | None) -> dict[str, Any]:
+    """The JSON for a sentence and its stored English (block and sentence 0-based as elsewhere)."""
+    return {
+        "address": _address(sentence),
+        "block": sentence.block,
+        "sentence": sentence.index,
+        "german": sentence.text,
+        "english": found.english if found else None,
+        "origin": found.origin if found else None,
+        "model": found.model if found else None,
+    }
+
+
+def _print_stored(sentence: Sentence, found: SentenceTranslation | None) -> None:
+    """Print a sentence's German and the English the reader now gets for it."""
+    print(f"block {sentence.block + 1}, sentence {sentence.index + 1}")
+    print(f"DE {_one_line(sentence.text)}")
+    if found is None:
+        print("EN (none stored; `lesepult translate` or the reading view makes one)")
+    elif found.origin == "edited":
+        print(f"EN {found.english}  (your correction)")
+    else:
+        print(f"EN {found.english}  ({found.origin}, {found.model})")
+
+
+def command_correct(arguments: argparse.Namespace) -> int:
+    """Store or revert the reader's correction of one sentence."""
+    document = open_document(arguments.text, arguments.encoding)
+    sentence = sentence_at(document, arguments.sentence)
+    store = open_store()
+    try:
+        translations = TranslationStore(store)
+        if arguments.revert:
+            if not translations.revert(sentence.text):
+                raise UserError(
+                    f"sentence {_address(sentence)} has no correction to revert", status=1
+                )
+        else:
+            translations.correct(sentence.text, arguments.english)
+        model = installed_model()
+        found = translations.lookup(model.model_id if model else None, [sentence.text]).get(
+            sentence.text
+        )
+    finally:
+        store.close()
+    if arguments.json:
+        print_json({**_translation_json(sentence, found), "reverted": arguments.revert})
+        return 0
+    _print_stored(sentence, found)
+    return 0
+
+
+def command_alternatives(arguments: argparse.Namespace) -> int:
+    """Print the model's n-best translations of one sentence; optionally keep one."""
+    from reader.translation.engine import EngineSettings, TranslationEngine
+
+    if arguments.count < 1:
+        raise UserError("-n must be at least 1")
+    if arguments.pick is not None and arguments.pick < 1:
+        raise UserError("--pick counts from 1")
+    document = open_document(arguments.text, arguments.encoding)
+    sentence = sentence_at(document, arguments.sentence)
+    model = installed_model()
+    if model is None:
+        raise UserError(MISSING_MODEL_HELP, status=MISSING_MODEL_STATUS)
+    engine = TranslationEngine(model, EngineSettings.from_environment())
+    options = engine.alternatives(_one_line(sentence.text), arguments.count)
+    store = open_store()
+    try:
+        translations = TranslationStore(store)
+        if arguments.pick is not None:
+            if arguments.pick > len(options):
+                raise UserError(
+                    f"--pick {arguments.pick}: the model gave {len(options)} alternative(s)"
+                )
+            translations.correct(sentence.text, options[arguments.pick - 1])
+        found = translations.lookup(model.model_id, [sentence.text]).get(sentence.text)
+    finally:
+        store.close()
+    if arguments.json:
+        print_json(
+            {
+                **_translation_json(sentence, found),
+                "alternatives_model": model.model_id,
+                "alternatives": [
+                    {"number": number, "english": english}
+                    for number, english in enumerate(options, start=1)
+                ],
+                "picked": arguments.pick,
+            }
+        )
+        return 0
+    print(f"block {sentence.block + 1}, sentence {sentence.index + 1}")
+    print(f"DE {_one_line(sentence.text)}")
+    for number, english in enumerate(options, start=1):
+        current = "  (current)" if found is not None and found.english == english else ""
+        print(f"{number:2d}. {english}{current}")
+    print(f"{len(options)} alternative(s) from {model.model_id}", file=sys.stderr)
+    if arguments.pick is not None:
+        print(f"stored alternative {arguments.pick} as your correction")
     return 0

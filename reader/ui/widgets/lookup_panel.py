@@ -8,10 +8,8 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from glossary.lookup import LookupResult
+from glossary.lookup import GENDER_ARTICLES, LookupResult
 from glossary.schema import GlossaryEntry
-
-GENDER_ARTICLES = {"m": "der", "f": "die", "n": "das"}
 
 
 def entry_text(entry: GlossaryEntry) -> Text:
@@ -51,13 +49,8 @@ def result_text(result: LookupResult | None) -> Text:
         text.append(f" → {result.lemma}")
     if result.separable_verb:
         text.append(f" ({result.separable_verb})", style="bold")
-    grammar = [result.part_of_speech] if result.part_of_speech else []
-    if result.gender:
-        grammar.append(GENDER_ARTICLES.get(result.gender, result.gender))
-    if result.plural:
-        grammar.append(f"pl. {result.plural}")
-    if grammar:
-        text.append(f"  {', '.join(grammar)}", style="italic")
+    if result.grammar:
+        text.append(f"  {', '.join(result.grammar)}", style="italic")
     text.append("\n")
     for entry in result.glossary:
         text.append("\n")
