@@ -8,12 +8,20 @@ are :class:`~reader.errors.UserError` and end with one line on stderr, never a t
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from reader import __version__, cli_glossary, cli_reading, cli_study, cli_translation
+from reader import (
+    __version__,
+    cli_glossary,
+    cli_reading,
+    cli_settings,
+    cli_study,
+    cli_translation,
+)
 from reader.cli_common import add_text_argument, open_document, open_store, print_json
 from reader.errors import UserError
 from reader.paths import BUNDLED_TEXTS_DIR
@@ -51,18 +59,36 @@ def build_parser() -> argparse.ArgumentParser:
     cli_glossary.register(subparsers)
     cli_study.register(subparsers)
     cli_reading.register(subparsers)
+    cli_settings.register(subparsers)
     return parser
 
 
 def command_read(arguments: argparse.Namespace) -> int:
     """Open the reader on a text."""
     document = open_document(arguments.text, arguments.encoding)
+    if arguments.text == "-":
+        keyboard_from_terminal()
     store = open_store()
     from reader.ui.app import make_app
 
     app = make_app(document, store)
     app.run()
     return app.return_code or 0
+
+
+def keyboard_from_terminal() -> None:
+    """After reading the text from a pipe, take the keys from the terminal instead."""
+    if sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as error:
+        raise UserError(
+            "the text came from standard input and there is no terminal to read keys from"
+        ) from error
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - stays open for the app's lifetime
 
 
 def command_texts(arguments: argparse.Namespace) -> int:

@@ -115,9 +115,8 @@ def command_search(arguments: argparse.Namespace) -> int:
             by_sentence.setdefault((hit.sentence.block, hit.sentence.index), []).append(hit)
         for (block, index), sentence_hits in by_sentence.items():
             sentence = sentence_hits[0].sentence
-            print(
-                f"block {block + 1}, sentence {index + 1}: {marked_sentence(sentence, sentence_hits)}"
-            )
+            marked = marked_sentence(sentence, sentence_hits)
+            print(f"block {block + 1}, sentence {index + 1}: {marked}")
         print(
             f"{len(hits)} match(es) in {len(by_sentence)} sentence(s) of {document.title}",
             file=sys.stderr,

@@ -63,6 +63,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX lookups_by_lemma ON lookups (lemma);
     CREATE INDEX lookups_by_text ON lookups (text_id);
     """,
+    # 4: the reader's settings (word colours on or off, ...)
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -173,6 +180,20 @@ class Store:
             .fetchone()
         )
         return ReadingPosition(*row) if row else None
+
+    def setting(self, key: str, default: str) -> str:
+        """A stored setting, or ``default`` when it was never set."""
+        row = self.read().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting."""
+        with self.transaction() as connection:
+            connection.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     def opened_texts(self) -> list[ReadingPosition]:
         """Every text the reader opened, most recent first."""

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import glossary
 import reader
 
@@ -28,7 +30,7 @@ def core_modules() -> list[str]:
     return names
 
 
-def run_python(code: str, tmp_path: Path) -> dict[str, list[str]]:
+def run_python(code: str, tmp_path: Path) -> dict[str, object]:
     environment = {**os.environ, "LESEPULT_DATA_DIR": str(tmp_path / "data")}
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -38,7 +40,7 @@ def run_python(code: str, tmp_path: Path) -> dict[str, list[str]]:
         env=environment,
         timeout=120,
     )
-    loaded: dict[str, list[str]] = json.loads(result.stdout.strip().splitlines()[-1])
+    loaded: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
     return loaded
 
 
@@ -53,7 +55,12 @@ def test_the_core_does_not_import_textual(tmp_path: Path) -> None:
     assert run_python(code, tmp_path) == {"textual": []}
 
 
-def test_starting_the_app_imports_no_heavy_module(tmp_path: Path) -> None:
+@pytest.mark.parametrize("with_model", [False, True], ids=["no model", "tiny model"])
+def test_starting_the_app_imports_no_heavy_module(
+    tmp_path: Path, request: pytest.FixtureRequest, with_model: bool
+) -> None:
+    if with_model:  # then the translation worker loads and runs the model, still no torch
+        request.getfixturevalue("tiny_model")
     code = f"""
 import asyncio, json, sys
 from pathlib import Path
@@ -71,8 +78,12 @@ async def main():
         await pilot.press('j', 'right', 'right')
         await app.workers.wait_for_complete()
         await pilot.pause()
+        screen = app.screen
+        return len(screen.machine), 'ctranslate2' in sys.modules
 
-asyncio.run(main())
-print(json.dumps({{'heavy': [m for m in {HEAVY_MODULES!r} if m in sys.modules]}}))
+translated, engine_loaded = asyncio.run(main())
+heavy = [m for m in {HEAVY_MODULES!r} if m in sys.modules]
+print(json.dumps({{'heavy': heavy, 'translated': translated > 0, 'engine': engine_loaded}}))
 """
-    assert run_python(code, tmp_path) == {"heavy": []}
+    expected = {"heavy": [], "translated": with_model, "engine": with_model}
+    assert run_python(code, tmp_path) == expected

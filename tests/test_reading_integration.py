@@ -6,15 +6,20 @@ they check plumbing (one English sentence per German one, labels, storage), neve
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 import yaml
+from textual.message import Message
 from textual.widgets import Input
 
 from glossary import load_glossaries
 from reader.store import Store
 from reader.text import Document
-from reader.translation import ModelInfo, TranslationStore
+from reader.translation import ModelInfo, TranslationEngine, TranslationStore
+from reader.ui.screens import reading as reading_module
 from reader.ui.screens.edit_translation import EditTranslationScreen
 from reader.ui.screens.entry_form import EntryFormScreen
 from reader.ui.screens.export_dialog import ExportDialog
@@ -209,3 +214,64 @@ async def test_resting_on_a_word_adds_it_to_the_history(article: Document, store
         await settle(pilot)
     looked_up = Vocabulary(store).looked_up_lemmas(article.text_id)
     assert "Flughafen" in looked_up
+
+
+async def test_the_ui_stays_responsive_while_the_model_translates(
+    article: Document, store: Store, tiny_model: ModelInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    calls: list[int] = []
+
+    class SlowEngine(TranslationEngine):
+        def translate(self, sentences: Sequence[str]) -> list[str]:
+            calls.append(len(sentences))
+            assert release.wait(timeout=30), "the test never released the translator"
+            return super().translate(sentences)
+
+    monkeypatch.setattr(reading_module, "TranslationEngine", SlowEngine)
+    progress: list[tuple[int | None, int | None]] = []
+
+    def record(message: Message) -> None:
+        if isinstance(message, reading_module.TranslationsArrived):
+            progress.append((message.done, message.total))
+
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE, message_hook=record) as pilot:
+        while not calls:  # the worker has reached the model and is blocked in it
+            await pilot.pause(0.01)
+        await pilot.press("j", "j", "J")
+        screen = reading_screen(pilot)
+        assert screen.cursor == Cursor(2, 0)
+        assert screen.query_one(StatusBar).paragraph == 3
+        assert screen.machine == {}
+        release.set()
+        await settle(pilot)
+        assert len(screen.machine) == len({s.text for s in article.all_sentences()})
+    totals = [done for done, total in progress if total is not None]
+    assert totals == sorted(totals) and totals[0] == 0 and totals[-1] == progress[-1][1]
+    assert len(calls) >= 2  # the sentences on screen went first, in their own batch
+
+
+async def test_a_broken_user_glossary_is_reported_once_and_left_out(
+    article: Document, store: Store, isolated_user_directories: Path
+) -> None:
+    user_file = isolated_user_directories / "config" / "glossary.yaml"
+    user_file.parent.mkdir(parents=True, exist_ok=True)
+    user_file.write_text(
+        "glossary: mine\nversion: '1'\nentries:\n  - term: Zug\n    kind: noun\n"
+        "    renderings: train\n    explanation: A train.\n    colour: red\n",
+        encoding="utf-8",
+    )
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        assert screen.glossary is not None
+        assert screen.glossary.problems
+        messages = [n.message for n in app._notifications]
+        problems = [m for m in messages if "glossary.yaml:" in m]
+        assert len(problems) == 1
+        assert f"{user_file}:8: entries[0].colour: is not a known field" in problems[0]
+        assert all(entry.origin == "curated" for entry in screen.glossary.entries)
+        marked = {article.source[d.start : d.end] for d in screen.view.decorations[2]}
+        assert "Putin" in marked  # the curated glossary still works

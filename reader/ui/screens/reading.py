@@ -25,6 +25,7 @@ from glossary.matching import GlossaryMatcher, TermMatch
 from reader.analysis import BlockAnalysis, analyse_block, block_marks
 from reader.english import EnglishBlock, TranslationMode, compose_english, next_mode
 from reader.errors import UserError
+from reader.settings import get_setting, set_setting
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, Sentence
 from reader.translation import (
@@ -204,6 +205,8 @@ class ReadingScreen(Screen[None]):
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
+        self.colour_words = get_setting(self.store, "word-colours") == "on"
+        self.view.stacked = get_setting(self.store, "layout") == "stacked"
         self.status.title = self.document.title
         self.status.paragraphs = len(self.document.blocks)
         self._update_status()
@@ -523,6 +526,7 @@ class ReadingScreen(Screen[None]):
 
     def action_toggle_colouring(self) -> None:
         self.colour_words = not self.colour_words
+        self.save_setting("word-colours", "on" if self.colour_words else "off")
         self._refresh_all_marks()
         self.status.message = "word colours " + ("on" if self.colour_words else "off")
 
@@ -960,6 +964,12 @@ class ReadingScreen(Screen[None]):
 
     def action_toggle_layout(self) -> None:
         self.view.stacked = not self.view.stacked
+        self.save_setting("layout", "stacked" if self.view.stacked else "columns")
+
+    @work(thread=True, group="settings", exit_on_error=False)
+    def save_setting(self, key: str, value: str) -> None:
+        """Keep a toggled setting for next time (the CLI's `lesepult settings` shows it)."""
+        set_setting(self.store, key, value)
 
     def action_show_help(self) -> None:
         self.app.push_screen(HelpScreen(self.COMMAND_TABLE))

@@ -1,0 +1,52 @@
+"""The reader's settings: a few named values kept in the user store, shared by app and CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.errors import UserError
+from reader.store import Store
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A setting the reader can change."""
+
+    key: str
+    """Its name on the command line and in the store."""
+    default: str
+    """Its value when never set."""
+    choices: tuple[str, ...]
+    """The values it takes."""
+    description: str
+    """One line for `lesepult settings`."""
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("word-colours", "on", ("on", "off"), "colour German words by vocabulary status"),
+    Setting("layout", "columns", ("columns", "stacked"), "English beside the German, or below it"),
+)
+
+
+def find_setting(key: str) -> Setting:
+    """The setting called ``key``; a UserError names the known ones otherwise."""
+    for setting in SETTINGS:
+        if setting.key == key:
+            return setting
+    known = ", ".join(setting.key for setting in SETTINGS)
+    raise UserError(f"no setting called {key!r}; the settings are: {known}")
+
+
+def get_setting(store: Store, key: str) -> str:
+    """The current value of a setting."""
+    setting = find_setting(key)
+    value = store.setting(key, setting.default)
+    return value if value in setting.choices else setting.default
+
+
+def set_setting(store: Store, key: str, value: str) -> None:
+    """Change a setting, refusing values it does not take."""
+    setting = find_setting(key)
+    if value not in setting.choices:
+        raise UserError(f"{key} takes {' or '.join(setting.choices)}, not {value!r}")
+    store.set_setting(key, value)
