@@ -36,10 +36,10 @@ def run_python(code: str, tmp_path: Path) -> dict[str, object]:
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
-        check=True,
         env=environment,
         timeout=120,
     )
+    assert result.returncode == 0, result.stderr[-3000:]
     loaded: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
     return loaded
 
@@ -68,16 +68,15 @@ from reader.paths import DEFAULT_TEXT
 from reader.store import Store
 from reader.text import load_document
 from reader.ui.app import make_app
+from tests.ui_support import settle
 
 async def main():
     store = Store(Path({str(tmp_path)!r}) / "s.db")
     app = make_app(load_document(DEFAULT_TEXT), store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.press('j', 'right', 'right')
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         return len(screen.machine), 'ctranslate2' in sys.modules
 

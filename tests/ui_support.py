@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerState
 
 from reader.store import Store
 from reader.text import Document
 from reader.ui.app import LesepultApp, make_app
 from reader.ui.screens.reading import ReadingScreen
+
+ACTIVE = (WorkerState.PENDING, WorkerState.RUNNING)
 
 
 def reading_app(document: Document, store: Store) -> LesepultApp:
@@ -15,16 +21,24 @@ def reading_app(document: Document, store: Store) -> LesepultApp:
     return make_app(document, store)
 
 
-def reading_screen(pilot: Pilot[int]) -> ReadingScreen:
+def reading_screen(pilot: Pilot[Any]) -> ReadingScreen:
     """The reading screen (the bottom of the screen stack)."""
     screen = pilot.app.screen_stack[1] if len(pilot.app.screen_stack) > 1 else pilot.app.screen
     assert isinstance(screen, ReadingScreen)
     return screen
 
 
-async def settle(pilot: Pilot[int]) -> None:
+async def wait_for_workers(app: App[Any]) -> None:
+    """Wait until no worker runs; a worker replaced by a newer exclusive one counts as done."""
+    while any(worker.state in ACTIVE for worker in app.workers):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+
+
+async def settle(pilot: Pilot[Any]) -> None:
     """Wait until every worker has finished and the screen has processed its messages."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(2):  # messages from finished workers may start new workers
+        await wait_for_workers(pilot.app)
+        await pilot.pause()
