@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -99,3 +100,13 @@ def sentence_at(document: Document, address: str) -> Sentence:
             f" {block_number}; it has {len(sentences)} sentence(s)"
         )
     return sentences[sentence_number - 1]
+
+
+def bracketed(sentence: Sentence, spans: Iterable[tuple[int, int]]) -> str:
+    """The sentence on one line with each span (document offsets, cut to it) in [brackets]."""
+    text = sentence.text
+    for start, end in sorted(spans, reverse=True):
+        start = min(max(start, sentence.start), sentence.end) - sentence.start
+        end = max(min(end, sentence.end) - sentence.start, start)
+        text = f"{text[:start]}[{text[start:end]}]{text[end:]}"
+    return " ".join(text.split())

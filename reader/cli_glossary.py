@@ -25,7 +25,7 @@ from glossary.lookup import (
 )
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
-from reader.cli_common import add_text_argument, open_document, open_store, print_json
+from reader.cli_common import add_text_argument, bracketed, open_document, open_store, print_json
 from reader.errors import UserError
 from reader.text import Document, Sentence, TextLoadError, load_reference, parse_document
 
@@ -299,12 +299,7 @@ def command_where(arguments: argparse.Namespace) -> int:
 
 def _marked(sentence: Sentence, match: TermMatch) -> str:
     """The sentence with the matched words in [brackets]."""
-    text = sentence.text
-    for start, end in sorted(match.spans, reverse=True):
-        start -= sentence.start
-        end -= sentence.start
-        text = f"{text[:start]}[{text[start:end]}]{text[end:]}"
-    return text
+    return bracketed(sentence, match.spans)
 
 
 @dataclass(frozen=True)

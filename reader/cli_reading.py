@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 
-from reader.cli_common import add_text_argument, open_document, print_json
+from reader.cli_common import add_text_argument, bracketed, open_document, print_json
 from reader.errors import UserError
 from reader.text import Document, Sentence
 
@@ -80,12 +80,7 @@ def find_matches(document: Document, pattern: re.Pattern[str]) -> list[SearchHit
 
 def marked_sentence(sentence: Sentence, hits: list[SearchHit]) -> str:
     """The sentence on one line with each match (cut at the sentence's end) in [brackets]."""
-    text = sentence.text
-    for hit in sorted(hits, key=lambda hit: hit.start, reverse=True):
-        start = min(max(hit.start, sentence.start), sentence.end) - sentence.start
-        end = max(min(hit.end, sentence.end) - sentence.start, start)
-        text = f"{text[:start]}[{text[start:end]}]{text[end:]}"
-    return " ".join(text.split())
+    return bracketed(sentence, ((hit.start, hit.end) for hit in hits))
 
 
 def command_search(arguments: argparse.Namespace) -> int:

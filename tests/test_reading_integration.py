@@ -20,6 +20,7 @@ from reader.store import Store
 from reader.text import Document
 from reader.translation import ModelInfo, TranslationEngine, TranslationStore
 from reader.ui.screens import reading as reading_module
+from reader.ui.screens import reading_messages
 from reader.ui.screens.edit_translation import EditTranslationScreen
 from reader.ui.screens.entry_form import EntryFormScreen
 from reader.ui.screens.export_dialog import ExportDialog
@@ -232,7 +233,7 @@ async def test_the_ui_stays_responsive_while_the_model_translates(
     progress: list[tuple[int | None, int | None]] = []
 
     def record(message: Message) -> None:
-        if isinstance(message, reading_module.TranslationsArrived):
+        if isinstance(message, reading_messages.TranslationsArrived):
             progress.append((message.done, message.total))
 
     app = reading_app(article, store)

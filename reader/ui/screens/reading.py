@@ -13,7 +13,6 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -47,6 +46,16 @@ from reader.ui.screens.glossary import GlossaryScreen
 from reader.ui.screens.goto import GoToParagraphScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.models import ModelsScreen
+from reader.ui.screens.reading_messages import (
+    AlternativesReady,
+    BlocksAnalysed,
+    BlocksSegmented,
+    DictionaryLoaded,
+    GlossaryLoaded,
+    LookupDone,
+    TranslationsArrived,
+    TranslationState,
+)
 from reader.ui.screens.vocabulary import VocabularyScreen
 from reader.ui.widgets.lookup_panel import LookupPanel
 from reader.ui.widgets.parallel_view import Cursor, Decoration, ParallelTextView
@@ -65,80 +74,6 @@ class SearchMatch:
     """Offset of its first character in the document source."""
     end: int
     """Offset just past it."""
-
-
-class BlocksSegmented(Message):
-    """A worker has split these blocks into sentences (so they can be highlighted)."""
-
-    def __init__(self, blocks: tuple[int, ...]) -> None:
-        super().__init__()
-        self.blocks = blocks
-
-
-class TranslationsArrived(Message):
-    """English sentences came from the store or the model (or the reader edited one)."""
-
-    def __init__(
-        self, translations: tuple[SentenceTranslation, ...], done: int | None, total: int | None
-    ) -> None:
-        super().__init__()
-        self.translations = translations
-        self.done = done
-        self.total = total
-
-
-class TranslationState(Message):
-    """The translation worker's state changed (model missing, loading, failed, finished)."""
-
-    def __init__(self, model_label: str | None, state: str, placeholder: str) -> None:
-        super().__init__()
-        self.model_label = model_label
-        self.state = state
-        self.placeholder = placeholder
-
-
-class AlternativesReady(Message):
-    """The model's n-best hypotheses for one sentence are ready."""
-
-    def __init__(self, german: str, alternatives: tuple[str, ...]) -> None:
-        super().__init__()
-        self.german = german
-        self.alternatives = alternatives
-
-
-class GlossaryLoaded(Message):
-    """The curated and the reader's glossaries are loaded (problems listed inside)."""
-
-    def __init__(self, glossary: GlossarySet, matcher: GlossaryMatcher) -> None:
-        super().__init__()
-        self.glossary = glossary
-        self.matcher = matcher
-
-
-class DictionaryLoaded(Message):
-    """The word lookup (glossary and Ding dictionary) is ready."""
-
-    def __init__(self, lookup: WordLookup) -> None:
-        super().__init__()
-        self.lookup = lookup
-
-
-class BlocksAnalysed(Message):
-    """Lemmas and glossary terms of some blocks, with the vocabulary statuses of their words."""
-
-    def __init__(self, analyses: tuple[BlockAnalysis, ...], statuses: dict[str, str]) -> None:
-        super().__init__()
-        self.analyses = analyses
-        self.statuses = statuses
-
-
-class LookupDone(Message):
-    """The lookup of the word under the word cursor."""
-
-    def __init__(self, cursor: Cursor, result: LookupResult) -> None:
-        super().__init__()
-        self.cursor = cursor
-        self.result = result
 
 
 # Analyse the whole text in the background only when it is article-sized: HanTa tags about

@@ -1,0 +1,86 @@
+"""Messages the reading screen's workers post to it (workers never touch widgets)."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from glossary.lookup import LookupResult, WordLookup
+from glossary.matching import GlossaryMatcher
+from glossary.schema import GlossarySet
+from reader.analysis import BlockAnalysis
+from reader.translation import SentenceTranslation
+from reader.ui.widgets.parallel_view import Cursor
+
+
+class BlocksSegmented(Message):
+    """A worker has split these blocks into sentences (so they can be highlighted)."""
+
+    def __init__(self, blocks: tuple[int, ...]) -> None:
+        super().__init__()
+        self.blocks = blocks
+
+
+class TranslationsArrived(Message):
+    """English sentences came from the store or the model (or the reader edited one)."""
+
+    def __init__(
+        self, translations: tuple[SentenceTranslation, ...], done: int | None, total: int | None
+    ) -> None:
+        super().__init__()
+        self.translations = translations
+        self.done = done
+        self.total = total
+
+
+class TranslationState(Message):
+    """The translation worker's state changed (model missing, loading, failed, finished)."""
+
+    def __init__(self, model_label: str | None, state: str, placeholder: str) -> None:
+        super().__init__()
+        self.model_label = model_label
+        self.state = state
+        self.placeholder = placeholder
+
+
+class AlternativesReady(Message):
+    """The model's n-best hypotheses for one sentence are ready."""
+
+    def __init__(self, german: str, alternatives: tuple[str, ...]) -> None:
+        super().__init__()
+        self.german = german
+        self.alternatives = alternatives
+
+
+class GlossaryLoaded(Message):
+    """The curated and the reader's glossaries are loaded (problems listed inside)."""
+
+    def __init__(self, glossary: GlossarySet, matcher: GlossaryMatcher) -> None:
+        super().__init__()
+        self.glossary = glossary
+        self.matcher = matcher
+
+
+class DictionaryLoaded(Message):
+    """The word lookup (glossary and Ding dictionary) is ready."""
+
+    def __init__(self, lookup: WordLookup) -> None:
+        super().__init__()
+        self.lookup = lookup
+
+
+class BlocksAnalysed(Message):
+    """Lemmas and glossary terms of some blocks, with the vocabulary statuses of their words."""
+
+    def __init__(self, analyses: tuple[BlockAnalysis, ...], statuses: dict[str, str]) -> None:
+        super().__init__()
+        self.analyses = analyses
+        self.statuses = statuses
+
+
+class LookupDone(Message):
+    """The lookup of the word under the word cursor."""
+
+    def __init__(self, cursor: Cursor, result: LookupResult) -> None:
+        super().__init__()
+        self.cursor = cursor
+        self.result = result
