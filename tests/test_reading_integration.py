@@ -19,7 +19,7 @@ from glossary import load_glossaries
 from reader.store import Store
 from reader.text import Document
 from reader.translation import ModelInfo, TranslationEngine, TranslationStore
-from reader.ui.screens import reading as reading_module
+from reader.translation import engine as engine_module
 from reader.ui.screens import reading_messages
 from reader.ui.screens.edit_translation import EditTranslationScreen
 from reader.ui.screens.entry_form import EntryFormScreen
@@ -229,7 +229,7 @@ async def test_the_ui_stays_responsive_while_the_model_translates(
             assert release.wait(timeout=30), "the test never released the translator"
             return super().translate(sentences)
 
-    monkeypatch.setattr(reading_module, "TranslationEngine", SlowEngine)
+    monkeypatch.setattr(engine_module, "TranslationEngine", SlowEngine)
     progress: list[tuple[int | None, int | None]] = []
 
     def record(message: Message) -> None:

@@ -6,16 +6,20 @@ workers started by the screens; the app only holds the shared services.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, TextLoadError, load_reference
 from reader.ui.commands import ReaderCommandsProvider
-from reader.ui.screens.glossary import GlossaryScreen
-from reader.ui.screens.models import ModelsScreen
 from reader.ui.screens.reading import ReadingScreen
-from reader.ui.screens.vocabulary import VocabularyScreen
 from reader.ui.widgets.parallel_view import Cursor
+
+if TYPE_CHECKING:
+    from reader.ui.screens.glossary import GlossaryScreen
+    from reader.ui.screens.models import ModelsScreen
+    from reader.ui.screens.vocabulary import VocabularyScreen
 
 
 class LesepultApp(App[int]):

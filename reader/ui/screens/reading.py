@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,34 +19,15 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from glossary import GlossaryEntry, GlossarySet, add_user_entry, load_glossaries
-from glossary.lookup import LookupResult, WordLookup
-from glossary.matching import GlossaryMatcher, TermMatch
-from reader.analysis import BlockAnalysis, analyse_block, block_marks
 from reader.english import EnglishBlock, TranslationMode, compose_english, next_mode
 from reader.errors import UserError
 from reader.settings import get_setting, set_setting
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, Sentence
-from reader.translation import (
-    MISSING_MODEL_HELP,
-    EngineSettings,
-    ModelInfo,
-    SentenceTranslation,
-    TranslationEngine,
-    TranslationJob,
-    TranslationProgress,
-    TranslationStore,
-    installed_models,
-)
+from reader.translation.store import SentenceTranslation, TranslationStore
 from reader.ui.commands import READING_COMMANDS, ReaderCommand, bindings_for
-from reader.ui.screens.edit_translation import REVERT, AlternativesScreen, EditTranslationScreen
-from reader.ui.screens.entry_form import EntryFormScreen
-from reader.ui.screens.export_dialog import ExportDialog
-from reader.ui.screens.glossary import GlossaryScreen
 from reader.ui.screens.goto import GoToParagraphScreen
 from reader.ui.screens.help import HelpScreen
-from reader.ui.screens.models import ModelsScreen
 from reader.ui.screens.reading_messages import (
     AlternativesReady,
     BlocksAnalysed,
@@ -56,12 +38,21 @@ from reader.ui.screens.reading_messages import (
     TranslationsArrived,
     TranslationState,
 )
-from reader.ui.screens.vocabulary import VocabularyScreen
 from reader.ui.widgets.lookup_panel import LookupPanel
 from reader.ui.widgets.parallel_view import Cursor, Decoration, ParallelTextView
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_bar import StatusBar
 from reader.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from glossary import GlossaryEntry, GlossarySet
+    from glossary.lookup import LookupResult, WordLookup
+    from glossary.matching import GlossaryMatcher, TermMatch
+    from reader.analysis import BlockAnalysis
+    from reader.translation import ModelInfo, TranslationEngine, TranslationProgress
+
+# The glossary, HanTa, the dictionary, the translation engine and the screens other than
+# help and go-to are imported where they are first used: the German must be on screen first.
 
 
 @dataclass(frozen=True)
@@ -184,6 +175,9 @@ class ReadingScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="glossary", exit_on_error=False)
     def load_glossary(self) -> None:
         """Load the curated and the reader's glossaries, then build the matcher."""
+        from glossary import load_glossaries
+        from glossary.matching import GlossaryMatcher
+
         glossary = load_glossaries()
         self.post_message(GlossaryLoaded(glossary, GlossaryMatcher(glossary)))
 
@@ -207,6 +201,8 @@ class ReadingScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="dictionary", exit_on_error=False)
     def load_dictionary(self, glossary: GlossarySet) -> None:
         """Open (or, the first time, build) the dictionary index."""
+        from glossary.lookup import WordLookup
+
         self.post_message(DictionaryLoaded(WordLookup.create(glossary)))
 
     @on(DictionaryLoaded)
@@ -234,6 +230,8 @@ class ReadingScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analyse", exit_on_error=False)
     def analyse_blocks(self, blocks: tuple[int, ...], matcher: GlossaryMatcher) -> None:
         """Tag and match the given blocks, then (short texts) the rest of the text."""
+        from reader.analysis import analyse_block
+
         worker = get_current_worker()
         done = set(self.analyses)
         order = list(blocks)
@@ -265,6 +263,8 @@ class ReadingScreen(Screen[None]):
         self.view.english_changed([analysis.block for analysis in event.analyses])
 
     def _refresh_marks(self, block: int) -> None:
+        from reader.analysis import block_marks
+
         analysis = self.analyses.get(block)
         if analysis is None:
             return
@@ -471,6 +471,8 @@ class ReadingScreen(Screen[None]):
         self._refresh_all_marks()
 
     def action_vocabulary(self) -> None:
+        from reader.ui.screens.vocabulary import VocabularyScreen
+
         titles = {p.text_id: p.title for p in self.store.opened_texts()}
         titles[self.document.text_id] = self.document.title
         self.app.push_screen(VocabularyScreen(self.vocabulary, titles, self.document.text_id))
@@ -497,6 +499,8 @@ class ReadingScreen(Screen[None]):
         ]
 
     def action_glossary(self) -> None:
+        from reader.ui.screens.glossary import GlossaryScreen
+
         if self.glossary is None:
             self.status.message = "the glossary is still loading"
             return
@@ -521,6 +525,8 @@ class ReadingScreen(Screen[None]):
         self.status.message = f"{entry.term}: occurrence 1/{len(targets)} (n/N for more)"
 
     def action_add_entry(self) -> None:
+        from reader.ui.screens.entry_form import EntryFormScreen
+
         if self.cursor.token is None:
             self._move_word(+1)
         word = self.current_word()
@@ -540,6 +546,8 @@ class ReadingScreen(Screen[None]):
     @work(thread=True, group="glossary-write", exit_on_error=False)
     def save_user_entry(self, entry: GlossaryEntry) -> None:
         """Add the reader's entry to their glossary file (atomically), then reload."""
+        from glossary import add_user_entry
+
         try:
             path = add_user_entry(entry)
         except UserError as error:
@@ -551,6 +559,8 @@ class ReadingScreen(Screen[None]):
         self.app.call_from_thread(self.load_glossary)
 
     def action_export(self) -> None:
+        from reader.ui.screens.export_dialog import ExportDialog
+
         def done(path: Path | None) -> None:
             if path is not None:
                 self.status.message = f"exported to {path}"
@@ -664,6 +674,14 @@ class ReadingScreen(Screen[None]):
         Runs in a thread: it posts messages and never touches widgets. Each chunk is saved
         as soon as it is translated, so quitting mid-way loses nothing.
         """
+        from reader.translation import (
+            MISSING_MODEL_HELP,
+            EngineSettings,
+            TranslationJob,
+            installed_models,
+        )
+        from reader.translation.engine import TranslationEngine
+
         worker = get_current_worker()
         found = installed_models()
         model = next((m for m in found.models if (m.from_code, m.to_code) == ("de", "en")), None)
@@ -743,6 +761,8 @@ class ReadingScreen(Screen[None]):
         self.translate_document(self.view.visible_blocks)
 
     def action_edit_translation(self) -> None:
+        from reader.ui.screens.edit_translation import REVERT, EditTranslationScreen
+
         german = self.current_sentence().text
         current = self.machine.get(german)
         reference = self.english_for(self.cursor.block)
@@ -781,6 +801,8 @@ class ReadingScreen(Screen[None]):
         self._update_status()
 
     def action_alternatives(self) -> None:
+        from reader.translation import MISSING_MODEL_HELP
+
         if self.engine is None:
             self.notify(MISSING_MODEL_HELP, title="No model", severity="warning")
             return
@@ -798,6 +820,8 @@ class ReadingScreen(Screen[None]):
 
     @on(AlternativesReady)
     def alternatives_ready(self, event: AlternativesReady) -> None:
+        from reader.ui.screens.edit_translation import AlternativesScreen
+
         self.status.message = ""
 
         def pick(choice: str | None) -> None:
@@ -807,6 +831,8 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(AlternativesScreen(event.german, event.alternatives), pick)
 
     def action_models(self) -> None:
+        from reader.ui.screens.models import ModelsScreen
+
         self.app.push_screen(ModelsScreen())
 
     # Search -----------------------------------------------------------------------------

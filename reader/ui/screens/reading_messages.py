@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from glossary.lookup import LookupResult, WordLookup
-from glossary.matching import GlossaryMatcher
-from glossary.schema import GlossarySet
-from reader.analysis import BlockAnalysis
-from reader.translation import SentenceTranslation
-from reader.ui.widgets.parallel_view import Cursor
+if TYPE_CHECKING:
+    from glossary.lookup import LookupResult, WordLookup
+    from glossary.matching import GlossaryMatcher
+    from glossary.schema import GlossarySet
+    from reader.analysis import BlockAnalysis
+    from reader.translation import SentenceTranslation
+    from reader.ui.widgets.parallel_view import Cursor
 
 
 class BlocksSegmented(Message):

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from glossary.lookup import GENDER_ARTICLES, LookupResult
-from glossary.schema import GlossaryEntry
+if TYPE_CHECKING:
+    from glossary.lookup import LookupResult
+    from glossary.schema import GlossaryEntry
+
+# The glossary package loads in a worker after the first paint; this panel only needs its
+# types until the first lookup arrives.
+GENDER_ARTICLES = {"m": "der", "f": "die", "n": "das"}
 
 
 def entry_text(entry: GlossaryEntry) -> Text:
