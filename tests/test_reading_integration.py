@@ -140,6 +140,7 @@ async def test_status_keys_colour_words_and_mark_a_paragraph_known(
         screen = reading_screen(pilot)
         view = screen.query_one(ParallelTextView)
         await pilot.press("right", "2")  # "Belarus" in the title
+        await settle(pilot)
         lemma = screen.current_lemma()
         assert lemma is not None
         assert Vocabulary(store).status(lemma) == "2"
@@ -148,6 +149,7 @@ async def test_status_keys_colour_words_and_mark_a_paragraph_known(
         await pilot.press("c")
         assert not any("status" in d.component for d in view.decorations[0])
         await pilot.press("c", "j", "M")
+        await settle(pilot)
         lemmas = screen.analyses[1].word_lemmas(article)
         statuses = Vocabulary(store).statuses(lemmas)
         assert statuses and all(status == "known" for status in statuses.values())
@@ -276,3 +278,56 @@ async def test_a_broken_user_glossary_is_reported_once_and_left_out(
         assert all(entry.origin == "curated" for entry in screen.glossary.entries)
         marked = {article.source[d.start : d.end] for d in screen.view.decorations[2]}
         assert "Putin" in marked  # the curated glossary still works
+
+
+async def test_a_broken_package_is_one_line_and_the_reader_keeps_working(
+    article: Document, store: Store, isolated_user_directories: Path
+) -> None:
+    broken = isolated_user_directories / "argos-packages" / "translate-de_en"
+    broken.mkdir(parents=True)
+    (broken / "metadata.json").write_text(
+        '{"type": "translate", "from_code": "de", "to_code": "en", "package_version": "1.9"}',
+        encoding="utf-8",
+    )
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        placeholder = screen.english_for(3)
+        await pilot.press("t")
+        placeholder = screen.english_for(3).placeholder
+        assert "model/model.bin is missing" in placeholder
+        assert "lesepult models install" in placeholder
+        await pilot.press("j", "j")
+        assert screen.cursor == Cursor(1, 1)
+
+
+async def test_a_model_that_cannot_load_is_reported_in_the_status_bar(
+    article: Document, store: Store, tiny_model: ModelInfo
+) -> None:
+    (tiny_model.path / "model" / "model.bin").write_bytes(b"not a model")
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        progress = screen.query_one(StatusBar).progress
+        assert progress.startswith("translation failed:") and "\n" not in progress
+        assert screen.machine == {}
+        assert screen.english_for(2).versions[0].origin == "reference"
+        await pilot.press("J")
+        assert screen.cursor == Cursor(1, 0)
+
+
+async def test_the_command_palette_runs_reader_commands(article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to paragraph")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        from reader.ui.screens.goto import GoToParagraphScreen
+
+        assert isinstance(app.screen, GoToParagraphScreen)

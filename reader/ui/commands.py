@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
+from rich.markup import escape
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -333,6 +334,12 @@ def key_label(keys: str) -> str:
     return ", ".join(names.get(key, key) for key in keys.split(","))
 
 
+def _help(command: ReaderCommand) -> str:
+    """The palette's help line: the description and the keys (escaped: "/" and "[" are
+    markup to Rich)."""
+    return escape(f"{command.description} · keys: {key_label(command.keys)}")
+
+
 class ReaderCommandsProvider(Provider):
     """The command palette's view of the reading screen's commands."""
 
@@ -345,7 +352,7 @@ class ReaderCommandsProvider(Provider):
             yield DiscoveryHit(
                 command.title,
                 partial(self.screen.run_action, command.action),
-                help=f"{command.description}  [{key_label(command.keys)}]",
+                help=_help(command),
             )
 
     async def search(self, query: str) -> Hits:
@@ -357,5 +364,5 @@ class ReaderCommandsProvider(Provider):
                     score,
                     matcher.highlight(command.title),
                     partial(self.screen.run_action, command.action),
-                    help=f"{command.description}  [{key_label(command.keys)}]",
+                    help=_help(command),
                 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -33,7 +34,7 @@ class HelpScreen(ModalScreen[None]):
             if command.group != group:
                 group = command.group
                 table.add_row(f"[reverse] {group} [/]", "")
-            table.add_row(key_label(command.keys), command.description)
+            table.add_row(Text(key_label(command.keys)), Text(command.description))
         table.add_row("", "")
         table.add_row("ctrl+p", "Command palette: every command by name")
         with VerticalScroll(id="help-body"):

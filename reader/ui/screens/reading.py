@@ -24,6 +24,7 @@ from reader.errors import UserError
 from reader.settings import get_setting, set_setting
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, Sentence
+from reader.translation.checks import translation_flags
 from reader.translation.store import SentenceTranslation, TranslationStore
 from reader.ui.commands import READING_COMMANDS, ReaderCommand, bindings_for
 from reader.ui.screens.goto import GoToParagraphScreen
@@ -98,6 +99,7 @@ class ReadingScreen(Screen[None]):
         self.translation_store = TranslationStore(store)
         self.engine: TranslationEngine | None = None
         self.glossary: GlossarySet | None = None
+        self.glossary_names: frozenset[str] = frozenset()
         self.matcher: GlossaryMatcher | None = None
         self.word_lookup: WordLookup | None = None
         self.vocabulary = Vocabulary(store)
@@ -183,8 +185,11 @@ class ReadingScreen(Screen[None]):
 
     @on(GlossaryLoaded)
     def glossary_loaded(self, event: GlossaryLoaded) -> None:
+        from glossary.checking import glossary_names
+
         first_time = self.glossary is None
         self.glossary, self.matcher = event.glossary, event.matcher
+        self.glossary_names = glossary_names(event.glossary)
         if event.glossary.problems:
             self.notify(
                 "\n".join(str(problem) for problem in event.glossary.problems[:8])
@@ -311,10 +316,13 @@ class ReadingScreen(Screen[None]):
         notes: list[str] = []
         for sentence in sentences:
             translation = self.machine.get(sentence.text)
-            if translation is None:
-                continue
+            if translation is None or translation.origin != "machine":
+                continue  # the reader's own corrections are not second-guessed
             number = sentence.index + 1
-            for flag in translation.flags:
+            # Checked again here (cheap) so the glossary's names are not taken for untranslated
+            # German words; the stored flags were computed without them.
+            flags = translation_flags(sentence.text, translation.english, self.glossary_names)
+            for flag in flags:
                 if flag == "short":
                     notes.append(
                         f"⚠ sentence {number}: the English is short for its German;"
@@ -440,10 +448,15 @@ class ReadingScreen(Screen[None]):
         lemma = self.current_lemma()
         if lemma is None:
             return
-        self.vocabulary.set_status(lemma, status)
         self.statuses[lemma] = status
         self._refresh_all_marks()
         self.status.message = f"{lemma}: {status}"
+        self.store_statuses({lemma: status})
+
+    @work(thread=True, group="vocabulary", exit_on_error=False)
+    def store_statuses(self, statuses: dict[str, str]) -> None:
+        """Write statuses to the store off the UI thread (another window may hold a lock)."""
+        self.vocabulary.set_statuses(statuses)
 
     def action_set_status(self, status: str) -> None:
         self._set_status(status)
@@ -453,9 +466,16 @@ class ReadingScreen(Screen[None]):
         if analysis is None:
             self.status.message = "this paragraph is still being analysed"
             return
-        changed = self.vocabulary.mark_new_as_known(analysis.word_lemmas(self.document))
-        for lemma in changed:
-            self.statuses[lemma] = "known"
+        self.mark_known_in_store(analysis.word_lemmas(self.document))
+
+    @work(thread=True, group="vocabulary", exit_on_error=False)
+    def mark_known_in_store(self, lemmas: tuple[str, ...]) -> None:
+        """Mark the still-new lemmas known in one transaction, then recolour."""
+        changed = self.vocabulary.mark_new_as_known(lemmas)
+        self.app.call_from_thread(self._marked_known, changed)
+
+    def _marked_known(self, changed: tuple[str, ...]) -> None:
+        self.statuses.update(dict.fromkeys(changed, "known"))
         self._refresh_all_marks()
         self.status.message = f"{len(changed)} new words marked known"
 
