@@ -331,3 +331,35 @@ async def test_the_command_palette_runs_reader_commands(article: Document, store
         from reader.ui.screens.goto import GoToParagraphScreen
 
         assert isinstance(app.screen, GoToParagraphScreen)
+
+
+async def test_square_brackets_in_a_text_are_shown_not_read_as_markup(
+    tmp_path: Path, store: Store
+) -> None:
+    from reader.text import load_document
+
+    path = tmp_path / "klammern.md"
+    path.write_text(
+        "# Klammern [/] im Titel\n\nEr sagte [bold] nichts [/] und ging. Sie blieb [red].\n",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    app = reading_app(document, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "right", "right")
+        await settle(pilot)
+        await pilot.pause(1.0)  # rest on the word: it goes into the history with its sentence
+        await settle(pilot)
+        await pilot.press("V")
+        await settle(pilot)
+        assert isinstance(app.screen, VocabularyScreen)
+        await pilot.press("escape", "x")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("escape", "A")
+        await settle(pilot)
+        assert isinstance(app.screen, EntryFormScreen)
+        await pilot.press("escape", "slash", *"[/]", "enter")
+        await settle(pilot)
+        assert reading_screen(pilot).matches

@@ -41,3 +41,24 @@ def test_help_screen(snap_compare: Any, article: Document, store: Store) -> None
     assert snap_compare(
         app, press=["question_mark"], terminal_size=SIZE, run_before=wait_for_workers
     )
+
+
+def test_word_cursor_with_lookup_panel(snap_compare: Any, article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+    assert snap_compare(
+        app,
+        press=["J", "J", "right", "right", "right"],  # "Großer" of "Großer Bahnhof"
+        terminal_size=(140, 40),
+        run_before=wait_for_workers,
+    )
+
+
+def test_glossary_screen_filtered(snap_compare: Any, article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+
+    async def open_glossary(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("o", *"Teppich")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_glossary)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, TextLoadError, load_reference
@@ -48,6 +49,18 @@ class LesepultApp(App[int]):
         )
         if self.reference_problem:
             self.notify(self.reference_problem, title="Reference translation", severity="warning")
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications carry file names, glossary problems and text: plain text by default."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @property
     def reading_screen(self) -> ReadingScreen:

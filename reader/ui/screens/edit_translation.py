@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -34,7 +35,7 @@ class EditTranslationScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="edit-box"):
             yield Label("German", classes="dialog-caption")
-            yield Static(" ".join(self.german.split()), id="edit-german")
+            yield Static(" ".join(self.german.split()), id="edit-german", markup=False)
             yield Label("English (Enter saves, Escape cancels)", classes="dialog-caption")
             yield Input(value=self.english, id="edit-english")
             if self.can_revert:
@@ -82,9 +83,10 @@ class AlternativesScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="alternatives-box"):
             yield Label("German", classes="dialog-caption")
-            yield Static(" ".join(self.german.split()), id="alternatives-german")
+            yield Static(" ".join(self.german.split()), id="alternatives-german", markup=False)
             yield Label("Alternatives (Enter picks one, Escape cancels)", classes="dialog-caption")
-            yield OptionList(*self.alternatives, id="alternatives-list")
+            # Text options: model output is not markup (a "[" would break or vanish).
+            yield OptionList(*(Text(a) for a in self.alternatives), id="alternatives-list")
 
     def on_mount(self) -> None:
         self.query_one("#alternatives-list", OptionList).focus()

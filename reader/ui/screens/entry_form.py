@@ -47,7 +47,7 @@ class EntryFormScreen(ModalScreen[GlossaryEntry | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entry-box"):
-            yield Label(f"New glossary entry for “{self.word}”", id="entry-title")
+            yield Label(f"New glossary entry for “{self.word}”", id="entry-title", markup=False)
             yield Label("Term (base form)")
             yield Input(self.lemma, id="entry-term")
             yield Label("Kind")

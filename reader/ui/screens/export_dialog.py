@@ -89,7 +89,9 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
-            yield Label(f"Export a study sheet of “{self.document.title}”", id="export-title")
+            yield Label(
+                f"Export a study sheet of “{self.document.title}”", id="export-title", markup=False
+            )
             with Grid(id="export-fields"):
                 yield Label("Format")
                 yield Select(FORMAT_LABELS, value="md", allow_blank=False, id="export-format")
@@ -104,7 +106,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 )
                 yield Label("File")
                 yield Input(str(self._default_path("md")), id="export-path")
-            yield Static("", id="export-status")
+            yield Static("", id="export-status", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-run")
                 yield Button("Close", id="export-close")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,7 +73,7 @@ class GlossaryScreen(Screen[None]):
         with Horizontal(id="glossary-body"):
             yield OptionList(*self._options(), id="glossary-list")
             with VerticalScroll(id="glossary-detail"):
-                yield Static("", id="glossary-entry")
+                yield Static("", id="glossary-entry", markup=False)
         yield Static(self._summary(), id="glossary-summary")
         yield Footer()
 
@@ -83,7 +84,8 @@ class GlossaryScreen(Screen[None]):
             count = len(self.occurrences.get(position, ()))
             mine = " (yours)" if entry.origin == "user" else ""
             label = f"{entry.term}  [{entry.kind}]{mine}" + (f"  ×{count}" if count else "")
-            options.append(Option(label, id=str(position)))
+            # A Text, not a str: "[idiom]" would be read as Rich markup and vanish.
+            options.append(Option(Text(label), id=str(position)))
         return options
 
     def _summary(self) -> str:
@@ -102,6 +104,13 @@ class GlossaryScreen(Screen[None]):
         entry_list.clear_options()
         entry_list.add_options(self._options())
         self.query_one("#glossary-summary", Static).update(self._summary())
+        # The detail pane follows the list: the first entry shown, or nothing.
+        if self.shown:
+            entry_list.highlighted = 0
+            self.open_entry(self.shown[0])
+        else:
+            self.selected = None
+            self.query_one("#glossary-entry", Static).update("No entry matches the filter.")
 
     @on(Input.Submitted, "#glossary-filter")
     def open_first(self) -> None:

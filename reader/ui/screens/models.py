@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -103,7 +104,7 @@ class ModelsScreen(Screen[None]):
                 classes="hidden",
             )
             yield ProgressBar(id="models-progress", classes="hidden", show_eta=False)
-            yield Static("Reading packages…", id="models-status")
+            yield Static("Reading packages…", id="models-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,17 +138,20 @@ class ModelsScreen(Screen[None]):
         installed_table.clear()
         for model in event.installed.models:
             installed_table.add_row(
-                model.code, model.version, f"{model.from_code}→{model.to_code}", key=model.model_id
+                Text(model.code),
+                Text(model.version),
+                Text(f"{model.from_code}→{model.to_code}"),
+                key=model.model_id,
             )
         available_table = self.query_one("#models-available", DataTable)
         available_table.clear()
         installed_ids = {model.model_id for model in event.installed.models}
         for available in self.available:
             mark = " (installed)" if available.model_id in installed_ids else ""
-            available_table.add_row(
-                available.code,
-                available.version + mark,
-                f"{available.from_name} → {available.to_name}",
+            available_table.add_row(  # Text cells: index data is not markup
+                Text(available.code),
+                Text(available.version + mark),
+                Text(f"{available.from_name} → {available.to_name}"),
                 key=available.model_id,
             )
         lines = [] if event.installed.models else [MISSING_MODEL_HELP]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -70,9 +71,9 @@ class VocabularyScreen(Screen[None]):
         self.shown: list[VocabularyEntry] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="vocabulary-filters")
+        yield Static(id="vocabulary-filters", markup=False)
         yield DataTable(id="vocabulary-table", cursor_type="row", zebra_stripes=True)
-        yield Static(id="vocabulary-statistics")
+        yield Static(id="vocabulary-statistics", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,12 +91,13 @@ class VocabularyScreen(Screen[None]):
         table.clear()
         for entry in self.shown:
             title = self.text_titles.get(entry.text_id or "", entry.text_id or "")
+            # Text cells: a str cell is read as markup, and sentences may hold "[".
             table.add_row(
-                entry.lemma,
-                status_label(entry.status),
-                str(entry.lookups),
-                title[:24],
-                entry.sentence[:80],
+                Text(entry.lemma),
+                Text(status_label(entry.status)),
+                Text(str(entry.lookups)),
+                Text(title[:24]),
+                Text(entry.sentence[:80]),
                 key=entry.lemma,
             )
         if self.shown:
