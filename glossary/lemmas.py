@@ -1,22 +1,49 @@
-"""Lemmas and part-of-speech tags for the reader's sentences, from HanTa.
+"""Lemmas and part-of-speech tags for the reader's sentences, from HanTa, checked against a lexicon.
 
 HanTa tags a whole sentence at once (``tag_sent``), so a word's lemma is chosen in context
 ("Reaktionen fielen aus" gives "fallen" with the particle "aus" tagged PTKVZ). The model loads
 once, lazily, on first use; a lock makes the tagger safe to share between threads because it
 keeps an internal cache. Results are cached per sentence text.
+
+HanTa guesses unknown words by their endings, which goes wrong in a few systematic ways: it
+strips a final -s from names (right for "Russlands", wrong for "Belarus"), reads "erörterten"
+without context as an adjective "erörtert", writes "Ukraine-krieg" and "User*inn". So every
+lemma is checked against a :class:`Lexicon` of known base forms (the curated glossary's terms
+and forms, and the headwords of the Ding dictionary when it is installed): HanTa's lemma stays
+when it is a known base form; otherwise a known base form nearer the word wins (the word as
+written, the glossary term the word is a form of, the verb a participle belongs to); when
+nothing is known HanTa's guess stays, so without the dictionary the lemmas are HanTa's plus
+the glossary's corrections. Only the reader's own glossary is left out on purpose: lemmas key
+the reader's vocabulary, and adding an entry must not change how words are stored.
 """
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from glossary.ding import DictionaryMissing, DingDictionary
+from glossary.schema import GlossaryEntry
 from reader.text import Sentence
 
 _tagger: Any = None
 _tagger_lock = threading.Lock()
+_lexicon: Lexicon | None = None
+_lexicon_lock = threading.Lock()
+# Building the dictionary index writes a temporary file named by the process id: one at a time.
+_dictionary_open_lock = threading.Lock()
+
+# STTS tags of content words, whose form as written may be the better lemma.
+CONTENT_TAGS = ("NN", "NE", "FM", "ADJ", "ADV", "VV", "TRUNC", "XY")
+VERB_MARKERS = frozenset({"vt", "vi", "vr"})
+# HanTa lemmatises "User*innen" to "User*inn"; the singular ends in "*in".
+GENDER_STAR_PLURAL = re.compile(r"([*:_]in|In)nen$")
 
 
 @dataclass(frozen=True)
@@ -54,11 +81,11 @@ def tag_words(words: tuple[str, ...]) -> tuple[TaggedToken, ...]:
     model = tagger()
     with _tagger_lock:
         tagged = model.tag_sent(list(words), taglevel=1)
+    known = lexicon()
     result = []
     for text, (_, lemma, pos) in zip(words, tagged, strict=True):
-        if not _is_word(text):
-            lemma = text
-        result.append(TaggedToken(text=text, lemma=str(lemma), pos=str(pos)))
+        lemma = known.refine(text, str(lemma), str(pos)) if _is_word(text) else text
+        result.append(TaggedToken(text=text, lemma=lemma, pos=str(pos)))
     return tuple(result)
 
 
@@ -81,8 +108,143 @@ def analyze_compound(word: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
 
 
 def word_lemma(word: str) -> tuple[str, str]:
-    """HanTa's lemma and tag for a word seen on its own (no sentence context)."""
+    """The lemma (HanTa's, checked against the lexicon) and HanTa's tag for a word on its own."""
     model = tagger()
     with _tagger_lock:
         lemma, pos = model.analyze(word, taglevel=1)
-    return str(lemma), str(pos)
+    if not _is_word(word):
+        return word, str(pos)
+    return lexicon().refine(word, str(lemma), str(pos)), str(pos)
+
+
+class Lexicon:
+    """Known German base forms: curated glossary terms (with their forms) and Ding headwords."""
+
+    def __init__(
+        self, entries: Iterable[GlossaryEntry] = (), dictionary: DingDictionary | None = None
+    ) -> None:
+        self.dictionary = dictionary
+        self.terms: frozenset[str] = frozenset(
+            entry.term for entry in entries if " " not in entry.term.strip()
+        )
+        terms_by_form: dict[str, set[str]] = {}
+        for entry in entries:
+            if " " in entry.term.strip():
+                continue  # a form of an expression is not a form of one word
+            for form in (*entry.forms, *([entry.plural] if entry.plural else [])):
+                if " " not in form.strip():
+                    terms_by_form.setdefault(form, set()).add(entry.term)
+        # A form two entries claim says nothing about which term it is.
+        self.form_terms: Mapping[str, str] = {
+            form: next(iter(terms)) for form, terms in terms_by_form.items() if len(terms) == 1
+        }
+        self._headword_markers = lru_cache(maxsize=16384)(self._lookup_headword)
+
+    def _lookup_headword(self, word: str) -> tuple[str, ...] | None:
+        if self.dictionary is None:
+            return None
+        for sense in self.dictionary.senses(word, 1, exact_case=True):
+            # Written exactly so and the first sub-entry of its line: a base form.
+            if sense.german == sense.headword:
+                return sense.markers
+        return None
+
+    def is_headword(self, word: str, plural_too: bool = True) -> bool:
+        """Whether ``word``, in this exact case, is a glossary term or a Ding base form."""
+        if word in self.terms:
+            return True
+        markers = self._headword_markers(word)
+        return markers is not None and (plural_too or "pl" not in markers)
+
+    def is_verb(self, word: str) -> bool:
+        """Whether ``word`` is a Ding verb headword (an infinitive)."""
+        markers = self._headword_markers(word)
+        return markers is not None and bool(VERB_MARKERS.intersection(markers))
+
+    def refine(self, word: str, lemma: str, pos: str) -> str:
+        """The lemma of ``word`` given HanTa's ``lemma`` and tag ``pos``, checked as above."""
+        lemma = _tidy(word, lemma)
+        if lemma in self.terms:
+            return lemma
+        form_term = self.form_terms.get(word)
+        if form_term is not None:
+            return form_term
+        if lemma == word:
+            return lemma
+        if self.is_headword(lemma):
+            return lemma
+        # A noun's plural-only headword is not preferred to HanTa's singular; function words
+        # keep HanTa's lemma ("Es" at a sentence start is "es", not the musical note).
+        if pos.startswith(CONTENT_TAGS) and self.is_headword(word, plural_too=False):
+            return word
+        if pos.startswith(("VV", "ADJ")):
+            for candidate in _verb_candidates(lemma):
+                if self.is_verb(candidate):
+                    return candidate
+        return lemma
+
+
+def _tidy(word: str, lemma: str) -> str:
+    """Undo HanTa's slips of spelling: the gender star's "*inn", lower case after a hyphen."""
+    if GENDER_STAR_PLURAL.search(word) and lemma.endswith("inn"):
+        lemma = lemma[:-1]
+    if "-" in word and "-" in lemma:
+        written = word.split("-")
+        parts = lemma.split("-")
+        if len(written) == len(parts):
+            parts = [
+                part[:1].upper() + part[1:] if mine[:1].isupper() and index else part
+                for index, (mine, part) in enumerate(zip(written, parts, strict=True))
+            ]
+            lemma = "-".join(parts)
+    return lemma
+
+
+def _verb_candidates(lemma: str) -> list[str]:
+    """Infinitives a participle or verb stem may belong to (erörtert → erörtern)."""
+    stems = [lemma]
+    if lemma.endswith("t"):
+        stems.append(lemma[:-1])
+        if lemma.endswith("et"):
+            stems.append(lemma[:-2])
+    candidates: list[str] = []
+    for stem in stems:
+        candidates.extend((stem + "n", stem + "en"))
+    return [candidate for candidate in candidates if candidate != lemma]
+
+
+def open_dictionary(source: Path | None = None) -> DingDictionary:
+    """:meth:`DingDictionary.open`, one thread at a time (the index may be built on the way)."""
+    with _dictionary_open_lock:
+        return DingDictionary.open(source)
+
+
+def default_lexicon() -> Lexicon:
+    """The curated glossary and, when installed, the Ding dictionary as a lexicon."""
+    from glossary.loading import curated_glossary_paths, parse_glossary_file
+
+    entries = [
+        entry for path in curated_glossary_paths() for entry in parse_glossary_file(path).entries
+    ]
+    try:
+        dictionary: DingDictionary | None = open_dictionary()
+    except (DictionaryMissing, OSError, sqlite3.Error):
+        dictionary = None  # lemmas then come from HanTa and the glossary alone
+    return Lexicon(entries, dictionary)
+
+
+def lexicon() -> Lexicon:
+    """The process-wide lexicon the lemmas are checked against, made on first call."""
+    global _lexicon
+    with _lexicon_lock:
+        if _lexicon is None:
+            _lexicon = default_lexicon()
+        return _lexicon
+
+
+def use_lexicon(replacement: Lexicon | None) -> None:
+    """Check lemmas against ``replacement`` from now on (None: the default again, lazily)."""
+    global _lexicon
+    with _lexicon_lock:
+        _lexicon = replacement
+    tag_words.cache_clear()

@@ -307,10 +307,27 @@ def parse_glossary_file(path: Path, origin: Origin = "curated") -> ParsedFile:
     """Read and validate one glossary file; unreadable files become a problem, not an error."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8"
-        return ParsedFile(str(path), (), (ValidationProblem(str(path), 0, "", str(reason)),), None)
-    return parse_glossary_text(text, str(path), origin)
+    except UnicodeDecodeError:
+        reason = "not UTF-8 text (a glossary is a UTF-8 YAML file)"
+    except FileNotFoundError:
+        reason = "no such file"
+    except IsADirectoryError:
+        reason = "is a directory, not a glossary file"
+    except PermissionError:
+        reason = "permission denied"
+    except OSError as error:
+        reason = f"cannot be read ({(error.strerror or str(error)).lower()})"
+    else:
+        return parse_glossary_text(text, str(path), origin)
+    return ParsedFile(str(path), (), (ValidationProblem(str(path), 0, "", reason),), None)
+
+
+def format_problem(problem: ValidationProblem) -> str:
+    """``file:line: field: message``, leaving out the line and field when there are none."""
+    where = problem.file + (f":{problem.line}" if problem.line else "")
+    if problem.field:
+        where += f": {problem.field}"
+    return f"{where}: {problem.message}"
 
 
 def validate_files(paths: Sequence[Path]) -> tuple[ValidationProblem, ...]:

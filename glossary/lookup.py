@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from glossary.ding import DictionaryMissing, DingDictionary, DingSense
-from glossary.lemmas import analyze_compound, tag_sentence, word_lemma
+from glossary.lemmas import analyze_compound, open_dictionary, tag_sentence, word_lemma
 from glossary.matching import GlossaryMatcher
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.text import Sentence
@@ -168,7 +168,8 @@ class WordLookup:
     def create(cls, glossary: GlossarySet, dictionary_path: Path | None = None) -> WordLookup:
         """A lookup over ``glossary`` and the dictionary (built into the cache on first use)."""
         try:
-            dictionary = DingDictionary.open(dictionary_path)
+            # Through the lemmas' lock: both may build the same index file at the same time.
+            dictionary = open_dictionary(dictionary_path)
         except DictionaryMissing as error:
             return cls(glossary, None, str(error))
         return cls(glossary, dictionary, None)

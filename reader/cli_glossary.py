@@ -12,6 +12,7 @@ from typing import Any
 from glossary.checking import RenderingCheck, missing_renderings
 from glossary.loading import (
     curated_glossary_paths,
+    format_problem,
     load_glossaries,
     user_glossary_path,
     validate_files,
@@ -99,7 +100,7 @@ def _load() -> GlossarySet:
     """The glossaries, with any problem of a left-out file reported once on stderr."""
     glossary = load_glossaries()
     for problem in glossary.problems:
-        print(f"lesepult: warning: {problem}", file=sys.stderr)
+        print(f"lesepult: warning: {format_problem(problem)}", file=sys.stderr)
     return glossary
 
 
@@ -221,7 +222,7 @@ def command_list(arguments: argparse.Namespace) -> int:
             {
                 "version": glossary.version,
                 "entries": [entry_to_json(entry) for entry in glossary.entries],
-                "problems": [str(problem) for problem in glossary.problems],
+                "problems": [format_problem(problem) for problem in glossary.problems],
             }
         )
         return 0
@@ -251,10 +252,12 @@ def command_validate(arguments: argparse.Namespace) -> int:
             paths.append(user_glossary_path())
     problems = validate_files(paths)
     if arguments.json:
-        print_json({"files": [str(p) for p in paths], "problems": [str(p) for p in problems]})
+        print_json(
+            {"files": [str(p) for p in paths], "problems": [format_problem(p) for p in problems]}
+        )
     else:
         for problem in problems:
-            print(problem)
+            print(format_problem(problem))
         if not problems:
             print(f"{len(paths)} file(s) checked: no problems")
     return 1 if problems else 0

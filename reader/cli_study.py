@@ -7,6 +7,8 @@ from pathlib import Path
 
 from reader.cli_common import add_text_argument, open_document, open_store, print_json
 from reader.errors import UserError
+from reader.export.sheet import counted
+from reader.paths import BUNDLED_TEXTS_DIR
 from reader.vocabulary import STATUSES, Vocabulary, parse_status, status_label
 
 FORMAT_CHOICES = ("md", "html", "anki", "csv")
@@ -94,6 +96,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _lemma_of(word: str) -> str:
     """The lemma of a word typed on its own, with HanTa; the word itself if that fails."""
+    if not any(character.isalpha() for character in word):
+        return word  # HanTa has nothing to say about numbers or punctuation (and fails on "")
     try:
         from glossary.lemmas import word_lemma
     except ImportError:
@@ -105,11 +109,12 @@ def _lemma_of(word: str) -> str:
 def command_words_list(arguments: argparse.Namespace) -> int:
     """List vocabulary entries."""
     vocabulary = Vocabulary(open_store())
-    text_id = _text_id(arguments.text) if arguments.text else None
+    text_id = _text_id(arguments.text) if arguments.text is not None else None
     try:
-        entries = vocabulary.entries(status=arguments.status, text_id=text_id)
+        status = parse_status(arguments.status) if arguments.status is not None else None
     except ValueError as error:
         raise UserError(f"--status: {error}") from error
+    entries = vocabulary.entries(status=status, text_id=text_id)
     if arguments.json:
         print_json(
             [
@@ -134,10 +139,20 @@ def command_words_list(arguments: argparse.Namespace) -> int:
 
 
 def _text_id(name: str) -> str:
-    """A text id given directly (16 hex digits) or the id of the named text file."""
+    """The id of the text named by a text id (16 hex digits), a bundled name or a path."""
+    name = name.strip()
     if len(name) == 16 and all(c in "0123456789abcdef" for c in name):
         return name
-    return open_document(name).text_id
+    path = Path(name).expanduser()
+    bundled = BUNDLED_TEXTS_DIR / f"{name}.md"
+    if name and (path.is_file() or (not path.suffix and bundled.is_file())):
+        return open_document(name).text_id
+    # name.en.md files are reference translations, not texts to read.
+    names = sorted(text.stem for text in BUNDLED_TEXTS_DIR.glob("*.md") if "." not in text.stem)
+    raise UserError(
+        f"--text: no such text {name!r}; name a bundled text ({', '.join(names) or 'none'}),"
+        " the path of a text file, or a text id (16 hex digits, as `words list --json` shows)"
+    )
 
 
 def command_words_set(arguments: argparse.Namespace) -> int:
@@ -146,11 +161,12 @@ def command_words_set(arguments: argparse.Namespace) -> int:
         status = parse_status(arguments.status)
     except ValueError as error:
         raise UserError(str(error)) from error
-    lemma = arguments.word.strip() if arguments.exact else _lemma_of(arguments.word.strip())
-    if not lemma:
-        raise UserError("WORD is empty")
+    word = arguments.word.strip()
+    if not word:
+        raise UserError("WORD is empty; give a word, such as erörterten")
+    lemma = word if arguments.exact else _lemma_of(word)
     Vocabulary(open_store()).set_status(lemma, status)
-    via = f" (lemma of {arguments.word})" if lemma != arguments.word else ""
+    via = f" (lemma of {word})" if lemma != word else ""
     print(f"{lemma}{via}: {status_label(status)}")
     return 0
 
@@ -160,7 +176,7 @@ def command_words_import(arguments: argparse.Namespace) -> int:
     result = Vocabulary(open_store()).import_csv(arguments.file)
     for problem in result.skipped:
         print(f"skipped {problem}")
-    print(f"imported {result.imported} statuses from {arguments.file}")
+    print(f"imported {counted(result.imported, 'status', 'statuses')} from {arguments.file}")
     return 1 if result.skipped and not result.imported else 0
 
 
@@ -177,7 +193,7 @@ def command_words_export(arguments: argparse.Namespace) -> int:
     except ImportError:
         pass
     count = Vocabulary(open_store()).export_csv(arguments.file, arguments.force, translation)
-    print(f"wrote {count} words to {arguments.file}")
+    print(f"wrote {counted(count, 'word')} to {arguments.file}")
     return 0
 
 
@@ -214,8 +230,5 @@ def command_export(arguments: argparse.Namespace) -> int:
     sheet = build_sheet_for(document, open_store(), arguments.translation, paragraph_range)
     path = arguments.output or default_export_path(sheet, arguments.format)
     write_export(sheet, arguments.format, path, arguments.force)
-    print(
-        f"wrote {path} ({sheet.translation_source}; {len(sheet.notes)} glossary notes,"
-        f" {len(sheet.words)} vocabulary words)"
-    )
+    print(f"wrote {path} ({sheet.summary})")
     return 0

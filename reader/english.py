@@ -9,7 +9,7 @@ origin label, so curated text is never presented as machine output.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from reader.text import Document, ReferenceTranslation
@@ -46,6 +46,8 @@ class EnglishVersion:
     """The sentences; aligned one-to-one with the German sentences when ``aligned``."""
     aligned: bool
     """Whether sentence i translates German sentence i (so the cursor can pair them)."""
+    notes: tuple[str, ...] = ()
+    """Checks of this version the reader should see under it (machine output only)."""
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,6 @@ class EnglishBlock:
     """The versions to show, in order (two in "both" mode)."""
     placeholder: str = ""
     """Shown when there is no version at all."""
-    notes: tuple[str, ...] = ()
-    """Checks the reader should see under the English (dropped text, glossary terms)."""
 
 
 def next_mode(mode: TranslationMode) -> TranslationMode:
@@ -108,6 +108,21 @@ def reference_version(
     )
 
 
+def with_edits(reference: EnglishVersion, machine: EnglishVersion | None) -> EnglishVersion:
+    """The reference with the reader's edited sentences in place of its own (never machine
+    output: while a block is still being translated, "best" shows curated text)."""
+    if machine is None or not reference.aligned:
+        return reference
+    sentences = tuple(
+        mine if mine.origin == "edited" else curated
+        for curated, mine in zip(reference.sentences, machine.sentences, strict=True)
+    )
+    edited = sum(1 for sentence in sentences if sentence.origin == "edited")
+    if not edited:
+        return reference
+    return replace(reference, sentences=sentences, label=f"{reference.label} · {edited} edited")
+
+
 def compose_english(
     document: Document,
     block_index: int,
@@ -116,10 +131,11 @@ def compose_english(
     reference: ReferenceTranslation | None,
     model_label: str | None,
     no_machine_reason: str,
-    notes: tuple[str, ...] = (),
+    machine_notes: tuple[str, ...] = (),
 ) -> EnglishBlock:
     """The English for one block in the given mode.
 
+    ``machine_notes`` are the checks of the machine English, shown under it only.
     ``no_machine_reason`` is the placeholder when no machine translation is there (translating,
     or no model installed: then it says how to install one).
     """
@@ -128,6 +144,8 @@ def compose_english(
     sentences = document.segmented(block_index)
     germans = tuple(sentence.text for sentence in sentences or ())
     by_machine = machine_version(germans, machine, model_label)
+    if by_machine is not None and machine_notes:
+        by_machine = replace(by_machine, notes=machine_notes)
     by_reference = reference_version(
         reference, block_index, len(germans) if sentences is not None else -1
     )
@@ -142,11 +160,13 @@ def compose_english(
         complete = by_machine is not None and all(
             "pending" not in s.flags for s in by_machine.sentences
         )
-        chosen = (by_machine,) if complete or by_reference is None else (by_reference,)
+        if complete or by_reference is None:
+            chosen = (by_machine,)
+        else:
+            chosen = (with_edits(by_reference, by_machine),)
     versions = tuple(version for version in chosen if version is not None)
     if versions:
-        shows_machine = any(version.origin != "reference" for version in versions)
-        return EnglishBlock(versions, notes=notes if shows_machine else ())
+        return EnglishBlock(versions)
     if mode == "reference":
         return EnglishBlock((), "no reference translation for this text")
     return EnglishBlock((), no_machine_reason)

@@ -70,6 +70,11 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 5: the text a word's status was last set in (NULL: set outside any text)
+    """
+    ALTER TABLE words ADD COLUMN text_id TEXT;
+    CREATE INDEX words_by_text ON words (text_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,7 +4,8 @@ Statuses are the levels Lute and LWT users know: ``new``, learning ``1`` to ``4`
 and ``ignored``. A lemma without a row is ``new``. Looking a word up records the word, its
 lemma, the sentence it was seen in and the text. Everything lives in the user's SQLite store
 (tables ``words`` and ``lookups``); each write is one short transaction, so two app instances
-can share the file.
+can share the file. A status also records the text it was last set in (``words.text_id``),
+so words marked while reading count for that text even when never looked up.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ class VocabularyEntry:
     sentence: str
     """The sentence it was last looked up in ("" when never looked up)."""
     text_id: str | None
-    """The text it was last looked up in."""
+    """The text it was last looked up in; else the text its status was last set in."""
     lookups: int
     """How often it was looked up."""
     first_seen: float | None
@@ -110,9 +111,9 @@ class TextStatistics:
     looked_up: int
     """Distinct lemmas looked up in it."""
     known: int
-    """Of those, how many are now known."""
+    """Lemmas looked up in it or given a status while reading it that are now known."""
     learning: int
-    """Of those, how many are now at a learning level."""
+    """Likewise, those now at a learning level."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,14 @@ class ImportResult:
     """One line per rejected row: ``file:line: field: message``."""
 
 
+# The latest text a status was set in wins; a status set outside any text keeps the old one.
+_UPSERT_STATUS = (
+    "INSERT INTO words (lemma, status, updated, text_id) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (lemma) DO UPDATE SET status = excluded.status,"
+    " updated = excluded.updated, text_id = COALESCE(excluded.text_id, words.text_id)"
+)
+
+
 class Vocabulary:
     """The reader's vocabulary in a :class:`~reader.store.Store`."""
 
@@ -182,26 +191,35 @@ class Vocabulary:
             result.update({str(lemma): str(status) for lemma, status in rows})
         return result
 
-    def set_status(self, lemma: str, status: str) -> None:
-        """Set the status of one lemma (any spelling :func:`parse_status` takes)."""
-        self.set_statuses({lemma: status})
+    def set_status(self, lemma: str, status: str, text_id: str | None = None) -> None:
+        """Set the status of one lemma (any spelling :func:`parse_status` takes).
 
-    def set_statuses(self, statuses: Mapping[str, str]) -> None:
-        """Set several statuses in one transaction."""
+        ``text_id`` is the text the reader set it in; see :meth:`set_statuses`.
+        """
+        self.set_statuses({lemma: status}, text_id)
+
+    def set_statuses(self, statuses: Mapping[str, str], text_id: str | None = None) -> None:
+        """Set several statuses in one transaction.
+
+        ``text_id`` records the text they were set in (the latest text wins); None, for a
+        status set outside any text, keeps the text recorded before.
+        """
         now = self.clock()
-        rows = [(lemma, parse_status(status), now) for lemma, status in statuses.items() if lemma]
+        rows = [
+            (lemma, parse_status(status), now, text_id)
+            for lemma, status in statuses.items()
+            if lemma
+        ]
         with self.store.transaction() as connection:
-            connection.executemany(
-                "INSERT INTO words (lemma, status, updated) VALUES (?, ?, ?)"
-                " ON CONFLICT (lemma) DO UPDATE SET status = excluded.status,"
-                " updated = excluded.updated",
-                rows,
-            )
+            connection.executemany(_UPSERT_STATUS, rows)
 
-    def mark_new_as_known(self, lemmas: Iterable[str]) -> tuple[str, ...]:
+    def mark_new_as_known(
+        self, lemmas: Iterable[str], text_id: str | None = None
+    ) -> tuple[str, ...]:
         """Mark every lemma that is still new as known (a paragraph's "I know the rest").
 
         Returns the lemmas that changed; learning, known and ignored ones are left alone.
+        ``text_id`` records the text they were marked in, as in :meth:`set_statuses`.
         """
         now = self.clock()
         changed: list[str] = []
@@ -213,12 +231,7 @@ class Vocabulary:
                     "SELECT status FROM words WHERE lemma = ?", (lemma,)
                 ).fetchone()
                 if row is None or row[0] == "new":
-                    connection.execute(
-                        "INSERT INTO words (lemma, status, updated) VALUES (?, 'known', ?)"
-                        " ON CONFLICT (lemma) DO UPDATE SET status = 'known',"
-                        " updated = excluded.updated",
-                        (lemma, now),
-                    )
+                    connection.execute(_UPSERT_STATUS, (lemma, "known", now, text_id))
                     changed.append(lemma)
         return tuple(changed)
 
@@ -232,6 +245,19 @@ class Vocabulary:
                 (lemma, word, sentence, text_id, self.clock()),
             )
 
+    def lemmas_in_text(self, text_id: str) -> frozenset[str]:
+        """Lemmas looked up in a text or whose status was last set while reading it."""
+        rows = (
+            self.store.read()
+            .execute(
+                "SELECT lemma FROM lookups WHERE text_id = ?"
+                " UNION SELECT lemma FROM words WHERE text_id = ?",
+                (text_id, text_id),
+            )
+            .fetchall()
+        )
+        return frozenset(str(row[0]) for row in rows)
+
     def looked_up_lemmas(self, text_id: str | None = None) -> frozenset[str]:
         """Lemmas the reader looked up (in one text, or anywhere)."""
         connection = self.store.read()
@@ -243,6 +269,15 @@ class Vocabulary:
             ).fetchall()
         return frozenset(str(row[0]) for row in rows)
 
+    def lookup_sentences(self) -> dict[str, frozenset[str]]:
+        """Per looked-up lemma, the sentences it was looked up in."""
+        sentences: dict[str, set[str]] = {}
+        for lemma, sentence in self.store.read().execute(
+            "SELECT DISTINCT lemma, sentence FROM lookups"
+        ):
+            sentences.setdefault(str(lemma), set()).add(str(sentence))
+        return {lemma: frozenset(found) for lemma, found in sentences.items()}
+
     # Listing ----------------------------------------------------------------------------
 
     def entries(
@@ -250,7 +285,8 @@ class Vocabulary:
     ) -> list[VocabularyEntry]:
         """Every lemma with a status or a lookup, filtered by status and by text, sorted by lemma.
 
-        With ``text_id``, only lemmas looked up in that text are listed.
+        With ``text_id``, only lemmas looked up in that text or given a status while reading
+        it are listed.
         """
         wanted_status = parse_status(status) if status else None
         connection = self.store.read()
@@ -263,7 +299,7 @@ class Vocabulary:
             counts AS (SELECT lemma, COUNT(*) AS n, MIN(seen) AS first FROM lookups GROUP BY lemma)
             SELECT lemmas.lemma, COALESCE(words.status, 'new'), words.updated,
                 COALESCE(last_lookup.word, lemmas.lemma), COALESCE(last_lookup.sentence, ''),
-                last_lookup.text_id, COALESCE(counts.n, 0),
+                COALESCE(last_lookup.text_id, words.text_id), COALESCE(counts.n, 0),
                 CASE WHEN counts.first IS NULL THEN words.updated
                      WHEN words.updated IS NULL THEN counts.first
                      ELSE MIN(counts.first, words.updated) END
@@ -274,7 +310,7 @@ class Vocabulary:
             ORDER BY lemmas.lemma COLLATE NOCASE, lemmas.lemma
             """
         ).fetchall()
-        in_text = self.looked_up_lemmas(text_id) if text_id is not None else None
+        in_text = self.lemmas_in_text(text_id) if text_id is not None else None
         entries = [VocabularyEntry(*row) for row in rows]
         return [
             entry
@@ -291,14 +327,19 @@ class Vocabulary:
         titles = dict(connection.execute("SELECT text_id, title FROM texts"))
         text_rows = connection.execute(
             """
-            SELECT lookups.text_id, COUNT(DISTINCT lookups.lemma),
-                COUNT(DISTINCT CASE WHEN words.status = 'known' THEN lookups.lemma END),
+            WITH seen AS (
+                SELECT text_id, lemma, 1 AS looked_up FROM lookups WHERE text_id IS NOT NULL
+                UNION
+                SELECT text_id, lemma, 0 FROM words WHERE text_id IS NOT NULL
+            )
+            SELECT seen.text_id,
+                COUNT(DISTINCT CASE WHEN seen.looked_up = 1 THEN seen.lemma END),
+                COUNT(DISTINCT CASE WHEN words.status = 'known' THEN seen.lemma END),
                 COUNT(DISTINCT CASE WHEN words.status IN ('1','2','3','4')
-                    THEN lookups.lemma END)
-            FROM lookups LEFT JOIN words ON words.lemma = lookups.lemma
-            WHERE lookups.text_id IS NOT NULL
-            GROUP BY lookups.text_id
-            ORDER BY COUNT(DISTINCT lookups.lemma) DESC, lookups.text_id
+                    THEN seen.lemma END)
+            FROM seen LEFT JOIN words ON words.lemma = seen.lemma
+            GROUP BY seen.text_id
+            ORDER BY 2 DESC, 3 DESC, seen.text_id
             """
         ).fetchall()
         by_text = tuple(
@@ -355,6 +396,8 @@ class Vocabulary:
         Lute's, LWT's and LingQ's status spellings are understood; rows with a bad status are
         skipped and reported. A file without the needed columns is a :class:`UserError`.
         """
+        if path.is_dir():
+            raise UserError(f"{path}: is a directory; give a CSV file")
         try:
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError as error:

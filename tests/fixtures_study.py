@@ -49,6 +49,12 @@ TEST_WORDS = {
 }
 
 
+LAWROW_LOOKED_UP_IN = frozenset(
+    {"„Lawrow hat bestimmt Nowitsckok mitgebracht“, heißt es in einem Post."}
+)
+"""The sentence of paragraph 11 the test reader looked Lawrow up in."""
+
+
 def test_english(sentence: Sentence) -> SheetEnglish | None:
     """A placeholder English per sentence; block 2 has none, to show the missing marker."""
     if sentence.block == 2 and sentence.index == 1:
@@ -82,17 +88,25 @@ def test_term_hits(sentence: Sentence) -> Sequence[TermHit]:
     return hits
 
 
+def test_word_info(lemma: str, sentence: Sentence, token_index: int) -> WordInfo | None:
+    """The test meanings, whatever the context."""
+    return TEST_WORDS.get(lemma)
+
+
 def make_test_sources(**overrides: object) -> SheetSources:
     """The fixed sheet inputs, with any field replaced."""
     values: dict[str, object] = {
         "english": test_english,
         "lemmas": test_lemmas,
         "term_hits": test_term_hits,
-        "word_info": TEST_WORDS.get,
-        "statuses": {"Umarmung": "2", "Minsk": "known", "Putin": "ignored"},
-        "looked_up": frozenset({"Aufmarschgebiet", "Putin"}),
+        "word_info": test_word_info,
+        # Lawrow has a glossary note in paragraph 4 and was looked up again in paragraph 11.
+        "statuses": {"Umarmung": "2", "Minsk": "known", "Putin": "ignored", "Lawrow": "3"},
+        "looked_up": frozenset({"Aufmarschgebiet", "Putin", "Lawrow"}),
+        "lookup_sentences": {"Lawrow": LAWROW_LOOKED_UP_IN},
         "model_id": None,
         "glossary_version": "test-glossary 2026.1",
+        "dictionary": "test dictionary",
     }
     values.update(overrides)
     return SheetSources(**values)  # type: ignore[arg-type]

@@ -247,3 +247,17 @@ def test_search_without_a_match_or_pattern(capsys: pytest.CaptureFixture[str]) -
     assert output.out == "" and output.err.startswith("0 match(es)")
     assert main(["search", "  "]) == 2
     assert capsys.readouterr().err == "lesepult: the search pattern is empty\n"
+
+
+def test_json_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    command = f"{sys.executable} -m reader glossary list --json | head -n 1"
+    environment = {**os.environ, "LESEPULT_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, env=environment, timeout=120
+    )
+    assert result.stdout.strip() in ("[", "{")  # the first line of the JSON, then the pipe closed
+    assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr

@@ -20,12 +20,13 @@ from reader.export.html import render_html, render_html_body
 from reader.export.sheet import (
     NO_TRANSLATION,
     StudySheet,
+    TermHit,
     build_study_sheet,
     describe_translation_source,
     parse_paragraph_range,
     sheet_time,
 )
-from reader.text import Document
+from reader.text import Document, Sentence
 from tests.fixtures_study import SHEET_TIMESTAMP, make_test_sources
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -65,13 +66,67 @@ def test_sheet_content(study_sheet: StudySheet) -> None:
     assert [note.term for note in study_sheet.notes] == ["Lawrow", "Eisenbahnpartisan"]
     assert [note.number for note in study_sheet.notes] == [1, 2]
     # Learning and looked-up words are listed; known and ignored ones are not.
-    assert [word.lemma for word in study_sheet.words] == ["Umarmung", "Aufmarschgebiet"]
+    assert [word.lemma for word in study_sheet.words] == ["Umarmung", "Aufmarschgebiet", "Lawrow"]
     note = study_sheet.notes[1]
     start, end = note.highlight
     assert note.sentence[start:end] == "Eisenbahnpartisanen"
     assert NO_TRANSLATION in study_sheet.paragraphs[2].english
     assert "edited by the reader" in study_sheet.translation_source
     assert "no translation: 1 sentence" in study_sheet.translation_source
+
+
+def test_word_noted_in_an_earlier_paragraph_is_listed_with_the_note(
+    study_sheet: StudySheet,
+) -> None:
+    # Lawrow (learning-3) has glossary note 1 under paragraph 4 and appears again in 11.
+    paragraph_4, paragraph_11 = study_sheet.paragraphs[3], study_sheet.paragraphs[10]
+    assert [note.term for note in paragraph_4.notes] == ["Lawrow"]
+    assert [word.lemma for word in paragraph_4.words] == []  # the note stands right there
+    (word,) = paragraph_11.words
+    assert (word.lemma, word.status, word.note, word.meaning) == ("Lawrow", "3", 1, "Lavrov")
+    assert "- **Lawrow**, learning-3: Lavrov (see note 1)" in render(study_sheet, "md").decode()
+    assert '(see <a href="#note-1">note 1</a>)' in render_html_body(study_sheet)
+
+
+def test_word_noted_earlier_and_not_looked_up_again_is_left_to_its_note(
+    article: Document,
+) -> None:
+    sources = make_test_sources(lookup_sentences={})
+    sheet = build_study_sheet(article, sources, timestamp=SHEET_TIMESTAMP)
+    assert [word.lemma for word in sheet.words] == ["Umarmung", "Aufmarschgebiet"]
+
+
+def test_word_noted_in_the_same_paragraph_is_left_to_the_note(article: Document) -> None:
+    # The note is found in a later sentence than the word: the word is still left to it.
+    def hits_in_second_sentence(sentence: Sentence) -> list[TermHit]:
+        if (sentence.block, sentence.index) != (4, 1):
+            return []
+        token = sentence.tokens[0]
+        return [TermHit("Zuvor", "adverb", "before", "Earlier.", token.start, token.end)]
+
+    sources = make_test_sources(
+        term_hits=hits_in_second_sentence, statuses={"Zuvor": "3", "Beide": "2"}
+    )
+    sheet = build_study_sheet(article, sources, (5, 5), timestamp=SHEET_TIMESTAMP)
+    (paragraph,) = sheet.paragraphs
+    assert [note.term for note in paragraph.notes] == ["Zuvor"]
+    assert [word.lemma for word in paragraph.words] == ["Beide"]
+
+
+def test_missing_meaning_says_what_was_asked(article: Document) -> None:
+    with_dictionary = build_study_sheet(
+        article, make_test_sources(statuses={"Minsk": "1"}), (3, 3), timestamp=SHEET_TIMESTAMP
+    )
+    without = build_study_sheet(
+        article,
+        make_test_sources(statuses={"Minsk": "1"}, dictionary=""),
+        (3, 3),
+        timestamp=SHEET_TIMESTAMP,
+    )
+    assert "- **Minsk**, learning-1: no meaning found" in render(with_dictionary, "md").decode()
+    markdown = render(without, "md").decode()
+    assert "- **Minsk**, learning-1: not in the glossary" in markdown
+    assert "- Meanings: glossary only (no dictionary installed)" in markdown
 
 
 def test_paragraph_range_limits_the_sheet(article: Document) -> None:
@@ -90,9 +145,19 @@ def test_parse_paragraph_range(value: str | None, expected: tuple[int, int]) -> 
     assert parse_paragraph_range(value, 11) == expected
 
 
-@pytest.mark.parametrize("value", ["0-3", "5-3", "3-12", "abc", "-", "1-2-3"])
-def test_parse_paragraph_range_refuses(value: str) -> None:
-    with pytest.raises(UserError, match="--paragraphs"):
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0-3", "'0-3' is outside 1-11"),
+        ("5-3", "'5-3' is reversed; write the first paragraph first \\(3-5\\)"),
+        ("3-12", "'3-12' is outside 1-11"),
+        ("abc", "'abc' is not a range"),
+        ("-", "'-' is not a range"),
+        ("1-2-3", "'1-2-3' is not a range"),
+    ],
+)
+def test_parse_paragraph_range_refuses(value: str, message: str) -> None:
+    with pytest.raises(UserError, match=f"^--paragraphs: {message}"):
         parse_paragraph_range(value, 11)
 
 

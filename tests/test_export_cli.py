@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from tests.fixtures_glossary import DING_SAMPLE
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -37,7 +38,7 @@ def test_words_set_list_export_import(capsys: pytest.CaptureFixture[str], tmp_pa
     target.write_text("term,status\nHaus,99\nBaum,9\n")
     status, out, _ = run(capsys, "words", "import", str(target))
     assert status == 0
-    assert "imported 1 statuses" in out and f"skipped {target}:3: status:" in out
+    assert "imported 1 status from" in out and f"skipped {target}:3: status:" in out
     status, out, _ = run(capsys, "words", "stats")
     assert "learning-2 1" in out and "known 1" in out
 
@@ -49,15 +50,32 @@ def test_words_set_list_export_import(capsys: pytest.CaptureFixture[str], tmp_pa
         (["words", "list", "--status", "nope"], "--status: unknown status"),
         (["words", "import", "missing.csv"], "missing.csv: no such file"),
         (["export", "--paragraphs", "20-30"], "--paragraphs: '20-30' is outside 1-11"),
-        (["export", "--translation", "machine"], "no translation model is installed"),
+        (["export", "--paragraphs", "5-3"], "--paragraphs: '5-3' is reversed; write"),
+        (["export", "--translation", "machine"], ": No German→English translation model is"),
+        (["words", "set", "", "known"], "WORD is empty; give a word"),
+        (["words", "set", "  ", "known"], "WORD is empty; give a word"),
+        (["words", "set", "--exact", " ", "known"], "WORD is empty; give a word"),
+        (["words", "set", "Haus", " "], "unknown status ' '"),
+        (["words", "list", "--status", ""], "--status: unknown status ''"),
+        (["words", "list", "--text", ""], "--text: no such text ''"),
+        (["words", "list", "--text", "nope"], "--text: no such text 'nope'; name a bundled"),
+        (["words", "import", ""], "give a CSV file"),
+        (["words", "export", ""], "give a file name"),
     ],
 )
 def test_errors_are_one_line(
     capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
-    status, _, err = run(capsys, *argv)
-    assert status == 2
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
     assert err.startswith("lesepult: ") and message in err and err.count("\n") == 1
+    assert err.lower().count("is installed") <= 1  # said once, not twice
+
+
+def test_text_names_in_the_no_such_text_message(capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, err = run(capsys, "words", "list", "--text", "nope")
+    assert "belarus-im-ukraine-krieg" in err and "path" in err and "text id" in err
+    assert "no such file" not in err
 
 
 def test_export_writes_each_format_once(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -70,3 +88,28 @@ def test_export_writes_each_format_once(capsys: pytest.CaptureFixture[str], tmp_
         assert status == 2 and "--force" in err
         assert run(capsys, *argv, "--force")[0] == 0
     assert "## 2. Teaser" in (tmp_path / "sheet.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("dictionary", "line", "meanings"),
+    [
+        (DING_SAMPLE, "- **Krieg**, der, pl. Kriege, learning-2: war (on sb.)", "glossary, then"),
+        (None, "- **Krieg**, learning-2: not in the glossary", "glossary only (no dictionary"),
+    ],
+)
+def test_export_takes_meanings_from_the_dictionary(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dictionary: Path | None,
+    line: str,
+    meanings: str,
+) -> None:
+    monkeypatch.setenv("LESEPULT_DING_PATH", str(dictionary or tmp_path / "no-dictionary"))
+    assert run(capsys, "words", "set", "--exact", "Krieg", "2")[0] == 0
+    target = tmp_path / "sheet.md"
+    argv = ["export", "--translation", "edited", "--paragraphs", "4", "-o", str(target)]
+    assert run(capsys, *argv)[0] == 0
+    sheet = target.read_text()
+    assert line + "\n" in sheet
+    assert f"- Meanings: {meanings}" in sheet

@@ -92,3 +92,49 @@ async def test_bad_range_is_reported(article: Document, tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.result is None
+
+
+async def test_a_new_choice_clears_the_overwrite_warning(article: Document, tmp_path: Path) -> None:
+    target = tmp_path / "belarus-im-ukraine-krieg.study.md"
+    target.write_text("keep me")
+    app = Host(article, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        await press_export(pilot)
+        assert "exists. Press Export again" in status_text(app)
+        dialog.query_one("#export-format", Select).value = "csv"
+        await pilot.pause()
+        assert status_text(app) == ""
+        # Back to the existing file: it asks again instead of overwriting at once.
+        dialog.query_one("#export-format", Select).value = "md"
+        await pilot.pause()
+        await press_export(pilot)
+        assert "exists. Press Export again" in status_text(app)
+        assert target.read_text() == "keep me"
+        dialog.query_one("#export-paragraphs", Input).value = "2"
+        await pilot.pause()
+        assert status_text(app) == ""
+
+
+async def test_reversed_range_is_named(article: Document, tmp_path: Path) -> None:
+    app = Host(article, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#export-paragraphs", Input).value = "5-3"
+        await press_export(pilot)
+        assert "Paragraphs: '5-3' is reversed; write the first paragraph first (3-5)" in (
+            status_text(app)
+        )
+        assert list(tmp_path.iterdir()) == []
+
+
+async def test_dialog_fits_an_80_by_24_terminal(article: Document, tmp_path: Path) -> None:
+    app = Host(article, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen_region = app.screen.region
+        for selector in ("#export-box", "#export-run", "#export-path", "#export-format"):
+            region = app.screen.query_one(selector).region
+            assert region.area > 0, selector
+            assert screen_region.contains_region(region), (selector, region)

@@ -90,3 +90,27 @@ def test_list_show_and_where_on_the_curated_glossary(capsys: pytest.CaptureFixtu
 def test_show_unknown_term_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["glossary", "show", "Quatschwort"]) == 1
     assert "no glossary entry for 'Quatschwort'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("nope.yaml", None, "no such file"),
+        ("bin.txt", b"\xff\xfe\x00binary\x80", "not UTF-8 text (a glossary is a UTF-8 YAML file)"),
+        ("folder", "directory", "is a directory, not a glossary file"),
+    ],
+)
+def test_validate_unreadable_files_gets_one_clean_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | str | None,
+    message: str,
+) -> None:
+    path = tmp_path / name
+    if content == "directory":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    assert main(["glossary", "validate", str(path)]) == 1
+    assert capsys.readouterr().out.strip() == f"{path}: {message}"

@@ -140,3 +140,32 @@ async def test_entry_form_refuses_a_curated_term(sample_glossary: GlossarySet) -
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "curated glossary" in str(app.screen.query_one("#entry-problems").render())
+
+
+async def test_arrows_walk_the_list_while_the_filter_has_focus_and_the_detail_follows(
+    sample_glossary: GlossarySet,
+) -> None:
+    from textual.widgets import Input, OptionList, Static
+
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(GlossaryScreen(sample_glossary))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        await pilot.click("#glossary-filter")
+        assert isinstance(screen.focused, Input)
+        entry_list = screen.query_one("#glossary-list", OptionList)
+        await pilot.press("down")
+        first = entry_list.highlighted
+        assert first is not None
+        await pilot.press("down")
+        assert entry_list.highlighted == first + 1
+        assert isinstance(screen.focused, Input)  # the reader can keep typing
+        shown = screen.glossary.entries[screen.shown[first + 1]]
+        assert screen.selected == screen.shown[first + 1]
+        assert shown.term in str(screen.query_one("#glossary-entry", Static).render())
+        await pilot.press(*"zzzz")
+        assert screen.selected is None
+        summary = screen.query_one("#glossary-summary", Static)
+        assert summary.region.bottom <= screen.query_one("Footer").region.y

@@ -78,13 +78,20 @@ async def test_machine_english_is_checked_against_the_glossary(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = reading_screen(pilot)
-        notes = screen.english_for(9)  # Eisenbahnpartisanen; random English lacks "partisans"
+        machine = screen.english_for(9).versions[0]  # random English lacks "rail partisans"
+        assert machine.origin == "machine"
         assert any(
-            "Eisenbahnpartisan" in note and "the glossary says" in note and "rail partisan" in note
-            for note in notes.notes
+            note.startswith("⚑ sentence 2: ")
+            and "Eisenbahnpartisan → the glossary says “rail partisans”" in note
+            for note in machine.notes
         )
+        assert len(machine.notes) <= len(article.sentences(9))  # one line per sentence at most
         await pilot.press("t", "t")  # reference only: no machine checks shown under it
-        assert screen.english_for(9).notes == ()
+        assert [v.notes for v in screen.english_for(9).versions] == [()]
+        await pilot.press("t")  # both: the checks stay with the machine version
+        both = screen.english_for(9).versions
+        assert [v.origin for v in both] == ["machine", "reference"]
+        assert both[0].notes and both[1].notes == ()
 
 
 async def test_editing_an_english_sentence_stores_a_labelled_correction(
@@ -152,8 +159,12 @@ async def test_status_keys_colour_words_and_mark_a_paragraph_known(
         await settle(pilot)
         lemmas = screen.analyses[1].word_lemmas(article)
         statuses = Vocabulary(store).statuses(lemmas)
-        assert statuses and all(status == "known" for status in statuses.values())
+        assert statuses[lemma] == "2"  # a learning word stays learning
+        others = {word: status for word, status in statuses.items() if word != lemma}
+        assert others and all(status == "known" for status in others.values())
         assert not any(d.component == "parallel-view--status-new" for d in view.decorations[1])
+        known = Vocabulary(store).entries(status="known", text_id=article.text_id)
+        assert {entry.lemma for entry in known} == set(others)  # they belong to this text
 
 
 async def test_glossary_screen_jumps_to_occurrences(article: Document, store: Store) -> None:
@@ -363,3 +374,66 @@ async def test_square_brackets_in_a_text_are_shown_not_read_as_markup(
         await pilot.press("escape", "slash", *"[/]", "enter")
         await settle(pilot)
         assert reading_screen(pilot).matches
+
+
+async def test_reopening_a_long_text_shows_stored_english_without_the_model(
+    tmp_path: Path, store: Store, tiny_model: ModelInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.text import load_document
+    from tests.longtext import write_long_text
+
+    path = write_long_text(tmp_path / "novelle.md", target_bytes=25_000)
+    first = reading_app(load_document(path), store)
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert reading_screen(pilot).query_one(StatusBar).progress.startswith("translated")
+
+    class UnusableEngine(TranslationEngine):
+        def translate(self, sentences: Sequence[str]) -> list[str]:
+            raise AssertionError("everything is stored: the model must not be asked")
+
+    monkeypatch.setattr(engine_module, "TranslationEngine", UnusableEngine)
+    document = load_document(path)
+    again = reading_app(document, store)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        assert all(s.text in screen.machine for s in document.all_sentences())
+        assert not screen.query_one(StatusBar).progress.startswith("translation failed")
+
+
+async def test_reload_picks_up_a_correction_made_from_the_command_line(
+    article: Document, store: Store
+) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        german = article.sentences(3)[0].text
+        TranslationStore(store).correct(german, "Lavrov and Shoigu had arrived in Minsk.")
+        assert german not in screen.machine
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert screen.machine[german].origin == "edited"
+        assert screen.english_for(3).versions[0].sentences[0].text.startswith("Lavrov and")
+
+
+async def test_editing_in_reference_mode_starts_from_the_reference_and_shows_the_edit(
+    article: Document, store: Store
+) -> None:
+    app = reading_app(article, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        await pilot.press("t", "t", "j", "e")  # reference mode, teaser sentence 1
+        assert isinstance(app.screen, EditTranslationScreen)
+        field = app.screen.query_one("#edit-english", Input)
+        assert field.value.startswith("Kremlin chief Putin visits Belarus")
+        field.value = "Kremlin boss Putin visits Belarus."
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.translation_mode == "best"
+        shown = screen.english_for(1).versions[0]  # no model: the reference with the edit in it
+        assert shown.label == "reference (curated) · 1 edited"
+        assert [s.origin for s in shown.sentences] == ["edited", "reference"]
+        assert shown.sentences[0].text == "Kremlin boss Putin visits Belarus."

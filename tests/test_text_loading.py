@@ -432,7 +432,9 @@ def test_two_stores_on_one_file_write_alternately(tmp_path: Path) -> None:
 
 def test_a_rolled_back_transaction_leaves_nothing(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction() as connection:
-        connection.execute("INSERT INTO words VALUES ('Haus', 'known', 1.0)")
+        connection.execute(
+            "INSERT INTO words (lemma, status, updated) VALUES ('Haus', 'known', 1.0)"
+        )
         raise RuntimeError("abgebrochen")
     assert store.read().execute("SELECT COUNT(*) FROM words").fetchone() == (0,)
 

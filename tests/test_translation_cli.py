@@ -151,3 +151,25 @@ def test_translate_rejects_a_bad_beam(
 ) -> None:
     assert main(["translate", "--beam", "0"]) == 2
     assert "--beam must be at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "make_directory", "message"),
+    [
+        ("models-folder", True, "is a directory; give an .argosmodel file"),
+        ("absent.argosmodel", False, "no such file (expected an .argosmodel file)"),
+    ],
+)
+def test_models_install_file_names_a_directory_or_a_missing_file(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    make_directory: bool,
+    message: str,
+) -> None:
+    target = tmp_path / name
+    if make_directory:
+        target.mkdir()
+    assert main(["models", "install", "--file", str(target)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error == f"lesepult: {target}: {message}"

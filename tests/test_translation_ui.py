@@ -55,7 +55,7 @@ async def test_models_screen_installs_from_the_index_and_removes(
         assert [change.model for change in app.changes] == [installed_model()]
         assert screen.query_one("#models-installed", DataTable).row_count == 1
 
-        await pilot.press("d")
+        await pilot.press("d", "d")
         await app.workers.wait_for_complete()
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -149,3 +149,47 @@ async def test_alternatives_dialog_picks_one() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.results == ["Putin is visiting Minsk.", None]
+
+
+def languages_column(app: App[None], table_id: str) -> list[str]:
+    table = app.screen.query_one(table_id, DataTable)
+    return [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+
+
+async def test_models_screen_asks_before_removing_and_names_languages_alike(
+    package_server: PackageServer, tiny_package: Path
+) -> None:
+    package_server.publish_package(PACKAGE_NAME, tiny_package.read_bytes())
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ModelsScreen())
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f")
+        app.screen.query_one("#models-file", Input).value = str(tiny_package)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        model = installed_model()
+        assert model is not None
+        assert languages_column(app, "#models-installed") == ["German → English"]
+        assert languages_column(app, "#models-available") == ["German → English"]
+
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert installed_model() == model  # one press only asks
+        assert status(app).startswith(f"Press d again to remove {model.model_id} (about ")
+        assert status(app).endswith(" MB).")
+        assert len(app.changes) == 1
+
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert installed_model() is None
+        assert app.changes[-1].model is None

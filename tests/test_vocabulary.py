@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import UserError
-from reader.store import SCHEMA_VERSION, Store
+from reader.store import MIGRATIONS, SCHEMA_VERSION, Store
 from reader.vocabulary import CSV_HEADER, Vocabulary, parse_status, status_label, statuses_for
 
 NOON = datetime(2026, 11, 20, 12, 0).timestamp()
@@ -89,6 +89,67 @@ def test_mark_new_as_known_leaves_other_statuses(store: Store) -> None:
         "Krieg": "known",
         "Minsk": "known",
     }
+
+
+def test_statuses_remember_the_text_they_were_set_in(store: Store) -> None:
+    clock = Clock(NOON)
+    vocabulary = Vocabulary(store, clock=clock)
+    store.remember_position("text-a", "Der Text A", None, 0, 0)
+    assert vocabulary.mark_new_as_known(["Minsk", "Krieg"], text_id="text-a") == (
+        "Minsk",
+        "Krieg",
+    )
+    vocabulary.set_status("Umarmung", "2", text_id="text-a")
+    vocabulary.set_statuses({"erörtern": "3"}, text_id="text-b")
+    vocabulary.set_status("Putin", "ignored")  # outside any text
+    entries = {entry.lemma: entry for entry in vocabulary.entries()}
+    assert {lemma: entry.text_id for lemma, entry in entries.items()} == {
+        "erörtern": "text-b",
+        "Krieg": "text-a",
+        "Minsk": "text-a",
+        "Putin": None,
+        "Umarmung": "text-a",
+    }
+    in_a = [entry.lemma for entry in vocabulary.entries(text_id="text-a")]
+    assert in_a == ["Krieg", "Minsk", "Umarmung"]
+    by_text = {text.text_id: text for text in vocabulary.statistics().by_text}
+    assert (by_text["text-a"].looked_up, by_text["text-a"].known) == (0, 2)
+    assert by_text["text-a"].learning == 1
+    assert by_text["text-a"].title == "Der Text A"
+    # The latest text wins; a status set outside a text keeps the text recorded before.
+    vocabulary.set_status("Umarmung", "3", text_id="text-b")
+    vocabulary.set_status("Umarmung", "4")
+    assert [entry.lemma for entry in vocabulary.entries(text_id="text-b")] == [
+        "erörtern",
+        "Umarmung",
+    ]
+    # A lookup's text (with its sentence) comes before the status's text.
+    vocabulary.record_lookup("Krieg", "Krieg", "Krieg ist Krieg.", "text-c")
+    (krieg,) = [entry for entry in vocabulary.entries() if entry.lemma == "Krieg"]
+    assert (krieg.text_id, krieg.sentence) == ("text-c", "Krieg ist Krieg.")
+    assert "Krieg" in {entry.lemma for entry in vocabulary.entries(text_id="text-a")}
+    assert (
+        vocabulary.to_csv().splitlines()[2]
+        == "Krieg,Krieg,known,,Krieg ist Krieg.,text-c,2026-11-20"
+    )
+
+
+def test_a_version_4_store_gains_the_text_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    connection = sqlite3.connect(path)
+    for statement in "".join(MIGRATIONS[:4]).split(";"):
+        if statement.strip():
+            connection.execute(statement)
+    connection.execute("INSERT INTO words VALUES ('Krieg', 'known', 1.0)")
+    connection.execute("PRAGMA user_version = 4")
+    connection.commit()
+    connection.close()
+    vocabulary = Vocabulary(Store(path))
+    assert [(e.lemma, e.status, e.text_id) for e in vocabulary.entries()] == [
+        ("Krieg", "known", None)
+    ]
+    vocabulary.set_status("Krieg", "2", text_id="text-a")
+    assert [e.text_id for e in vocabulary.entries()] == ["text-a"]
 
 
 def test_lookups_and_filters(store: Store) -> None:

@@ -76,3 +76,21 @@ async def test_status_keys_filters_and_open(store: Store) -> None:
         assert rows(screen) == []
         await pilot.press("escape")
         assert not isinstance(app.screen, VocabularyScreen)
+
+
+async def test_words_marked_in_a_text_show_it(store: Store) -> None:
+    vocabulary = Vocabulary(store)
+    vocabulary.mark_new_as_known(["Minsk"], text_id="text-a")
+    app = Host(vocabulary)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, VocabularyScreen)
+        header = str(screen.query_one("#vocabulary-filters", Static).render())
+        assert "Vocabulary: 1 word, all statuses" in header
+        table = screen.query_one(DataTable)
+        assert [str(cell) for cell in table.get_row_at(0)][:4] == ["Minsk", "known", "0", "Text A"]
+        await pilot.press("t")  # this text only: the marked word belongs to it
+        assert rows(screen) == [("Minsk", "known")]
+        await pilot.press("enter")  # never looked up: nothing to open
+        assert app.received == []

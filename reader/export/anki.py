@@ -96,6 +96,8 @@ def build_package(sheet: StudySheet) -> Any:
             )
         )
     for word in sheet.words:
+        if word.note is not None:
+            continue  # the glossary card of its note already teaches it
         deck.add_note(
             genanki.Note(
                 model=model,

@@ -20,26 +20,29 @@ STYLESHEET = Path(__file__).with_name("study-sheet.css")
 def _note(note: SheetNote) -> str:
     details = grammar(note.gender, note.plural)
     return (
-        f'<li value="{note.number}"><span class="term">{escape(note.term)}</span>'
+        f'<li value="{note.number}" id="note-{note.number}">'
+        f'<span class="term">{escape(note.term)}</span>'
         + (f' <span class="grammar">({escape(details)})</span>' if details else "")
         + f': <span class="rendering">{escape(note.rendering)}</span>.'
         + f" {escape(note.explanation)}</li>"
     )
 
 
-def _word(word: SheetWord) -> str:
+def _word(word: SheetWord, missing_meaning: str) -> str:
     details = ", ".join(
         part for part in (grammar(word.gender, word.plural), status_label(word.status)) if part
     )
     in_text = f" (in the text: {escape(word.word)})" if word.word != word.lemma else ""
-    meaning = escape(word.meaning) if word.meaning else "no meaning found"
+    meaning = escape(word.meaning) if word.meaning else escape(missing_meaning)
+    if word.note is not None:
+        meaning += f' (see <a href="#note-{word.note}">note {word.note}</a>)'
     return (
         f'<li><span class="term">{escape(word.lemma)}</span>{in_text}'
         f' <span class="status">{escape(details)}</span>: {meaning}</li>'
     )
 
 
-def _paragraph(paragraph: SheetParagraph) -> str:
+def _paragraph(paragraph: SheetParagraph, missing_meaning: str) -> str:
     parts = [
         f'<section class="paragraph kind-{paragraph.kind}" id="p{paragraph.number}">',
         f"<h2>{paragraph.number}. {escape(paragraph.kind)}</h2>",
@@ -54,7 +57,7 @@ def _paragraph(paragraph: SheetParagraph) -> str:
         parts.append("</ol>")
     if paragraph.words:
         parts.append('<ul class="vocabulary">')
-        parts += [_word(word) for word in paragraph.words]
+        parts += [_word(word, missing_meaning) for word in paragraph.words]
         parts.append("</ul>")
     parts.append("</section>")
     return "\n".join(parts)
@@ -69,6 +72,7 @@ def render_html_body(sheet: StudySheet) -> str:
         ("Paragraphs", f"{first}-{last} of {sheet.paragraph_total}"),
         ("Translation", escape(sheet.translation_source)),
         ("Glossary", escape(sheet.glossary_version or "none")),
+        ("Meanings", escape(sheet.meanings_from)),
         ("Date", sheet.date),
         ("Made with", escape(sheet.generator)),
     ]
@@ -78,7 +82,9 @@ def render_html_body(sheet: StudySheet) -> str:
         + "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in stamp)
         + "\n</dl>\n</header>"
     )
-    sections = "\n".join(_paragraph(paragraph) for paragraph in sheet.paragraphs)
+    sections = "\n".join(
+        _paragraph(paragraph, sheet.missing_meaning) for paragraph in sheet.paragraphs
+    )
     return f"<body>\n{header}\n<main>\n{sections}\n</main>\n</body>"
 
 

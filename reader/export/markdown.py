@@ -33,13 +33,15 @@ def _note_line(note: SheetNote) -> str:
     return f"{note.number}. {head}: *{_escape(note.rendering)}*. {_escape(note.explanation)}"
 
 
-def _word_line(word: SheetWord) -> str:
+def _word_line(word: SheetWord, missing_meaning: str) -> str:
     details = grammar(word.gender, word.plural)
     head = f"**{_escape(word.lemma)}**"
     if word.word != word.lemma:
         head += f" (in the text: {_escape(word.word)})"
     extras = ", ".join(part for part in (details, status_label(word.status)) if part)
-    meaning = _escape(word.meaning) if word.meaning else "no meaning found"
+    meaning = _escape(word.meaning) if word.meaning else missing_meaning
+    if word.note is not None:
+        meaning += f" (see note {word.note})"
     return f"- {head}, {extras}: {meaning}"
 
 
@@ -55,6 +57,7 @@ def render_markdown(sheet: StudySheet) -> str:
         f"- Paragraphs: {first}-{last} of {sheet.paragraph_total}",
         f"- Translation: {sheet.translation_source}",
         f"- Glossary: {sheet.glossary_version or 'none'}",
+        f"- Meanings: {sheet.meanings_from}",
         f"- Date: {sheet.date}",
         f"- Made with {sheet.generator}",
     ]
@@ -67,5 +70,5 @@ def render_markdown(sheet: StudySheet) -> str:
             lines += [_note_line(note) for note in paragraph.notes]
         if paragraph.words:
             lines += ["", "**Your vocabulary**", ""]
-            lines += [_word_line(word) for word in paragraph.words]
+            lines += [_word_line(word, sheet.missing_meaning) for word in paragraph.words]
     return "\n".join(lines) + "\n"

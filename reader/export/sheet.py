@@ -73,7 +73,7 @@ def _no_terms(sentence: Sentence) -> Sequence[TermHit]:
     return ()
 
 
-def _no_info(lemma: str) -> WordInfo | None:
+def _no_info(lemma: str, sentence: Sentence, token_index: int) -> WordInfo | None:
     return None
 
 
@@ -87,16 +87,20 @@ class SheetSources:
     """One lemma per token of a sentence."""
     term_hits: Callable[[Sentence], Sequence[TermHit]] = _no_terms
     """The glossary terms found in a sentence."""
-    word_info: Callable[[str], WordInfo | None] = _no_info
-    """Meaning, gender and plural of a lemma, if known."""
+    word_info: Callable[[str, Sentence, int], WordInfo | None] = _no_info
+    """Meaning, gender and plural of a lemma seen as token ``token_index`` of a sentence."""
     statuses: Mapping[str, str] = field(default_factory=dict)
     """The reader's status per lemma (missing means new)."""
     looked_up: frozenset[str] = frozenset()
     """Lemmas the reader looked up."""
+    lookup_sentences: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Per looked-up lemma, the sentences (exact text) the reader looked it up in."""
     model_id: str | None = None
     """The machine translation model ("translate-de_en 1.9"), if machine output is used."""
     glossary_version: str = ""
     """The glossary version(s) the notes come from."""
+    dictionary: str = ""
+    """The dictionary meanings come from besides the glossary ("" when none is installed)."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,8 @@ class SheetWord:
     """The German sentence it appears in."""
     highlight: tuple[int, int]
     """Start and end of the word within ``sentence``."""
+    note: int | None = None
+    """The number of the glossary note an earlier paragraph gave for it, if any."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +166,12 @@ class SheetParagraph:
     notes: tuple[SheetNote, ...]
     """Glossary notes first found in this paragraph."""
     words: tuple[SheetWord, ...]
-    """Vocabulary the reader looked up or is learning, first found in this paragraph."""
+    """Vocabulary the reader looked up or is learning, first found in this paragraph.
+
+    A word whose glossary note stands under this paragraph is left to that note; one whose
+    note an earlier paragraph gave is listed (with the note's number) where the reader looked
+    it up again.
+    """
 
 
 @dataclass(frozen=True)
@@ -179,6 +190,8 @@ class StudySheet:
     """What the English is: the model code and version, reference, edited, or a mix."""
     glossary_version: str
     """The glossary version(s) of the notes ("" when no glossary was used)."""
+    dictionary: str
+    """The dictionary vocabulary meanings also come from ("" when none was installed)."""
     date: str
     """The sheet's date as YYYY-MM-DD (from SOURCE_DATE_EPOCH when set)."""
     timestamp: int
@@ -201,6 +214,31 @@ class StudySheet:
     def words(self) -> tuple[SheetWord, ...]:
         """Every vocabulary word in order."""
         return tuple(word for paragraph in self.paragraphs for word in paragraph.words)
+
+    @property
+    def summary(self) -> str:
+        """What the sheet holds, in one line ("...; 2 glossary notes, 1 vocabulary word")."""
+        return (
+            f"{self.translation_source}; {counted(len(self.notes), 'glossary note')},"
+            f" {counted(len(self.words), 'vocabulary word')}"
+        )
+
+    @property
+    def meanings_from(self) -> str:
+        """Where the vocabulary meanings come from, for the sheet's stamp."""
+        if self.dictionary:
+            return f"glossary, then {self.dictionary}"
+        return "glossary only (no dictionary installed)"
+
+    @property
+    def missing_meaning(self) -> str:
+        """What a word without a meaning says instead (true with or without a dictionary)."""
+        return "no meaning found" if self.dictionary else "not in the glossary"
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 word``, ``2 words``: a count with its noun in the right number."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def sheet_time(environ: Mapping[str, str] | None = None) -> int:
@@ -229,7 +267,11 @@ def parse_paragraph_range(value: str | None, total: int) -> tuple[int, int]:
     else:
         first = int(match.group(1)) if match.group(1) else 1
         last = int(match.group(2)) if match.group(2) else total
-    if first < 1 or last > total or first > last:
+    if first > last:
+        raise UserError(
+            f"--paragraphs: {value!r} is reversed; write the first paragraph first ({last}-{first})"
+        )
+    if first < 1 or last > total:
         raise UserError(f"--paragraphs: {value!r} is outside 1-{total}, the text's paragraphs")
     return (first, last)
 
@@ -264,6 +306,7 @@ def build_study_sheet(
     when = sheet_time() if timestamp is None else timestamp
     origins: dict[str, int] = {}
     noted_terms: set[tuple[str, str]] = set()
+    note_of_term: dict[str, SheetNote] = {}
     listed_lemmas: set[str] = set()
     paragraphs: list[SheetParagraph] = []
     note_number = 0
@@ -301,8 +344,15 @@ def build_study_sheet(
                         highlight=(hit.start - sentence.start, hit.end - sentence.start),
                     )
                 )
+                note_of_term.setdefault(hit.term, notes[-1])
+        # Words come after all of the paragraph's notes: a word whose note stands under this
+        # paragraph is left to it, whichever sentence the note was found in.
+        paragraph_notes = {note.number for note in notes}
+        for sentence in document.sentences(block.index):
             lemmas = sources.lemmas(sentence)
-            for token, lemma in zip(sentence.tokens, lemmas, strict=False):
+            for token_index, (token, lemma) in enumerate(
+                zip(sentence.tokens, lemmas, strict=False)
+            ):
                 if not token.is_word or lemma in listed_lemmas:
                     continue
                 status = sources.statuses.get(lemma, "new")
@@ -310,10 +360,22 @@ def build_study_sheet(
                     continue
                 if status == "new" and lemma not in sources.looked_up:
                     continue
-                if any(term == lemma for term, _ in noted_terms):
+                note = note_of_term.get(lemma)
+                if note is not None and (
+                    note.number in paragraph_notes
+                    or sentence.text not in sources.lookup_sentences.get(lemma, ())
+                ):
+                    # Its note covers it, unless the reader looked it up here, after the note.
                     continue
                 listed_lemmas.add(lemma)
-                info = sources.word_info(lemma) or WordInfo("")
+                info = sources.word_info(lemma, sentence, token_index) or WordInfo("")
+                if note is not None:
+                    # The earlier note's rendering and grammar fill what the lookup lacks.
+                    info = WordInfo(
+                        info.meaning or note.rendering,
+                        info.gender or note.gender,
+                        info.plural or note.plural,
+                    )
                 words.append(
                     SheetWord(
                         lemma=lemma,
@@ -324,6 +386,7 @@ def build_study_sheet(
                         plural=info.plural,
                         sentence=sentence.text,
                         highlight=(token.start - sentence.start, token.end - sentence.start),
+                        note=note.number if note is not None else None,
                     )
                 )
         german = block.text
@@ -345,6 +408,7 @@ def build_study_sheet(
         origin=origin,
         translation_source=describe_translation_source(origins, sources.model_id),
         glossary_version=sources.glossary_version,
+        dictionary=sources.dictionary,
         date=datetime.fromtimestamp(when, UTC).strftime("%Y-%m-%d"),
         timestamp=when,
         paragraph_range=(first, last),

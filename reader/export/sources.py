@@ -6,7 +6,11 @@ The CLI and the export dialog call :func:`build_sheet_for`; the builder itself
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import UserError
 from reader.export.sheet import (
@@ -20,6 +24,9 @@ from reader.export.sheet import (
 from reader.store import Store
 from reader.text import Document, Sentence, TextLoadError, load_reference
 from reader.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from glossary.lookup import LookupResult
 
 
 def english_source(
@@ -37,7 +44,7 @@ def english_source(
     if choice in ("machine", "best"):
         model = installed_model()
         if model is None and choice == "machine":
-            raise UserError(f"no translation model is installed. {MISSING_MODEL_HELP}")
+            raise UserError(MISSING_MODEL_HELP)
         model_id = model.model_id if model else None
     reference_blocks: tuple[tuple[str, ...], ...] | None = None
     if choice in ("reference", "best"):
@@ -85,15 +92,66 @@ def english_source(
     return english, model_id
 
 
-def glossary_sources() -> tuple[
-    Callable[[Sentence], Sequence[TermHit]], Callable[[str], WordInfo | None], str
+MEANING_LIMIT = 2
+"""How many English alternatives a vocabulary word's meaning shows."""
+_ABBREVIATION = re.compile(r"\s*/[^/]*/")
+_SPACES = re.compile(r"\s+")
+
+
+def short_meaning(result: LookupResult) -> str:
+    """One or two English alternatives from a lookup's dictionary senses ("" when none).
+
+    A compound the dictionary only knows in parts is shown as its parts ("Eisenbahn (railway)
+    + Partisan (partisan)"), since its head's meaning alone would be wrong.
+    """
+    if result.found_by == "compound":
+        return " + ".join(
+            f"{part.part} ({_alternatives(part.senses[0].head_english)[0]})"
+            if part.senses
+            else part.part
+            for part in result.compound_parts
+        )
+    chosen: list[str] = []
+    for sense in result.senses:
+        for alternative in _alternatives(sense.head_english):
+            if alternative.casefold() not in {known.casefold() for known in chosen}:
+                chosen.append(alternative)
+            if len(chosen) == MEANING_LIMIT:
+                return "; ".join(chosen)
+    return "; ".join(chosen)
+
+
+def _alternatives(english: str) -> list[str]:
+    """The ``;``-separated alternatives of a Ding English side, without /abbreviations/."""
+    cleaned = (_SPACES.sub(" ", _ABBREVIATION.sub("", part)).strip() for part in english.split(";"))
+    return [part for part in cleaned if part] or [english.strip()]
+
+
+@contextmanager
+def glossary_sources(
+    dictionary_path: Path | None = None,
+) -> Iterator[
+    tuple[
+        Callable[[Sentence], Sequence[TermHit]],
+        Callable[[str, Sentence, int], WordInfo | None],
+        str,
+        str,
+    ]
 ]:
-    """Term hits, word information and the version string from the reader's glossaries."""
+    """Term hits, word information, the glossary version and the dictionary in use ("" if none).
+
+    A context manager: the dictionary index is closed on leaving it.
+
+    Word information asks the glossary, then the Ding dictionary (when installed), with the
+    word in its sentence, so separable verbs and compounds are found as in the reading view.
+    """
     from glossary import load_glossaries
+    from glossary.lookup import WordLookup
     from glossary.matching import GlossaryMatcher
 
     glossaries = load_glossaries()
     matcher = GlossaryMatcher(glossaries)
+    lookup = WordLookup.create(glossaries, dictionary_path)
 
     def term_hits(sentence: Sentence) -> Sequence[TermHit]:
         hits = []
@@ -113,16 +171,30 @@ def glossary_sources() -> tuple[
             )
         return hits
 
-    def word_info(lemma: str) -> WordInfo | None:
+    def word_info(lemma: str, sentence: Sentence, token_index: int) -> WordInfo | None:
         for entry in glossaries.find(lemma):
             return WordInfo(
-                meaning=", ".join(entry.renderings[:2]),
+                meaning="; ".join(entry.renderings[:MEANING_LIMIT]),
                 gender=entry.gender or "",
                 plural=entry.plural or "",
             )
-        return None
+        # Only the dictionary from here: the lookup's own glossary entries include phrases
+        # matched around the word ("Großer Bahnhof"), which do not define the word alone.
+        result = lookup.lookup(sentence.tokens[token_index].text, sentence, token_index)
+        meaning = short_meaning(result)
+        if not meaning:
+            return None
+        gender = next((sense.gender for sense in result.senses if sense.gender), None)
+        plural = None
+        if result.found_by != "compound":  # the head's plural is not the compound's
+            plural = next((sense.plural for sense in result.senses if sense.plural), None)
+        return WordInfo(meaning=meaning, gender=gender or "", plural=plural or "")
 
-    return term_hits, word_info, glossaries.version
+    dictionary = "Ding de-en dictionary" if lookup.dictionary is not None else ""
+    try:
+        yield term_hits, word_info, glossaries.version, dictionary
+    finally:
+        lookup.close()
 
 
 def build_sheet_for(
@@ -141,16 +213,18 @@ def build_sheet_for(
         for sentence in document.sentences(block.index)
     ]
     english, model_id = english_source(document, store, translation, sentences)
-    term_hits, word_info, glossary_version = glossary_sources()
     vocabulary = Vocabulary(store)
-    sources = SheetSources(
-        english=english,
-        lemmas=sentence_lemmas,
-        term_hits=term_hits,
-        word_info=word_info,
-        statuses=vocabulary.statuses(),
-        looked_up=vocabulary.looked_up_lemmas(),
-        model_id=model_id,
-        glossary_version=glossary_version,
-    )
-    return build_study_sheet(document, sources, (first, last))
+    with glossary_sources() as (term_hits, word_info, glossary_version, dictionary):
+        sources = SheetSources(
+            english=english,
+            lemmas=sentence_lemmas,
+            term_hits=term_hits,
+            word_info=word_info,
+            statuses=vocabulary.statuses(),
+            looked_up=vocabulary.looked_up_lemmas(),
+            lookup_sentences=vocabulary.lookup_sentences(),
+            model_id=model_id,
+            glossary_version=glossary_version,
+            dictionary=dictionary,
+        )
+        return build_study_sheet(document, sources, (first, last))

@@ -110,6 +110,28 @@ class InstalledModels:
     """One line per package folder that could not be read."""
 
 
+LANGUAGE_NAMES = {"de": "German", "en": "English"}
+"""Readable names of the language codes this reader uses; others are shown as their code."""
+
+
+def language_pair(from_code: str, to_code: str) -> str:
+    """A package's languages for display, the same for installed and available packages."""
+    names = (LANGUAGE_NAMES.get(code, code) for code in (from_code, to_code))
+    return " → ".join(names)
+
+
+def package_size(folder: Path) -> int:
+    """The bytes an installed package's files take (0 for what cannot be read)."""
+    total = 0
+    for file in folder.rglob("*"):
+        try:
+            if file.is_file():
+                total += file.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
 def argos_packages_dir() -> Path:
     """The folder Argos installs packages into, read from the environment at each call."""
     configured = os.environ.get("ARGOS_PACKAGES_DIR")
@@ -343,8 +365,10 @@ def _package_folder_name(archive: zipfile.ZipFile, path: Path) -> str:
 
 def install_from_file(path: Path) -> ModelInfo:
     """Install an ``.argosmodel`` file; replaces the same package; never leaves half a package."""
+    if path.is_dir():
+        raise ModelError(f"{path}: is a directory; give an .argosmodel file")
     if not path.is_file():
-        raise ModelError(f"{path}: no such file")
+        raise ModelError(f"{path}: no such file (expected an .argosmodel file)")
     if not zipfile.is_zipfile(path):
         raise ModelError(f"{path}: not an Argos model package (not a zip archive)")
     packages = argos_packages_dir()

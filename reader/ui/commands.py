@@ -284,6 +284,15 @@ READING_COMMANDS: tuple[ReaderCommand, ...] = (
         footer=True,
     ),
     ReaderCommand(
+        "store.reload",
+        "ctrl+r",
+        "reload",
+        "Reload",
+        "Read translations, corrections, statuses and glossaries again (after changes"
+        " from the command line or another window)",
+        "Viewing",
+    ),
+    ReaderCommand(
         "help.show",
         "question_mark,f1",
         "show_help",

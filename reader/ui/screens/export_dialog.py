@@ -118,9 +118,14 @@ class ExportDialog(ModalScreen[Path | None]):
         if current.suffix in FORMATS.values():
             path_input.value = str(current.with_suffix(FORMATS[str(event.value)]))
 
+    @on(Select.Changed)
     @on(Input.Changed)
     def _choice_changed(self) -> None:
+        """Any new choice cancels a pending overwrite and its (now stale) warning or error."""
         self.confirm_overwrite = None
+        status = self.query_one("#export-status", Static)
+        if status.has_class("warning") or status.has_class("error"):
+            self._status("")
 
     def _status(self, text: str, kind: str = "") -> None:
         status = self.query_one("#export-status", Static)
@@ -167,13 +172,7 @@ class ExportDialog(ModalScreen[Path | None]):
         except OSError as error:
             self.post_message(self.Failed(f"{path}: {error.strerror or error}"))
             return
-        self.post_message(
-            self.Finished(
-                path,
-                f"{sheet.translation_source}; {len(sheet.notes)} glossary notes,"
-                f" {len(sheet.words)} vocabulary words",
-            )
-        )
+        self.post_message(self.Finished(path, sheet.summary))
 
     @on(Finished)
     def _finished(self, message: Finished) -> None:

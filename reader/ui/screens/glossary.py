@@ -42,6 +42,10 @@ class GlossaryScreen(Screen[None]):
         Binding("escape", "close", "Back", id="glossary.close"),
         Binding("o", "occurrences", "Jump to occurrences", id="glossary.occurrences"),
         Binding("slash", "focus_filter", "Filter", id="glossary.filter"),
+        # While typing in the filter the arrows still walk the list (the list, when
+        # focused, handles them itself first).
+        Binding("down", "move_in_list(1)", "Next entry", show=False, id="glossary.next"),
+        Binding("up", "move_in_list(-1)", "Previous entry", show=False, id="glossary.previous"),
     ]
 
     @dataclass
@@ -147,6 +151,13 @@ class GlossaryScreen(Screen[None]):
             self.notify("This entry does not occur in the text.", severity="warning")
             return
         self.post_message(self.OccurrencesRequested(self.glossary.entries[self.selected], targets))
+
+    def action_move_in_list(self, step: int) -> None:
+        """Move the list's highlight (used while the filter has focus)."""
+        entry_list = self.query_one("#glossary-list", OptionList)
+        if entry_list.option_count:
+            current = entry_list.highlighted if entry_list.highlighted is not None else -step
+            entry_list.highlighted = max(0, min(entry_list.option_count - 1, current + step))
 
     def action_focus_filter(self) -> None:
         self.query_one("#glossary-filter", Input).focus()

@@ -19,6 +19,10 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
+        Binding("j,down", "scroll_body(1)", "Down", id="help.down"),
+        Binding("k,up", "scroll_body(-1)", "Up", id="help.up"),
+        Binding("pagedown,space", "scroll_body(10)", "Page down", id="help.page_down"),
+        Binding("pageup,b", "scroll_body(-10)", "Page up", id="help.page_up"),
     ]
 
     def __init__(self, commands: tuple[ReaderCommand, ...]) -> None:
@@ -38,8 +42,12 @@ class HelpScreen(ModalScreen[None]):
         table.add_row("", "")
         table.add_row("ctrl+p", "Command palette: every command by name")
         with VerticalScroll(id="help-body"):
-            yield Static("Lesepult — keys", id="help-title")
+            yield Static("Lesepult — keys  (j/k scroll, Esc closes)", id="help-title")
             yield Static(table, id="help-table")
+
+    def action_scroll_body(self, lines: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_to(y=body.scroll_y + lines, animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

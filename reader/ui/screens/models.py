@@ -6,6 +6,7 @@ removing) runs in thread workers that only post messages; the handlers update th
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +31,13 @@ from reader.translation.models import (
     install_from_file,
     installed_model,
     installed_models,
+    language_pair,
+    package_size,
     remove,
 )
+
+REMOVE_CONFIRM_SECONDS = 5.0
+"""How long a first ``d`` waits for the second one that confirms a removal."""
 
 
 class ModelsScreen(Screen[None]):
@@ -47,7 +53,7 @@ class ModelsScreen(Screen[None]):
         Binding("r", "refresh", "Refresh", id="models.refresh"),
         Binding("i", "install", "Install selected", id="models.install"),
         Binding("f", "install_file", "Install from file", id="models.install_file"),
-        Binding("d", "remove", "Remove selected", id="models.remove"),
+        Binding("d", "remove", "Remove (press twice)", id="models.remove"),
     ]
 
     @dataclass
@@ -91,6 +97,8 @@ class ModelsScreen(Screen[None]):
         self.installed: InstalledModels = InstalledModels((), ())
         self.available: tuple[AvailableModel, ...] = ()
         self.busy = False
+        # (model id, monotonic deadline) of a removal waiting for its confirming second press.
+        self.pending_removal: tuple[str, float] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="models-body"):
@@ -140,7 +148,7 @@ class ModelsScreen(Screen[None]):
             installed_table.add_row(
                 Text(model.code),
                 Text(model.version),
-                Text(f"{model.from_code}→{model.to_code}"),
+                Text(language_pair(model.from_code, model.to_code)),
                 key=model.model_id,
             )
         available_table = self.query_one("#models-available", DataTable)
@@ -151,7 +159,7 @@ class ModelsScreen(Screen[None]):
             available_table.add_row(  # Text cells: index data is not markup
                 Text(available.code),
                 Text(available.version + mark),
-                Text(f"{available.from_name} → {available.to_name}"),
+                Text(language_pair(available.from_code, available.to_code)),
                 key=available.model_id,
             )
         lines = [] if event.installed.models else [MISSING_MODEL_HELP]
@@ -228,13 +236,23 @@ class ModelsScreen(Screen[None]):
         self.post_message(self.ChangeFinished(f"Installed {installed.model_id}.", failed=False))
 
     def action_remove(self) -> None:
-        """Remove the installed package under the cursor."""
+        """Remove the installed package under the cursor once ``d`` is pressed again to confirm."""
         table = self.query_one("#models-installed", DataTable)
         models = self.installed.models
         if not models or table.cursor_row < 0:
             self.notify("No installed package to remove.", severity="warning")
             return
         chosen = models[min(table.cursor_row, len(models) - 1)]
+        pending, self.pending_removal = self.pending_removal, None
+        now = time.monotonic()
+        if pending is None or pending[0] != chosen.model_id or now > pending[1]:
+            # Removing loses a download of about 100 MB: one key press must not do it.
+            self.pending_removal = (chosen.model_id, now + REMOVE_CONFIRM_SECONDS)
+            megabytes = package_size(chosen.path) / 1e6
+            question = f"Press d again to remove {chosen.model_id} (about {megabytes:.0f} MB)."
+            self.query_one("#models-status", Static).update(question)
+            self.notify(question, severity="warning", timeout=REMOVE_CONFIRM_SECONDS)
+            return
         if self._start_change(f"Removing {chosen.model_id}…"):
             self.remove_model(chosen.model_id)
 

@@ -7,6 +7,7 @@ its widgets as attributes; widgets report clicks and scrolling as messages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,6 +73,8 @@ class SearchMatch:
 # two thousand tokens a second, and a novel is analysed as it is scrolled instead.
 BACKGROUND_ANALYSIS_BLOCKS = 400
 LOOKUP_COUNTS_AFTER_SECONDS = 0.8
+MESSAGE_SECONDS = 6.0
+STORED_LOOKUP_BLOCKS = 50
 
 
 class ReadingScreen(Screen[None]):
@@ -108,6 +111,7 @@ class ReadingScreen(Screen[None]):
         self.colour_words = True
         self._history_timer: Timer | None = None
         self._position_timer: Timer | None = None
+        self._message_timer: Timer | None = None
         self.cursor = start or Cursor(0, 0)
         self.matches: list[SearchMatch] = []
         self.match_index = -1
@@ -143,7 +147,9 @@ class ReadingScreen(Screen[None]):
         # The German is on screen before SoMaJo has even loaded: segmentation runs in a worker.
         first = max(0, self.cursor.block - 2)
         self.segment_blocks(range(first, min(len(self.document.blocks), first + 12)))
-        self.translate_document(self.view.visible_blocks)
+        # Not laid out yet at mount: guess what fits on screen (a block takes a few lines).
+        on_screen = max(2, self.app.size.height // 6)
+        self.translate_document((self.cursor.block, self.cursor.block + on_screen))
         self.load_glossary()
         if self.app.size.width < 100:
             self.query_one(LookupPanel).display = False
@@ -159,10 +165,19 @@ class ReadingScreen(Screen[None]):
         if self.engine is None:
             # Without a model the reader's corrections still show (with a model, the
             # translation worker brings them along with the machine output).
-            germans = [s.text for index in todo for s in document.sentences(index)]
-            corrections = self.translation_store.lookup(None, germans)
-            if corrections:
-                self.post_message(TranslationsArrived(tuple(corrections.values()), None, None))
+            self._post_corrections(todo)
+
+    def _post_corrections(self, blocks: Iterable[int]) -> None:
+        """Post the reader's stored corrections for some segmented blocks (worker thread)."""
+        germans = [s.text for index in blocks for s in self.document.sentences(index)]
+        corrections = self.translation_store.lookup(None, germans)
+        if corrections:
+            self.post_message(TranslationsArrived(tuple(corrections.values()), None, None))
+
+    @work(thread=True, group="corrections", exit_on_error=False)
+    def load_corrections(self, blocks: tuple[int, ...]) -> None:
+        """Read the reader's corrections of these blocks again."""
+        self._post_corrections(blocks)
 
     @on(BlocksSegmented)
     def blocks_segmented(self, event: BlocksSegmented) -> None:
@@ -308,7 +323,10 @@ class ReadingScreen(Screen[None]):
         )
 
     def _english_notes(self, block_index: int) -> tuple[str, ...]:
-        """Checks of the machine English of one block: dropped text, glossary terms."""
+        """Checks of the machine English of one block, one line per sentence that has any:
+        dropped text, German left in the English, glossary terms the English lacks."""
+        from glossary.checking import missing_renderings
+
         sentences = self.document.segmented(block_index)
         if not sentences:
             return ()
@@ -316,29 +334,24 @@ class ReadingScreen(Screen[None]):
         notes: list[str] = []
         for sentence in sentences:
             translation = self.machine.get(sentence.text)
-            if translation is None or translation.origin != "machine":
+            if translation is None or translation.origin != "machine" or not translation.english:
                 continue  # the reader's own corrections are not second-guessed
-            number = sentence.index + 1
+            findings: list[str] = []
             # Checked again here (cheap) so the glossary's names are not taken for untranslated
             # German words; the stored flags were computed without them.
-            flags = translation_flags(sentence.text, translation.english, self.glossary_names)
-            for flag in flags:
+            for flag in translation_flags(sentence.text, translation.english, self.glossary_names):
                 if flag == "short":
-                    notes.append(
-                        f"⚠ sentence {number}: the English is short for its German;"
-                        " read the German closely"
-                    )
+                    findings.append("short for its German: read the German closely")
                 elif flag.startswith("untranslated:"):
-                    notes.append(f"⚠ sentence {number}: left in German —{flag[13:]}")
-            if analysis is not None and translation.english:
-                from glossary.checking import missing_renderings
-
+                    findings.append(f"left in German:{flag[13:]}")
+            if analysis is not None:
                 matches = analysis.sentences[sentence.index].matches
-                for check in missing_renderings(matches, translation.english):
-                    notes.append(
-                        f"⚑ sentence {number}: {check.match.entry.term} — the glossary says:"
-                        f" {'; '.join(check.expected)}"
-                    )
+                findings += [
+                    f"{check.match.entry.term} → the glossary says “{check.expected[0]}”"
+                    for check in missing_renderings(matches, translation.english)
+                ]
+            if findings:
+                notes.append(f"⚑ sentence {sentence.index + 1}: " + " · ".join(findings))
         return tuple(notes)
 
     # Cursor -----------------------------------------------------------------------------
@@ -402,7 +415,7 @@ class ReadingScreen(Screen[None]):
             panel.result = None
             return
         if self.word_lookup is None:
-            self.status.message = "loading the dictionary…"
+            self.say("loading the dictionary…")
             return
         self.look_up(self.cursor, word[0], word[1], self.word_lookup)
 
@@ -416,8 +429,10 @@ class ReadingScreen(Screen[None]):
     def lookup_done(self, event: LookupDone) -> None:
         if event.cursor != self.cursor:
             return  # the reader has moved on
-        self.status.message = ""
-        self.query_one(LookupPanel).result = event.result
+        panel = self.query_one(LookupPanel)
+        panel.result = event.result
+        # With the panel hidden (narrow terminals), the gist goes to the status bar.
+        self.say("" if panel.display else lookup_gist(event.result))
         if self._history_timer is not None:
             self._history_timer.stop()
         self._history_timer = self.set_timer(
@@ -450,13 +465,13 @@ class ReadingScreen(Screen[None]):
             return
         self.statuses[lemma] = status
         self._refresh_all_marks()
-        self.status.message = f"{lemma}: {status}"
+        self.say(f"{lemma}: {status}")
         self.store_statuses({lemma: status})
 
     @work(thread=True, group="vocabulary", exit_on_error=False)
     def store_statuses(self, statuses: dict[str, str]) -> None:
         """Write statuses to the store off the UI thread (another window may hold a lock)."""
-        self.vocabulary.set_statuses(statuses)
+        self.vocabulary.set_statuses(statuses, text_id=self.document.text_id)
 
     def action_set_status(self, status: str) -> None:
         self._set_status(status)
@@ -464,26 +479,26 @@ class ReadingScreen(Screen[None]):
     def action_mark_paragraph_known(self) -> None:
         analysis = self.analyses.get(self.cursor.block)
         if analysis is None:
-            self.status.message = "this paragraph is still being analysed"
+            self.say("this paragraph is still being analysed")
             return
         self.mark_known_in_store(analysis.word_lemmas(self.document))
 
     @work(thread=True, group="vocabulary", exit_on_error=False)
     def mark_known_in_store(self, lemmas: tuple[str, ...]) -> None:
         """Mark the still-new lemmas known in one transaction, then recolour."""
-        changed = self.vocabulary.mark_new_as_known(lemmas)
+        changed = self.vocabulary.mark_new_as_known(lemmas, text_id=self.document.text_id)
         self.app.call_from_thread(self._marked_known, changed)
 
     def _marked_known(self, changed: tuple[str, ...]) -> None:
         self.statuses.update(dict.fromkeys(changed, "known"))
         self._refresh_all_marks()
-        self.status.message = f"{len(changed)} new words marked known"
+        self.say(f"{len(changed)} new words marked known")
 
     def action_toggle_colouring(self) -> None:
         self.colour_words = not self.colour_words
         self.save_setting("word-colours", "on" if self.colour_words else "off")
         self._refresh_all_marks()
-        self.status.message = "word colours " + ("on" if self.colour_words else "off")
+        self.say("word colours " + ("on" if self.colour_words else "off"))
 
     def status_changed_elsewhere(self, lemma: str, status: str) -> None:
         """The vocabulary screen changed a status: recolour."""
@@ -522,7 +537,7 @@ class ReadingScreen(Screen[None]):
         from reader.ui.screens.glossary import GlossaryScreen
 
         if self.glossary is None:
-            self.status.message = "the glossary is still loading"
+            self.say("the glossary is still loading")
             return
         self.app.push_screen(GlossaryScreen(self.glossary, self.all_matches()))
 
@@ -535,14 +550,15 @@ class ReadingScreen(Screen[None]):
             for start, end in match.spans[:1]
         ]
         if not targets:
-            self.status.message = f"“{entry.term}” does not occur in this text"
+            self.say(f"“{entry.term}” does not occur in this text")
             return
         self.matches = spans
         self.match_index = -1
         block, sentence = targets[0]
         self.move_to(Cursor(block, sentence))
         self.match_index = 0
-        self.status.message = f"{entry.term}: occurrence 1/{len(targets)} (n/N for more)"
+        more = " (n/N for the others)" if len(targets) > 1 else ""
+        self.say(f"{entry.term}: occurrence 1/{len(targets)}{more}")
 
     def action_add_entry(self) -> None:
         from reader.ui.screens.entry_form import EntryFormScreen
@@ -583,7 +599,7 @@ class ReadingScreen(Screen[None]):
 
         def done(path: Path | None) -> None:
             if path is not None:
-                self.status.message = f"exported to {path}"
+                self.say(f"exported to {path}")
 
         self.app.push_screen(ExportDialog(self.document, self.store), done)
 
@@ -591,6 +607,14 @@ class ReadingScreen(Screen[None]):
         """The sentence under the cursor."""
         sentences = self.document.sentences(self.cursor.block)
         return sentences[min(self.cursor.sentence, len(sentences) - 1)]
+
+    def say(self, message: str) -> None:
+        """Show a short message in the status bar; it goes away after a few seconds."""
+        self.status.message = message
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        if message:
+            self._message_timer = self.set_timer(MESSAGE_SECONDS, lambda: self.say(""))
 
     def _update_status(self) -> None:
         self.status.paragraph = self.cursor.block + 1
@@ -655,6 +679,9 @@ class ReadingScreen(Screen[None]):
         self.move_to(Cursor(block, 0))
 
     def action_page_down(self) -> None:
+        if self.cursor.block == len(self.document.blocks) - 1:
+            self.view.scroll_end(animate=False)  # the last English may run past the German
+            return
         self._page(+1)
 
     def action_page_up(self) -> None:
@@ -703,6 +730,10 @@ class ReadingScreen(Screen[None]):
         from reader.translation.engine import TranslationEngine
 
         worker = get_current_worker()
+
+        def worker_cancelled() -> bool:
+            return worker.is_cancelled
+
         found = installed_models()
         model = next((m for m in found.models if (m.from_code, m.to_code) == ("de", "en")), None)
         if model is None:
@@ -711,35 +742,45 @@ class ReadingScreen(Screen[None]):
             placeholder = MISSING_MODEL_HELP + (f" ({problems})" if problems else "")
             self.post_message(TranslationState(None, state, placeholder))
             return
-        self.post_message(TranslationState(model.model_id, "loading model…", "translating…"))
-        engine = TranslationEngine(model, EngineSettings.from_environment())
+        self.post_message(
+            TranslationState(model.model_id, "reading stored English…", "translating…")
+        )
+        engine = TranslationEngine(model, EngineSettings.from_environment())  # loads on first use
         self.engine = engine
         job = TranslationJob(self.translation_store, engine)
         order = self._blocks_in_priority_order(visible)
-        on_screen = [i for i in order[: max(1, visible[1] - visible[0] + 1)]]
-        first_germans = [s.text for i in on_screen for s in self.document.sentences(i)]
+        on_screen = order[: max(1, visible[1] - visible[0] + 1)]
 
         def report(progress: TranslationProgress) -> None:
             self.post_message(
                 TranslationsArrived(progress.translated, progress.done, progress.total)
             )
 
-        # Stored English for what is on screen first, then the rest once segmented.
-        report_first = job.cached(first_germans)
-        self.post_message(TranslationsArrived(tuple(report_first.values()), None, None))
-        germans = [s.text for i in order for s in self.document.sentences(i)]
+        def sentences_of(blocks: list[int]) -> list[str]:
+            return [s.text for i in blocks for s in self.document.sentences(i)]
+
         try:
-            job.run(
-                germans,
-                on_progress=report,
-                is_cancelled=lambda: worker.is_cancelled,
-                first_chunk=len(first_germans),
-            )
+            # 1. What is on screen: stored English at once, the rest translated first.
+            job.run(sentences_of(on_screen), on_progress=report, is_cancelled=worker_cancelled)
+            # 2. The rest, in reading order: segment block by block and show what the store
+            #    has, so reopening a long text fills the column as fast as it can be split.
+            germans = sentences_of(on_screen)
+            rest = order[len(on_screen) :]
+            for start in range(0, len(rest), STORED_LOOKUP_BLOCKS):
+                if worker.is_cancelled:
+                    return
+                chunk = sentences_of(rest[start : start + STORED_LOOKUP_BLOCKS])
+                stored = job.cached(chunk)
+                if stored:
+                    self.post_message(TranslationsArrived(tuple(stored.values()), None, None))
+                germans += chunk
+            # 3. Translate everything still missing, with progress over the whole text.
+            job.run(germans, on_progress=report, is_cancelled=worker_cancelled)
         except Exception as error:  # a broken package must not take the reader down
+            reason = " ".join(str(error).split())
             self.post_message(
-                TranslationState(model.model_id, f"translation failed: {error}", str(error))
+                TranslationState(model.model_id, f"translation failed: {reason}", reason)
             )
-            return
 
     @on(TranslationState)
     def translation_state_changed(self, event: TranslationState) -> None:
@@ -787,14 +828,23 @@ class ReadingScreen(Screen[None]):
         current = self.machine.get(german)
         reference = self.english_for(self.cursor.block)
         english = current.english if current else ""
-        if not english and reference.versions and reference.versions[0].aligned:
-            english = reference.versions[0].sentences[self.cursor.sentence].text
+        if self.translation_mode == "reference" or not english:
+            # Start from the English the reader is looking at.
+            shown = reference.versions[0] if reference.versions else None
+            if shown is not None and shown.aligned and self.cursor.sentence < len(shown.sentences):
+                english = shown.sentences[self.cursor.sentence].text
         edited = current is not None and current.origin == "edited"
 
         def save(result: str | None) -> None:
             if result is None:
                 return
             self.save_correction(german, None if result == REVERT else result)
+            if self.translation_mode == "reference":
+                # Edits live with the machine English: show them.
+                self.translation_mode = "best"
+                self.view.english_changed()
+                self._update_status()
+                self.say("showing your edit (translation mode: best)")
 
         self.app.push_screen(EditTranslationScreen(german, english, can_revert=edited), save)
 
@@ -826,7 +876,7 @@ class ReadingScreen(Screen[None]):
         if self.engine is None:
             self.notify(MISSING_MODEL_HELP, title="No model", severity="warning")
             return
-        self.status.message = "asking the model for alternatives…"
+        self.say("asking the model for alternatives…")
         self.find_alternatives(self.current_sentence().text)
 
     @work(thread=True, exclusive=True, group="alternatives", exit_on_error=False)
@@ -842,7 +892,7 @@ class ReadingScreen(Screen[None]):
     def alternatives_ready(self, event: AlternativesReady) -> None:
         from reader.ui.screens.edit_translation import AlternativesScreen
 
-        self.status.message = ""
+        self.say("")
 
         def pick(choice: str | None) -> None:
             if choice:
@@ -890,7 +940,7 @@ class ReadingScreen(Screen[None]):
         ]
         self.view.set_search(pattern)
         if not self.matches:
-            self.status.message = f"no match for “{query}”"
+            self.say(f"no match for “{query}”")
             self.match_index = -1
             return
         self.match_index = -1
@@ -905,7 +955,7 @@ class ReadingScreen(Screen[None]):
                 break
         else:
             self.move_to(Cursor(match.block, 0))
-        self.status.message = f"match {self.match_index + 1}/{len(self.matches)}"
+        self.say(f"match {self.match_index + 1}/{len(self.matches)}")
 
     def _cursor_offset(self) -> int:
         return self.current_sentence().start
@@ -933,7 +983,7 @@ class ReadingScreen(Screen[None]):
         self.matches = []
         self.match_index = -1
         self.view.set_search(None)
-        self.status.message = ""
+        self.say("")
 
     # Viewing ----------------------------------------------------------------------------
 
@@ -952,9 +1002,36 @@ class ReadingScreen(Screen[None]):
         """Keep a toggled setting for next time (the CLI's `lesepult settings` shows it)."""
         set_setting(self.store, key, value)
 
+    def action_reload(self) -> None:
+        """Start over from the store and the glossary files (another window or the CLI may
+        have changed them)."""
+        self.machine.clear()
+        self.statuses.clear()
+        self.analyses.clear()
+        self.view.clear_decorations()
+        self.view.english_changed()
+        self.translate_document(self.view.visible_blocks)
+        segmented = range(len(self.document.blocks))
+        self.load_corrections(tuple(i for i in segmented if self.document.segmented(i)))
+        self.load_glossary()
+        self.say("reloaded from the store")
+
     def action_show_help(self) -> None:
         self.app.push_screen(HelpScreen(self.COMMAND_TABLE))
 
     async def action_quit(self) -> None:
         self.save_position()
         self.app.exit(0)
+
+
+def lookup_gist(result: LookupResult) -> str:
+    """One line about a looked-up word: lemma, grammar and its first meaning."""
+    head = result.word if result.lemma in ("", result.word) else f"{result.word} → {result.lemma}"
+    if result.glossary:
+        meaning = result.glossary[0].renderings[0]
+    elif result.senses:
+        meaning = result.senses[0].english
+    else:
+        meaning = "not found (p shows the panel)"
+    grammar = f" ({', '.join(result.grammar)})" if result.grammar else ""
+    return f"{head}{grammar}: {meaning}"

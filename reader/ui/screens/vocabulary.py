@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from reader.export.sheet import counted
 from reader.vocabulary import STATUSES, Vocabulary, VocabularyEntry, status_label
 
 STATUS_FILTERS: tuple[str | None, ...] = (None, *STATUSES)
@@ -104,8 +105,9 @@ class VocabularyScreen(Screen[None]):
             table.move_cursor(row=min(row, len(self.shown) - 1))
         status_text = status_label(self.status_filter) if self.status_filter else "all statuses"
         scope = "this text" if self.text_only else "all texts"
+        count = len(self.shown)
         self.query_one("#vocabulary-filters", Static).update(
-            f"Vocabulary: {len(self.shown)} words, {status_text}, {scope}"
+            f"Vocabulary: {counted(count, 'word')}, {status_text}, {scope}"
         )
         stats = self.vocabulary.statistics()
         totals = ", ".join(f"{status_label(s)} {n}" for s, n in stats.by_status) or "no statuses"
@@ -157,7 +159,7 @@ class VocabularyScreen(Screen[None]):
     def action_open_sentence(self) -> None:
         """Ask the host to open the sentence the highlighted word was looked up in."""
         entry = self.current_entry()
-        if entry is None or entry.text_id is None:
+        if entry is None or entry.text_id is None or not entry.sentence:
             self.notify("This word was never looked up in a text.", severity="warning")
             return
         self.post_message(self.SentenceOpened(entry.lemma, entry.text_id, entry.sentence))

@@ -61,7 +61,8 @@ class Cursor:
 @dataclass
 class _BlockLayout:
     german: list[tuple[int, int]]
-    english: list[tuple[int, str, list[tuple[int, int]]]]  # (version index, kind, lines)
+    english: list[tuple[int, str, list[tuple[int, int]]]]
+    """(version index, "label" | "text" | "noteN" | "placeholder", line offsets)."""
     height: int
 
 
@@ -207,10 +208,10 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         for number, version in enumerate(english_block.versions):
             english.append((number, "label", [(0, len(version.label))]))
             english.append((number, "text", wrap_offsets(_joined(version)[0], right)))
+            for note_number, note in enumerate(version.notes):
+                english.append((number, f"note{note_number}", wrap_offsets(note, right)))
         if not english_block.versions:
             english.append((-1, "placeholder", wrap_offsets(english_block.placeholder, right)))
-        for number, note in enumerate(english_block.notes):
-            english.append((number, "note", wrap_offsets(note, right)))
         english_height = sum(len(lines) for _, _, lines in english)
         if self.stacked:
             height = len(german) + english_height + 1
@@ -249,26 +250,68 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def sentence_region(self, cursor: Cursor) -> Region | None:
         """The lines (in virtual coordinates) that hold the cursor's German sentence."""
+        rows = self._german_rows(cursor)
+        if rows is None:
+            return None
+        top = self._tops[cursor.block] + rows[0]
+        return Region(0, top, self._layout_width, rows[1] - rows[0] + 1)
+
+    def pair_region(self, cursor: Cursor) -> Region | None:
+        """The lines holding the German sentence and its English (the sentence itself when
+        aligned, else the whole English of the block), so that scrolling shows both."""
+        german = self._german_rows(cursor)
+        if german is None:
+            return None
+        first, last = german
+        english = self._english_rows(cursor)
+        if english is not None:
+            first, last = min(first, english[0]), max(last, english[1])
+        top = self._tops[cursor.block] + first
+        return Region(0, top, self._layout_width, last - first + 1)
+
+    def _german_rows(self, cursor: Cursor) -> tuple[int, int] | None:
         if not self._layouts or cursor.block >= len(self._layouts):
             return None
         block = self.document.blocks[cursor.block]
         layout = self._layouts[cursor.block]
         sentences = self.document.segmented(cursor.block)
         if not sentences:
-            return Region(0, self._tops[cursor.block], self._layout_width, 1)
+            return (0, 0)
         sentence = sentences[min(cursor.sentence, len(sentences) - 1)]
         start, end = sentence.start - block.start, sentence.end - block.start
         rows = [i for i, (s, e) in enumerate(layout.german) if e > start and s < end] or [0]
-        top = self._tops[cursor.block] + rows[0]
-        return Region(0, top, self._layout_width, rows[-1] - rows[0] + 1)
+        return rows[0], rows[-1]
+
+    def _english_rows(self, cursor: Cursor) -> tuple[int, int] | None:
+        layout = self._layouts[cursor.block]
+        english_block = self._english(cursor.block)
+        row = len(layout.german) if self.stacked else 0
+        found: list[int] = []
+        for number, kind, lines in layout.english:
+            if kind == "text":
+                version = english_block.versions[number]
+                _, spans = _joined(version)
+                if version.aligned and cursor.sentence < len(spans):
+                    start, end = spans[cursor.sentence]
+                    found += [row + i for i, (s, e) in enumerate(lines) if e > start and s < end]
+                else:
+                    found += [row, row + len(lines) - 1]
+            elif kind.startswith("note") and found:
+                found.append(row + len(lines) - 1)  # the checks belong with the English
+            row += len(lines)
+        return (min(found), max(found)) if found else None
 
     def scroll_to_cursor(self, animate: bool = False) -> None:
         """Scroll so that the current sentence is on screen, with a little context."""
         if not self._layouts:
             return
-        region = self.sentence_region(self.cursor)
-        if region is not None:
-            self.scroll_to_region(region.grow((2, 0, 2, 0)), animate=animate, force=True)
+        pair = self.pair_region(self.cursor)
+        german = self.sentence_region(self.cursor)
+        if pair is None or german is None:
+            return
+        # Show the English too, unless that would push the German sentence off the top.
+        region = pair if pair.height <= self.size.height - 2 else german
+        self.scroll_to_region(region.grow((2, 0, 2, 0)), animate=animate, force=True)
 
     def block_at_line(self, line: int) -> int:
         """The index of the block drawn on virtual line ``line``."""
@@ -374,8 +417,9 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         for number, kind, offsets in layout.english:
             if kind == "placeholder":
                 source = _styled(english_block.placeholder, base + self._style("placeholder"))
-            elif kind == "note":
-                source = _styled(english_block.notes[number], base + self._style("flag"))
+            elif kind.startswith("note"):
+                note = english_block.versions[number].notes[int(kind[4:])]
+                source = _styled(note, base + self._style("flag"))
             elif kind == "label":
                 source = _styled(english_block.versions[number].label, base + self._style("label"))
             else:

@@ -29,13 +29,17 @@ class StatusBar(Widget):
     """A transient note (search results, saved files)."""
 
     def render(self) -> Text:
+        # Most important first, so a narrow terminal cuts the least useful part: the
+        # reader's latest action matters more than the title or the translation source.
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f" {self.title} ", style="bold")
+        title = self.title if len(self.title) <= 32 else self.title[:31] + "…"
+        text.append(f" {title} ", style="bold")
         text.append(f"│ ¶ {self.paragraph}/{self.paragraphs} ")
-        if self.translation:
-            text.append(f"│ EN: {self.translation} ")
+        if self.message:
+            text.append(f"│ {self.message} ", style="bold reverse")
+            text.append(" ")
         if self.progress:
             text.append(f"│ {self.progress} ", style="italic")
-        if self.message:
-            text.append(f"│ {self.message}", style="bold")
+        if self.translation:
+            text.append(f"│ EN: {self.translation}")
         return text
