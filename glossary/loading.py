@@ -324,10 +324,7 @@ def parse_glossary_file(path: Path, origin: Origin = "curated") -> ParsedFile:
 
 def format_problem(problem: ValidationProblem) -> str:
     """``file:line: field: message``, leaving out the line and field when there are none."""
-    where = problem.file + (f":{problem.line}" if problem.line else "")
-    if problem.field:
-        where += f": {problem.field}"
-    return f"{where}: {problem.message}"
+    return str(problem)
 
 
 def validate_files(paths: Sequence[Path]) -> tuple[ValidationProblem, ...]:

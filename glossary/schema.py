@@ -99,7 +99,11 @@ class ValidationProblem:
     """What is wrong, in one sentence."""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+        """``file:line: field: message``, leaving out the line and field when there are none."""
+        where = self.file + (f":{self.line}" if self.line else "")
+        if self.field:
+            where += f": {self.field}"
+        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
