@@ -155,16 +155,7 @@ def build_tiny_package(
             f"<filler{index}>" for index in range(size.model_vocabulary - len(vocabulary))
         ]
     folder = f"{code}-{version}"
-    metadata = {
-        "package_version": version,
-        "argos_version": "1.9",
-        "from_code": "de",
-        "from_name": "German",
-        "to_code": "en",
-        "to_name": "English",
-        "type": "translate",
-        "code": code,
-    }
+    metadata = package_metadata(code, version)
     if target_prefix:
         metadata["target_prefix"] = target_prefix
     with tempfile.TemporaryDirectory() as work:
@@ -188,8 +179,8 @@ def build_tiny_package(
     return destination
 
 
-def index_entry(code: str, version: str, links: list[str], **extra: Any) -> dict[str, Any]:
-    """An Argos package index entry for a package built by :func:`build_tiny_package`."""
+def package_metadata(code: str, version: str) -> dict[str, Any]:
+    """The ``metadata.json`` of a German→English package (also the core of an index entry)."""
     return {
         "package_version": version,
         "argos_version": "1.9",
@@ -199,6 +190,13 @@ def index_entry(code: str, version: str, links: list[str], **extra: Any) -> dict
         "to_name": "English",
         "type": "translate",
         "code": code,
+    }
+
+
+def index_entry(code: str, version: str, links: list[str], **extra: Any) -> dict[str, Any]:
+    """An Argos package index entry for a package built by :func:`build_tiny_package`."""
+    return {
+        **package_metadata(code, version),
         "links": links,
         **extra,
     }
