@@ -144,15 +144,21 @@ class ReadingScreen(Screen[None]):
         self._update_status()
         self.view.set_cursor(self.cursor)
         self.view.focus()
-        # The German is on screen before SoMaJo has even loaded: segmentation runs in a worker.
-        first = max(0, self.cursor.block - 2)
-        self.segment_blocks(range(first, min(len(self.document.blocks), first + 12)))
-        # Not laid out yet at mount: guess what fits on screen (a block takes a few lines).
-        on_screen = max(2, self.app.size.height // 6)
-        self.translate_document((self.cursor.block, self.cursor.block + on_screen))
-        self.load_glossary()
         if self.app.size.width < 100:
             self.query_one(LookupPanel).display = False
+        # The German goes on screen first; the workers (SoMaJo, the model, the glossary and
+        # HanTa) start after that first frame, so they do not compete with it for the GIL.
+        self.call_after_refresh(self.start_workers)
+
+    def start_workers(self) -> None:
+        """Start segmentation, translation and the glossary in the background."""
+        first = max(0, self.cursor.block - 2)
+        self.segment_blocks(range(first, min(len(self.document.blocks), first + 12)))
+        visible = self.view.visible_blocks
+        if visible == (0, 0) and self.cursor.block:  # not laid out yet: guess the screen
+            visible = (self.cursor.block, self.cursor.block + max(2, self.app.size.height // 6))
+        self.translate_document(visible)
+        self.load_glossary()
 
     @work(thread=True, group="segment", exit_on_error=False)
     def segment_blocks(self, blocks: range) -> None:
