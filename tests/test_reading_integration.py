@@ -31,7 +31,7 @@ from reader.ui.widgets.lookup_panel import LookupPanel
 from reader.ui.widgets.parallel_view import Cursor, ParallelTextView
 from reader.ui.widgets.status_bar import StatusBar
 from reader.vocabulary import Vocabulary
-from tests.ui_support import reading_app, reading_screen, settle
+from tests.ui_support import open_reader, reading_app, reading_screen, settle
 
 SIZE = (150, 40)
 
@@ -39,10 +39,7 @@ SIZE = (150, 40)
 async def test_without_a_model_the_status_bar_says_how_to_install_one(
     article: Document, store: Store
 ) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         assert "lesepult models install" in screen.query_one(StatusBar).progress
         await pilot.press("t")  # machine only: the placeholder explains, never the reference
         english = screen.english_for(3)
@@ -53,10 +50,7 @@ async def test_without_a_model_the_status_bar_says_how_to_install_one(
 async def test_the_english_column_fills_from_the_model_and_is_stored(
     article: Document, store: Store, tiny_model: ModelInfo
 ) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         sentences = list(article.all_sentences())
         assert all(s.text in screen.machine for s in sentences)
         assert all(screen.machine[s.text].origin == "machine" for s in sentences)
@@ -74,10 +68,7 @@ async def test_the_english_column_fills_from_the_model_and_is_stored(
 async def test_machine_english_is_checked_against_the_glossary(
     article: Document, store: Store, tiny_model: ModelInfo
 ) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         machine = screen.english_for(9).versions[0]  # random English lacks "rail partisans"
         assert machine.origin == "machine"
         assert any(
@@ -97,10 +88,7 @@ async def test_machine_english_is_checked_against_the_glossary(
 async def test_editing_an_english_sentence_stores_a_labelled_correction(
     article: Document, store: Store, tiny_model: ModelInfo
 ) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         await pilot.press("j")
         german = screen.current_sentence().text
         await pilot.press("e")
@@ -117,10 +105,7 @@ async def test_editing_an_english_sentence_stores_a_labelled_correction(
 async def test_the_word_cursor_shows_the_lookup_and_glossary_terms_are_marked(
     article: Document, store: Store
 ) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         view = screen.query_one(ParallelTextView)
         marked = {article.source[d.start : d.end] for d in view.decorations[2]}
         assert {"Großer", "Bahnhof", "Putin"} <= marked
@@ -141,10 +126,7 @@ async def test_the_word_cursor_shows_the_lookup_and_glossary_terms_are_marked(
 async def test_status_keys_colour_words_and_mark_a_paragraph_known(
     article: Document, store: Store
 ) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         view = screen.query_one(ParallelTextView)
         await pilot.press("right", "2")  # "Belarus" in the title
         await settle(pilot)
@@ -168,9 +150,7 @@ async def test_status_keys_colour_words_and_mark_a_paragraph_known(
 
 
 async def test_glossary_screen_jumps_to_occurrences(article: Document, store: Store) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         await pilot.press("o")
         assert isinstance(app.screen, GlossaryScreen)
         await pilot.press(*"Eisenbahnpartisan")
@@ -185,9 +165,7 @@ async def test_glossary_screen_jumps_to_occurrences(article: Document, store: St
 async def test_adding_a_glossary_entry_from_the_reader(
     article: Document, store: Store, isolated_user_directories: Path
 ) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         await pilot.press("J", "J", "j", *["right"] * 6, "A")  # ... auf dem Flughafen
         assert isinstance(app.screen, EntryFormScreen)
         form = app.screen
@@ -202,9 +180,7 @@ async def test_adding_a_glossary_entry_from_the_reader(
 
 
 async def test_vocabulary_export_and_models_screens_open(article: Document, store: Store) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         for key, screen_type in (
             ("V", VocabularyScreen),
             ("x", ExportDialog),
@@ -219,9 +195,7 @@ async def test_vocabulary_export_and_models_screens_open(article: Document, stor
 
 
 async def test_resting_on_a_word_adds_it_to_the_history(article: Document, store: Store) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         await pilot.press("J", "J", "j", *["right"] * 6)  # Bei seiner Ankunft auf dem Flughafen
         await settle(pilot)
         await pilot.pause(1.0)
@@ -276,10 +250,7 @@ async def test_a_broken_user_glossary_is_reported_once_and_left_out(
         "    renderings: train\n    explanation: A train.\n    colour: red\n",
         encoding="utf-8",
     )
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         assert screen.glossary is not None
         assert screen.glossary.problems
         messages = [n.message for n in app._notifications]
@@ -300,10 +271,7 @@ async def test_a_broken_package_is_one_line_and_the_reader_keeps_working(
         '{"type": "translate", "from_code": "de", "to_code": "en", "package_version": "1.9"}',
         encoding="utf-8",
     )
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         placeholder = screen.english_for(3)
         await pilot.press("t")
         placeholder = screen.english_for(3).placeholder
@@ -317,10 +285,7 @@ async def test_a_model_that_cannot_load_is_reported_in_the_status_bar(
     article: Document, store: Store, tiny_model: ModelInfo
 ) -> None:
     (tiny_model.path / "model" / "model.bin").write_bytes(b"not a model")
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         progress = screen.query_one(StatusBar).progress
         assert progress.startswith("translation failed:") and "\n" not in progress
         assert screen.machine == {}
@@ -330,9 +295,7 @@ async def test_a_model_that_cannot_load_is_reported_in_the_status_bar(
 
 
 async def test_the_command_palette_runs_reader_commands(article: Document, store: Store) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"go to paragraph")
@@ -355,9 +318,7 @@ async def test_square_brackets_in_a_text_are_shown_not_read_as_markup(
         encoding="utf-8",
     )
     document = load_document(path)
-    app = reading_app(document, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_reader(document, store) as (app, pilot, screen):
         await pilot.press("j", "right", "right")
         await settle(pilot)
         await pilot.pause(1.0)  # rest on the word: it goes into the history with its sentence
@@ -405,10 +366,7 @@ async def test_reopening_a_long_text_shows_stored_english_without_the_model(
 async def test_reload_picks_up_a_correction_made_from_the_command_line(
     article: Document, store: Store
 ) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         german = article.sentences(3)[0].text
         TranslationStore(store).correct(german, "Lavrov and Shoigu had arrived in Minsk.")
         assert german not in screen.machine
@@ -421,10 +379,7 @@ async def test_reload_picks_up_a_correction_made_from_the_command_line(
 async def test_editing_in_reference_mode_starts_from_the_reference_and_shows_the_edit(
     article: Document, store: Store
 ) -> None:
-    app = reading_app(article, store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading_screen(pilot)
+    async with open_reader(article, store) as (app, pilot, screen):
         await pilot.press("t", "t", "j", "e")  # reference mode, teaser sentence 1
         assert isinstance(app.screen, EditTranslationScreen)
         field = app.screen.query_one("#edit-english", Input)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from textual.app import App
@@ -42,3 +44,14 @@ async def settle(pilot: Pilot[Any]) -> None:
     for _ in range(2):  # messages from finished workers may start new workers
         await wait_for_workers(pilot.app)
         await pilot.pause()
+
+
+@asynccontextmanager
+async def open_reader(
+    document: Document, store: Store, size: tuple[int, int] = (150, 40)
+) -> AsyncIterator[tuple[LesepultApp, Pilot[Any], ReadingScreen]]:
+    """The app on ``document``, running headless with its start-up work done."""
+    app = reading_app(document, store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield app, pilot, reading_screen(pilot)
