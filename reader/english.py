@@ -81,16 +81,15 @@ def machine_version(
         for t in found
     )
     edited = sum(1 for sentence in sentences if sentence.origin == "edited")
+    origin: Origin = "edited" if edited == len(sentences) else "machine"
     label = f"machine · {model_label}" if model_label else "machine"
-    if edited == len(sentences):
-        label, origin = "edited by you", "edited"
+    if origin == "edited":
+        label = "edited by you"
     elif edited:
-        label, origin = f"{label} · {edited} edited", "machine"
-    else:
-        origin = "machine"
+        label += f" · {edited} edited"
     if any("pending" in sentence.flags for sentence in sentences):
         label += " · translating…"
-    return EnglishVersion(label, origin, sentences, aligned=True)  # type: ignore[arg-type]
+    return EnglishVersion(label, origin, sentences, aligned=True)
 
 
 def reference_version(
