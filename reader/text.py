@@ -187,6 +187,10 @@ class Document:
         """The sentences of a block if it is segmented already, else None (never segments)."""
         return self._cache.get(block_index)
 
+    def segmented_blocks(self) -> list[int]:
+        """The indexes of the blocks segmented so far (by any thread), never segmenting."""
+        return list(self._cache)
+
     def all_sentences(self) -> Iterator[Sentence]:
         """Every sentence of the text in reading order (segments what is not yet segmented)."""
         for block in self.blocks:

@@ -97,6 +97,8 @@ class ReadingScreen(Screen[None]):
         self.reference = reference
         self.translation_mode: TranslationMode = "best"
         self.machine: dict[str, SentenceTranslation] = {}
+        self._blocks_by_sentence: dict[str, set[int]] = {}
+        self._indexed_blocks: set[int] = set()
         self.model_label: str | None = None
         self.no_machine_reason = "machine translation: looking for a model…"
         self.translation_store = TranslationStore(store)
@@ -803,13 +805,7 @@ class ReadingScreen(Screen[None]):
             self.machine[translation.german] = translation
             germans.add(translation.german)
         if germans:
-            blocks = [
-                index
-                for index in range(len(self.document.blocks))
-                if (sentences := self.document.segmented(index))
-                and any(sentence.text in germans for sentence in sentences)
-            ]
-            self.view.english_changed(blocks)
+            self.view.english_changed(self._blocks_holding(germans))
         if event.total is not None:
             done = event.done or 0
             finished = done >= event.total
@@ -819,6 +815,16 @@ class ReadingScreen(Screen[None]):
                 else f"translating {done}/{event.total}"
             )
         self._update_status()
+
+    def _blocks_holding(self, germans: set[str]) -> set[int]:
+        """The blocks containing these sentences. Blocks are indexed once, as they come out
+        of segmentation, so a message costs its own sentences, not a scan of the text."""
+        for index in self.document.segmented_blocks():
+            if index not in self._indexed_blocks:
+                self._indexed_blocks.add(index)
+                for sentence in self.document.sentences(index):
+                    self._blocks_by_sentence.setdefault(sentence.text, set()).add(index)
+        return {block for german in germans for block in self._blocks_by_sentence.get(german, ())}
 
     def model_changed(self, model: ModelInfo | None) -> None:
         """A model was installed or removed: start over with the new one."""
