@@ -11,6 +11,7 @@ from reader.translation import installed_model
 from reader.ui.screens.edit_translation import REVERT, AlternativesScreen, EditTranslationScreen
 from reader.ui.screens.models import ModelsScreen
 from tests.fixtures_translation import PackageServer
+from tests.ui_support import settle
 
 PACKAGE_NAME = "translate-de_en-0_1.argosmodel"
 
@@ -38,28 +39,20 @@ async def test_models_screen_installs_from_the_index_and_removes(
     app = HostApp()
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(ModelsScreen())
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert screen.query_one("#models-installed", DataTable).row_count == 0
         assert screen.query_one("#models-available", DataTable).row_count == 1
         assert "lesepult models install" in status(app)
 
         await pilot.press("i")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert installed_model() is not None
         assert [change.model for change in app.changes] == [installed_model()]
         assert screen.query_one("#models-installed", DataTable).row_count == 1
 
         await pilot.press("d", "d")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert installed_model() is None
         assert app.changes[-1].model is None
         assert screen.query_one("#models-installed", DataTable).row_count == 0
@@ -71,19 +64,14 @@ async def test_models_screen_installs_a_file_and_shows_index_problems(
     app = HostApp()
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(ModelsScreen())
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert "cannot reach the model index" in status(app)
         await pilot.press("f")
         field = app.screen.query_one("#models-file", Input)
         assert app.focused is field
         field.value = str(tiny_package)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert app.changes and app.changes[0].model == installed_model()
         assert app.screen.query_one("#models-installed", DataTable).row_count == 1
 
@@ -98,8 +86,7 @@ async def test_models_screen_reports_a_bad_file(tmp_path: Path) -> None:
         await pilot.press("f")
         app.screen.query_one("#models-file", Input).value = str(bad)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert "not an Argos model package" in status(app)
         assert app.changes == []
 
@@ -163,33 +150,24 @@ async def test_models_screen_asks_before_removing_and_names_languages_alike(
     app = HostApp()
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(ModelsScreen())
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("f")
         app.screen.query_one("#models-file", Input).value = str(tiny_package)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         model = installed_model()
         assert model is not None
         assert languages_column(app, "#models-installed") == ["German → English"]
         assert languages_column(app, "#models-available") == ["German → English"]
 
         await pilot.press("d")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert installed_model() == model  # one press only asks
         assert status(app).startswith(f"Press d again to remove {model.model_id} (about ")
         assert status(app).endswith(" MB).")
         assert len(app.changes) == 1
 
         await pilot.press("d")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert installed_model() is None
         assert app.changes[-1].model is None
