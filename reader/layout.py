@@ -49,8 +49,3 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     if line_start >= 0:
         lines.append((line_start, line_end))
     return lines or [(0, 0)]
-
-
-def line_count(text: str, width: int) -> int:
-    """How many lines ``text`` takes when wrapped at ``width``."""
-    return len(wrap_offsets(text, width))
