@@ -13,7 +13,9 @@ import platformdirs
 
 APP_NAME = "lesepult"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_TEXTS_DIR = PROJECT_ROOT / "texts"
+# `reader/bundled_texts` is a link to the top-level `texts/` in a checkout and a real folder in
+# an installed wheel (setuptools copies the files it points to), so both find the texts.
+BUNDLED_TEXTS_DIR = Path(__file__).parent / "bundled_texts"
 DEFAULT_TEXT = BUNDLED_TEXTS_DIR / "belarus-im-ukraine-krieg.md"
 
 
