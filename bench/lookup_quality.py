@@ -91,10 +91,24 @@ def english_parts(output: str, limit: int = LINES_LOOKED_AT) -> list[str]:
     return parts
 
 
+def keyword_forms(keyword: str) -> set[str]:
+    """``keyword`` with the English endings of its last word (treaty: treaties, treaty's...)."""
+    head, _, last = keyword.casefold().rpartition(" ")
+    forms = {last, last + "s", last + "es", last + "d", last + "ed", last + "ing"}
+    if last.endswith("y"):
+        forms |= {last[:-1] + "ies", last[:-1] + "ied"}
+    if last.endswith("e"):
+        forms.add(last[:-1] + "ing")
+    return {f"{head} {form}" if head else form for form in forms}
+
+
 def keyword_in(keyword: str, text: str) -> bool:
-    """Whether ``keyword`` stands in ``text`` as whole words, ignoring case."""
-    pattern = r"(?<![\w-])" + re.escape(keyword.casefold()) + r"(?![\w-])"
-    return re.search(pattern, text.casefold()) is not None
+    """Whether ``keyword`` (or an inflection of its last word) stands in ``text`` as words."""
+    folded = text.casefold()
+    return any(
+        re.search(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", folded) is not None
+        for form in keyword_forms(keyword)
+    )
 
 
 def sense_hit(output: str, keywords: Iterable[str], limit: int = LINES_LOOKED_AT) -> bool:
@@ -202,11 +216,15 @@ def measure_senses(gold: dict[str, Any], show: bool) -> None:
             hits[item["kind"]] += 1
         else:
             head = " | ".join(output.splitlines()[:4])
-            failures.append(f"  [{item['kind']}] {item['word']} ({item['s']}): want "
-                            f"{', '.join(item['english'][:4])}; got: {head[:160]}")
+            failures.append(
+                f"  [{item['kind']}] {item['word']} ({item['s']}): want "
+                f"{', '.join(item['english'][:4])}; got: {head[:160]}"
+            )
     right, total = sum(hits.values()), sum(totals.values())
-    print(f"senses within the first {LINES_LOOKED_AT} lines: {percent(right, total)}"
-          f"   target >= {SENSE_TARGET:.0%}")
+    print(
+        f"senses within the first {LINES_LOOKED_AT} lines: {percent(right, total)}"
+        f"   target >= {SENSE_TARGET:.0%}"
+    )
     for kind in sorted(totals, key=lambda k: hits[k] / totals[k]):
         print(f"  {kind:<15} {percent(hits[kind], totals[kind])}")
     if show:
@@ -223,14 +241,16 @@ def measure_lemmas(gold: dict[str, Any], show: bool) -> None:
     for item in gold["lemmas"]:
         sentence = segment(gold["sentences"][item["s"]]["sentence"])
         lemmas = sentence_lemmas(sentence)
-        predicted = [lemma for token, lemma in zip(sentence.tokens, lemmas, strict=True)
-                     if token.is_word]
+        predicted = [
+            lemma for token, lemma in zip(sentence.tokens, lemmas, strict=True) if token.is_word
+        ]
         expected = parse_gold_tokens(item["tokens"])
         misses = lemma_misses(predicted, expected)
         total += len(expected)
         right += len(expected) - len(misses)
-        failures.extend(f"  {token}: {got} (want {want})  [{item['s']}]"
-                        for token, got, want in misses)
+        failures.extend(
+            f"  {token}: {got} (want {want})  [{item['s']}]" for token, got, want in misses
+        )
     print(f"lemmas: {percent(right, total)}   target >= {LEMMA_TARGET:.0%}")
     if show:
         print("lemma misses:")
@@ -259,8 +279,10 @@ def measure_phrases(gold: dict[str, Any], show: bool) -> None:
         present_total += len(present)
         failures.extend(f"  false positive: {label}  [{item['s']}]" for label in verdict.wrong)
         failures.extend(f"  missed: {ding}  [{item['s']}]" for ding in verdict.missed)
-    print(f"phrases: precision {percent(right, right + wrong)}"
-          f"   target >= {PHRASE_PRECISION_TARGET:.0%};  recall {percent(found, present_total)}")
+    print(
+        f"phrases: precision {percent(right, right + wrong)}"
+        f"   target >= {PHRASE_PRECISION_TARGET:.0%};  recall {percent(found, present_total)}"
+    )
     if show:
         print("phrase misses:")
         print("\n".join(failures) or "  none")
@@ -287,14 +309,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     source = dictionary_path()
     if not source.is_file():
-        print(f"no Ding dictionary at {source}: install trans-de-en or set LESEPULT_DING_PATH;"
-              " nothing measured")
+        print(
+            f"no Ding dictionary at {source}: install trans-de-en or set LESEPULT_DING_PATH;"
+            " nothing measured"
+        )
         return 1
     gold = load_gold(arguments.gold)
-    print(f"gold: {arguments.gold.name}: {len(gold['senses'])} hard items, "
-          f"{sum(len(parse_gold_tokens(i['tokens'])) for i in gold['lemmas'])} lemma tokens, "
-          f"{sum(len(i['present']) for i in gold['phrases'])} phrases in "
-          f"{len(gold['phrases'])} sentences; dictionary {source}")
+    print(
+        f"gold: {arguments.gold.name}: {len(gold['senses'])} hard items, "
+        f"{sum(len(parse_gold_tokens(i['tokens'])) for i in gold['lemmas'])} lemma tokens, "
+        f"{sum(len(i['present']) for i in gold['phrases'])} phrases in "
+        f"{len(gold['phrases'])} sentences; dictionary {source}"
+    )
     measures = {"senses": measure_senses, "lemmas": measure_lemmas, "phrases": measure_phrases}
     for name, measure in measures.items():
         if arguments.only in (None, name):
