@@ -225,6 +225,8 @@ def measure_senses(gold: dict[str, Any], show: bool) -> None:
         f"senses within the first {LINES_LOOKED_AT} lines: {percent(right, total)}"
         f"   target >= {SENSE_TARGET:.0%}"
     )
+    hard_right, hard_total = right - hits["word"], total - totals["word"]
+    print(f"  {'hard (not word)':<15} {percent(hard_right, hard_total)}")
     for kind in sorted(totals, key=lambda k: hits[k] / totals[k]):
         print(f"  {kind:<15} {percent(hits[kind], totals[kind])}")
     if show:
