@@ -262,6 +262,8 @@ def measure_lemmas(gold: dict[str, Any], show: bool) -> None:
 def measure_phrases(gold: dict[str, Any], show: bool) -> None:
     """Print phrase detection precision and recall, or why it cannot be measured."""
     right = wrong = found = present_total = 0
+    found_by_type: Counter[str] = Counter()
+    total_by_type: Counter[str] = Counter()
     failures: list[str] = []
     for item in gold["phrases"]:
         sentence = segment(gold["sentences"][item["s"]]["sentence"])
@@ -279,12 +281,17 @@ def measure_phrases(gold: dict[str, Any], show: bool) -> None:
         wrong += len(verdict.wrong)
         found += len(verdict.found)
         present_total += len(present)
+        for phrase in item["present"]:
+            total_by_type[phrase.get("type", "?")] += 1
+            found_by_type[phrase.get("type", "?")] += phrase["ding"] in verdict.found
         failures.extend(f"  false positive: {label}  [{item['s']}]" for label in verdict.wrong)
         failures.extend(f"  missed: {ding}  [{item['s']}]" for ding in verdict.missed)
     print(
         f"phrases: precision {percent(right, right + wrong)}"
         f"   target >= {PHRASE_PRECISION_TARGET:.0%};  recall {percent(found, present_total)}"
     )
+    for kind in sorted(total_by_type):
+        print(f"  recall {kind:<12} {percent(found_by_type[kind], total_by_type[kind])}")
     if show:
         print("phrase misses:")
         print("\n".join(failures) or "  none")

@@ -165,6 +165,7 @@ def test_every_phrase_anchor_is_a_token_of_its_sentence(gold: dict[str, Any]) ->
         tokens = [token.text for token in sentence.tokens]
         for phrase in item["present"]:
             assert len(phrase["anchors"]) >= 1 and phrase["ding"], item
+            assert phrase["type"] in {"idiom", "fixed", "collocation", "verb", "grammatical"}
             assert all(anchor in tokens for anchor in phrase["anchors"]), (item["s"], phrase)
         for anchors in item.get("also_ok", ()):
             assert all(anchor in tokens for anchor in anchors), item["s"]
@@ -243,7 +244,7 @@ def test_the_measures_run_on_a_tiny_subset(
     monkeypatch.setenv("LESEPULT_DING_PATH", str(ding_sample))
     subset = {
         "sentences": gold["sentences"],
-        "senses": [{"s": "f-ort", "word": "Ort", "kind": "word", "english": ["place"]}],
+        "senses": [{"s": "f-ort", "word": "Ort", "kind": "word", "english": ["no-such-sense"]}],
         "lemmas": [item for item in gold["lemmas"] if item["s"] == "f-ort"],
         "phrases": [item for item in gold["phrases"] if item["s"] == "f-nichts"],
     }
@@ -251,7 +252,7 @@ def test_the_measures_run_on_a_tiny_subset(
     quality.measure_lemmas(subset, show=False)
     quality.measure_phrases(subset, show=False)
     printed = capsys.readouterr().out
-    assert "senses within the first 15 lines: 0/1 (0.0%)" in printed  # Ort: not in the sample
+    assert "senses within the first 15 lines: 0/1 (0.0%)" in printed  # a sense nobody gives
     assert "[word] Ort (f-ort)" in printed
     assert re.search(r"^lemmas: \d/6 ", printed, re.MULTILINE)
     assert "phrases: " in printed
