@@ -1,6 +1,6 @@
 """Quality of the lookup on real German texts: senses in context, lemmas, phrase detection.
 
-Run: ``.venv/bin/python bench/lookup_quality.py [--show-failures] [--gold FILE]``.
+Run: ``.venv/bin/python bench/lookup_quality.py [--show-failures] [--only senses|lemmas|phrases]``.
 
 The yardstick is ``tests/data/real/gold.yaml`` (its format is documented at its top), made
 by hand over the real texts in ``tests/data/real/``. Three figures, each beside its target:
