@@ -72,8 +72,7 @@ def add_text_argument(parser: argparse.ArgumentParser, required: bool = False) -
         nargs=None if required else "?",
         metavar="TEXT",
         help="a .txt, .md, .html or .epub file, an http(s) URL, a bundled text's name,"
-        " or - for standard input"
-        + ("" if required else " (default: the bundled taz article)"),
+        " or - for standard input" + ("" if required else " (default: the bundled taz article)"),
     )
     parser.add_argument(
         "--encoding",

@@ -142,3 +142,27 @@ def test_any_bytes_give_a_book_or_a_load_error(data: bytes) -> None:
         epub.epub_to_markdown(data)
     except TextLoadError:
         pass
+
+
+async def test_chapter_list_jumps_to_a_chapter(tmp_path: Path, store: Store) -> None:
+    from reader.ui.screens.chapters import ChapterListScreen
+    from tests.ui_support import reading_app, reading_screen, settle
+
+    document = open_document(str(epub3_book(tmp_path / "bahnhof.epub")))
+    app = reading_app(document, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("C")
+        await settle(pilot)
+        assert isinstance(app.screen, ChapterListScreen)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        screen = reading_screen(pilot)
+        third = next(b.index for b in document.blocks if b.text == "Drittes Kapitel")
+        assert screen.cursor.block == third
+        await pilot.press("C")
+        await settle(pilot)
+        listing = app.screen
+        assert isinstance(listing, ChapterListScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert reading_screen(pilot).cursor.block == third

@@ -82,6 +82,14 @@ READING_COMMANDS: tuple[ReaderCommand, ...] = (
         "Moving",
         footer=True,
     ),
+    ReaderCommand(
+        "chapters.show",
+        "C",
+        "chapters",
+        "Chapters",
+        "The list of chapters (headings): jump to one",
+        "Moving",
+    ),
     # Searching
     ReaderCommand(
         "search.start",

@@ -709,6 +709,15 @@ class ReadingScreen(Screen[None]):
 
         self.app.push_screen(GoToParagraphScreen(len(self.document.blocks), self.cursor.block), go)
 
+    def action_chapters(self) -> None:
+        from reader.ui.screens.chapters import ChapterListScreen
+
+        def go(block: int | None) -> None:
+            if block is not None:
+                self.move_to(Cursor(block, 0))
+
+        self.app.push_screen(ChapterListScreen(self.document, self.cursor.block), go)
+
     @on(ParallelTextView.SentenceClicked)
     def sentence_clicked(self, event: ParallelTextView.SentenceClicked) -> None:
         self.move_to(event.cursor)
