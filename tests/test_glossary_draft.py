@@ -109,7 +109,10 @@ def test_default_file_is_named_by_the_text_id_in_the_drafts_folder(text_file: Pa
 
 
 def test_draft_field_must_be_true_or_false() -> None:
-    base = 'glossary: g\nversion: "1"\ntext: abc\nentries:\n  - {term: T, kind: noun, renderings: [t], explanation: e, draft: %s}\n'
+    base = (
+        'glossary: g\nversion: "1"\ntext: abc\nentries:\n'
+        "  - {term: T, kind: noun, renderings: [t], explanation: e, draft: %s}\n"
+    )
     good = parse_glossary_text(base % "true", "f")
     assert not good.problems and good.entries[0].draft is True
     assert entry_to_data(good.entries[0])["draft"] is True
