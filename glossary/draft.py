@@ -327,8 +327,3 @@ def draft_yaml(document: Document, proposals: tuple[DraftProposal, ...], level: 
     }
     dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return header + dumped
-
-
-def default_draft_name(document: Document) -> str:
-    """The draft's file name when none is given: the text's id, never its (outside) title."""
-    return f"draft-{document.text_id}.yaml"

@@ -13,7 +13,9 @@ from glossary.draft import LEVEL_THRESHOLDS, is_above_level, level_threshold, zi
 from glossary.loading import entry_to_data, parse_glossary_text
 from reader import cli
 from reader.cli_common import open_document
-from reader.cli_draft import drafts_dir, make_draft
+from reader.draft import default_draft_path, drafts_dir, make_draft
+from reader.settings import set_setting
+from reader.store import Store
 from reader.text import parse_document
 from reader.ui.widgets.lookup_panel import entry_text
 from tests.fixtures_glossary import REAL_DING
@@ -83,10 +85,8 @@ def test_draft_proposes_rare_words_compounds_separable_verbs_phrases_and_names(
 @needs_ding
 def test_a_higher_level_proposes_fewer_words(text_file: Path, tmp_path: Path) -> None:
     document = open_document(str(text_file))
-    a2, _ = make_draft(document, "A2")
-    c2, _ = make_draft(document, "C2")
-    a2_terms = {p.entry.term for p in a2}
-    c2_terms = {p.entry.term for p in c2}
+    a2_terms = {p.entry.term for p in make_draft(document, "A2").proposals}
+    c2_terms = {p.entry.term for p in make_draft(document, "C2").proposals}
     assert c2_terms < a2_terms
     assert "Hochwasser" in a2_terms - c2_terms  # Zipf 3.7: below A2 (4.6), above C2 (2.8)
 
@@ -156,5 +156,78 @@ WORDS = ["Deich", "Flut", "rief", "aus", "über", "Nacht", "Ölpreis", "\x1b[2J"
 def test_any_text_gives_a_draft_that_validates(paragraphs: list[list[str]]) -> None:
     source = "# Titel\n\n" + "\n\n".join(" ".join(words) + "." for words in paragraphs) + "\n"
     document = parse_document(source, "generated")
-    _, text = make_draft(document, "B1")
-    assert not parse_glossary_text(text, "draft").problems
+    assert not parse_glossary_text(make_draft(document, "B1").text, "draft").problems
+
+
+@needs_ding
+async def test_draft_key_writes_the_draft_and_shows_it_labelled(
+    text_file: Path, store: Store
+) -> None:
+    from reader.ui.screens.glossary import GlossaryScreen
+    from reader.ui.widgets.lookup_panel import entry_text
+    from tests.ui_support import reading_app, settle, wait_for_workers
+
+    document = open_document(str(text_file))
+    set_setting(store, "level", "B2")
+    app = reading_app(document, store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("D")
+        for _ in range(100):
+            await wait_for_workers(app)
+            await settle(pilot)
+            if isinstance(app.screen, GlossaryScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        terms = {entry.term for entry in screen.glossary.entries}
+        assert "Katastrophenfall" in terms
+        assert all(entry.draft for entry in screen.glossary.entries)
+        assert "draft" in entry_text(screen.glossary.entries[0]).plain
+    path = default_draft_path(document)
+    assert "version: draft-B2" in path.read_text("utf-8")
+
+
+def test_level_marks_are_the_words_rarer_than_the_level(text_file: Path) -> None:
+    from glossary.lemmas import sentence_lemmas
+    from reader.levels import above_level_spans
+
+    document = open_document(str(text_file))
+    block = next(b.index for b in document.blocks if "Katastrophenfall" in b.text)
+    lemmas = [sentence_lemmas(sentence) for sentence in document.sentences(block)]
+    marked = {document.source[s:e] for s, e in above_level_spans(document, block, lemmas, "B1")}
+    assert "Katastrophenfall" in marked
+    assert not marked & {"Die", "rufen", "den", "aus"}
+    assert marked >= {
+        document.source[s:e] for s, e in above_level_spans(document, block, lemmas, "C2")
+    }
+
+
+async def test_level_marks_key_underlines_and_keeps_the_setting(
+    text_file: Path, store: Store
+) -> None:
+    from reader.settings import get_setting
+    from reader.ui.widgets.parallel_view import ParallelTextView
+    from tests.ui_support import open_reader, settle
+
+    document = open_document(str(text_file))
+    block = next(b.index for b in document.blocks if "Katastrophenfall" in b.text)
+
+    def marked(view: ParallelTextView) -> set[str]:
+        return {
+            document.source[d.start : d.end]
+            for d in view.decorations.get(block, ())
+            if d.component == "parallel-view--above-level"
+        }
+
+    async with open_reader(document, store) as (_, pilot, screen):
+        view = screen.query_one(ParallelTextView)
+        assert not marked(view)
+        await pilot.press("L")
+        await settle(pilot)
+        assert "Katastrophenfall" in marked(view)
+        assert get_setting(store, "level-marks") == "on"
+        await pilot.press("L")
+        await settle(pilot)
+        assert not marked(view)
+        assert get_setting(store, "level-marks") == "off"

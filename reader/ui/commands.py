@@ -229,6 +229,22 @@ READING_COMMANDS: tuple[ReaderCommand, ...] = (
         "Words",
     ),
     ReaderCommand(
+        "words.level",
+        "L",
+        "toggle_level_marks",
+        "Level marks",
+        "Underline the words rarer than your level (setting level) on/off",
+        "Words",
+    ),
+    ReaderCommand(
+        "glossary.draft",
+        "D",
+        "draft_glossary",
+        "Draft glossary",
+        "Draft a glossary for this text at your level (or open its draft)",
+        "Words",
+    ),
+    ReaderCommand(
         "vocabulary.show",
         "V",
         "vocabulary",
