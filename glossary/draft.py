@@ -17,6 +17,7 @@ words such as Hochwasser (3.7) or vernachlässigen (3.5) and leaves Behörde (4.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -48,7 +49,9 @@ KIND_BY_TAG = (
     ("ADV", "adverb"),
 )
 PHRASE_START_TAGS = ("APPR", "APPRART", "ADV", "ADJ")
+PHRASE_END_EXCLUDED = ("ART", "APPR", "APPO", "KO", "PPER", "PRF", "PPOS", "$")
 VERB_KINDS = ("verb", "separable-verb")
+NAME_TAGS = ("NE", "FM")
 _UMLAUTS = str.maketrans("äöüß", "aous")
 # Dictionary annotations that are not part of an English rendering.
 _ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>|/[^/\s][^/]*/")
@@ -80,9 +83,29 @@ def level_threshold(level: str) -> float:
         ) from None
 
 
+@lru_cache(maxsize=1)
+def _buckets() -> dict[str, int]:
+    # wordfreq's table is a list of buckets of words, bucket i holding the words whose
+    # frequency is 10^(-i/100) (centibels): indexing it directly is twice as fast as
+    # wordfreq's own get_frequency_dict, which computes a float for each of 600,000 words.
+    from wordfreq import get_frequency_list
+
+    buckets = get_frequency_list("de", wordlist="best")
+    return {word: index for index, bucket in enumerate(buckets) for word in bucket}
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of ``word`` in German (0.0 for unknown words)."""
+    """wordfreq's Zipf frequency of ``word`` in German (0.0 for unknown words).
+
+    A word of letters only is read from wordfreq's table directly, as wordfreq does it
+    (NFC, case folded, 9 less the bucket's centibels, two decimals): wordfreq's own
+    tokenizer takes a second to compile and a single word needs no tokenizing. Anything
+    else (hyphens, spaces, digits) goes through :func:`wordfreq.zipf_frequency`.
+    """
+    if word.isalpha():
+        bucket = _buckets().get(unicodedata.normalize("NFC", word).casefold())
+        return round(9 - bucket / 100, 2) if bucket is not None else 0.0
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "de"))
@@ -93,13 +116,22 @@ def word_zipf(text: str, lemma: str) -> float:
     return max(zipf(text), zipf(lemma) if lemma else 0.0)
 
 
+def is_rare_word(text: str, lemma: str, threshold: float) -> bool:
+    """Whether a word (as written or as its lemma) is rarer than ``threshold``.
+
+    Words of one or two letters and acronyms ("UNO", "SPD") never are: wordfreq seldom knows
+    acronyms, and a learner needs them explained less than their Zipf value suggests.
+    """
+    if len(text) < 3 or text.isupper() or not any(character.isalpha() for character in text):
+        return False
+    return word_zipf(text, lemma) < threshold
+
+
 def is_above_level(text: str, lemma: str, tag: str, threshold: float) -> bool:
     """Whether a content word (noun, name, verb, adjective, adverb) is rarer than ``threshold``."""
     if not tag.startswith(tuple(prefix for prefix, _ in KIND_BY_TAG)):
         return False
-    if not any(character.isalpha() for character in text) or len(text) < 3:
-        return False
-    return word_zipf(text, lemma) < threshold
+    return is_rare_word(text, lemma, threshold)
 
 
 def look_up(lookup: WordLookup, sentence: Sentence, index: int) -> LookupResult:
@@ -243,13 +275,25 @@ def _phrases(
             end = start + length
             if end > len(tagged) or not all(words[start:end]):
                 continue
-            last = tagged[end - 1]
-            if not last.pos.startswith(("NN", "ADJ", "ADV")):
+            if tagged[end - 1].pos.startswith(PHRASE_END_EXCLUDED):
                 continue
             phrase = " ".join(t.text for t in tagged[start:end])
             if dictionary.contains(phrase):
                 yield phrase, start, end - 1
                 break
+
+
+def _name_runs(tagged: tuple[TaggedToken, ...]) -> Iterator[tuple[int, int]]:
+    """(first, last) token of each run of two or more names ("Heiko Maas", "North Atlantic")."""
+    start = None
+    for index, token in enumerate((*tagged, TaggedToken("", "", "$."))):
+        is_name = token.pos in NAME_TAGS and token.text[:1].isupper() and not token.text.isupper()
+        if is_name and start is None:
+            start = index
+        elif not is_name and start is not None:
+            if index - start >= 2:
+                yield start, index - 1
+            start = None
 
 
 def draft_proposals(
@@ -280,6 +324,12 @@ def _draft_sentence(
         senses = lookup.dictionary.senses(phrase, 3) if lookup.dictionary else ()
         result = replace(result, senses=senses, compound_parts=())
         collector.add(phrase, "expression", "phrase", zipf(phrase), sentence, result, phrase)
+        taken.update(range(first, last + 1))
+    for first, last in _name_runs(tagged):
+        name = " ".join(t.text for t in tagged[first : last + 1])
+        frequency = min(word_zipf(t.text, t.lemma) for t in tagged[first : last + 1])
+        if frequency < threshold:
+            collector.add(name, "name", "name", frequency, sentence, None, name)
         taken.update(range(first, last + 1))
     for index, token in enumerate(tagged):
         if token.pos == "PTKVZ":

@@ -1,16 +1,15 @@
 """Which words of a block are above the reader's level: the reading view's level marks.
 
-The rule is the glossary draft's (:func:`glossary.draft.is_above_level` without the tag, since
-the reading view keeps lemmas but not tags): a word, as written or as its lemma, whose Zipf
-frequency is below the threshold of the ``level`` setting. Acronyms are left out (wordfreq
-rarely knows them, and a learner usually does).
+The rule is the glossary draft's (:func:`glossary.draft.is_rare_word`; the reading view keeps
+lemmas but not tags, so names are marked too): a word, as written or as its lemma, whose Zipf
+frequency is below the threshold of the ``level`` setting.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from glossary.draft import level_threshold, word_zipf
+from glossary.draft import is_rare_word, level_threshold
 from reader.text import Document
 
 
@@ -25,8 +24,6 @@ def above_level_spans(
     spans: list[tuple[int, int]] = []
     for sentence, sentence_lemmas in zip(document.sentences(block), lemmas, strict=True):
         for token, lemma in zip(sentence.tokens, sentence_lemmas, strict=True):
-            if not token.is_word or len(token.text) < 3 or token.text.isupper():
-                continue
-            if word_zipf(token.text, lemma) < threshold:
+            if token.is_word and is_rare_word(token.text, lemma, threshold):
                 spans.append((token.start, token.end))
     return tuple(spans)
