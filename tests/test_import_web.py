@@ -39,6 +39,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the http.server API
         status, content_type, body = self.routes.get(self.path, (404, "text/plain", b"no"))
         self.send_response(status)
+        if status in {301, 302}:
+            self.send_header("Location", body.decode())
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -56,6 +58,8 @@ def server() -> Iterator[str]:
         "/lokales/radwege": (200, "text/html", LOCAL.read_bytes()),
         "/bild.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100),
         "/gross.html": (200, "text/html", b"<p>" + b"Wort " * 400_000 + b"</p>"),
+        "/weiter": (302, "text/html", b"/lokales/radwege"),
+        "/nach-ftp": (302, "text/html", b"ftp://127.0.0.1/datei.html"),
     }
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -117,6 +121,13 @@ def test_bad_downloads_are_one_line_errors(
         open_document(f"{server}{path}")
     assert message in error.value.message and "\n" not in error.value.message
     assert not library_dir().exists() or not list(library_dir().glob("*.md"))
+
+
+def test_redirects_are_followed_to_http_only(server: str) -> None:
+    assert "Radwege" in open_document(f"{server}/weiter").title
+    with pytest.raises(UserError, match="not http or https") as error:
+        open_document(f"{server}/nach-ftp")
+    assert "\n" not in error.value.message
 
 
 @pytest.mark.parametrize(
