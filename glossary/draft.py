@@ -6,7 +6,8 @@ offline), with a compound's parts; proper nouns the tagger finds that are that r
 separable verbs split in the sentence ("rief … aus"); and the fixed phrases of two or three
 words the Ding dictionary knows as one entry ("rund um die Uhr"). Each proposal is looked up
 through :func:`look_up` (the one place the draft calls the lookup, so a better lookup flows in)
-for its part of speech, gender, plural and senses, and carries the sentence it occurs in. Terms
+for its part of speech, gender, plural and senses (those of the part of speech the word has in
+its sentence first), and carries the sentence it occurs in. Terms
 the loaded glossaries already explain are left out. Every entry is marked ``draft: true``.
 
 Zipf frequency is log10 of occurrences per billion words: 6 is "und", 3 a word seen once per
@@ -146,9 +147,14 @@ def _kind(tag: str) -> str:
     return "other"
 
 
-def _renderings(result: LookupResult) -> tuple[str, ...]:
+def _renderings(result: LookupResult, kind: str) -> tuple[str, ...]:
+    """The senses' English, those of the word's part of speech in its sentence first."""
+    wanted = {"separable-verb": "verb"}.get(kind, kind)
+    # Ding's order is kept within each group (sorted is stable); a noun "Schein" in the
+    # sentence puts the noun's senses before those of the verb scheinen.
+    senses = sorted(result.senses, key=lambda sense: not sense.part_of_speech.startswith(wanted))
     found: list[str] = []
-    for sense in result.senses:
+    for sense in senses:
         for piece in _ANNOTATION.sub(" ", sense.english).split(";"):
             piece = " ".join(piece.split())
             if piece and piece not in found:
@@ -224,7 +230,7 @@ class _Collector:
             return
         if self.known(term) or (written != term and self.known(written)):
             return
-        renderings = _renderings(result) if result is not None else ()
+        renderings = _renderings(result, kind) if result is not None else ()
         parts = _parts(result) if result is not None else ()
         if not renderings and parts:
             renderings = (" ".join(part.meaning for part in parts) + " (literally)",)

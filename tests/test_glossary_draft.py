@@ -262,3 +262,15 @@ def test_recall_and_precision_on_the_hand_marked_real_texts() -> None:
     assert worth / proposals >= 0.55
     for quality in results:
         assert quality.recall >= 0.5, quality.name
+
+
+def test_renderings_put_the_senses_of_the_words_part_of_speech_first() -> None:
+    from glossary.ding import DingSense
+    from glossary.draft import _renderings
+    from glossary.lookup import LookupResult
+
+    noun = DingSense("Wache {f}", "Wache {f}", "guard; watch", "guard", ("f",), 1)
+    verb = DingSense("wachen {vi}", "wachen {vi}", "to be awake {vi}", "to wake", ("vi",), 2)
+    result = LookupResult("wachen", "wachen", "VVINF", (), (noun, verb), "lemma", None, (), ())
+    assert _renderings(result, "verb") == ("to be awake", "guard", "watch")
+    assert _renderings(result, "noun") == ("guard", "watch", "to be awake")
