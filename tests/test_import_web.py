@@ -229,3 +229,24 @@ def test_any_page_gives_markdown_or_a_load_error(data: bytes) -> None:
 
 def test_import_source_leaves_other_files_alone(tmp_path: Path) -> None:
     assert import_source(str(tmp_path / "text.md")) is None
+
+
+def test_read_url_downloads_before_the_app_opens(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.ui.app
+
+    opened: list[str] = []
+
+    class FakeApp:
+        return_code = 0
+
+        def __init__(self, document: object) -> None:
+            self.document = document
+
+        def run(self) -> None:
+            opened.append(getattr(self.document, "title", ""))
+
+    monkeypatch.setattr(reader.ui.app, "make_app", lambda document, store: FakeApp(document))
+    assert cli.main(["read", f"{server}/panorama/hochwasser.html"]) == 0
+    assert opened == ["Hochwasser im Süden: Pegel steigen weiter"]
