@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 from glossary.draft import LEVEL_THRESHOLDS
-from reader.cli_common import add_text_argument, open_document
+from reader.cli_common import add_text_argument, open_document, open_store
 from reader.display import one_line
 from reader.draft import default_draft_path, make_draft, refuse_existing, write_draft
+from reader.settings import get_setting
 
 
 def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,10 +34,9 @@ def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     draft.add_argument("-o", "--output", metavar="FILE", type=Path, help="where to write it")
     draft.add_argument(
         "--level",
-        default="B1",
         type=str.upper,
         choices=tuple(LEVEL_THRESHOLDS),
-        help="the reader's CEFR level (default: B1)",
+        help="the reader's CEFR level (default: the level setting, B1 unless changed)",
     )
     draft.add_argument("--force", action="store_true", help="overwrite an existing file")
     draft.set_defaults(func=command_draft)
@@ -47,7 +47,8 @@ def command_draft(arguments: argparse.Namespace) -> int:
     document = open_document(arguments.text, arguments.encoding)
     path = arguments.output or default_draft_path(document)
     refuse_existing(path, arguments.force)  # before the work, not after it
-    draft = make_draft(document, arguments.level)
+    level = arguments.level or get_setting(open_store(), "level")
+    draft = make_draft(document, level)
     write_draft(path, draft.text, arguments.force)
     proposals = draft.proposals
     kinds: dict[str, int] = {}

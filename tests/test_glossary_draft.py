@@ -92,6 +92,13 @@ def test_a_higher_level_proposes_fewer_words(text_file: Path, tmp_path: Path) ->
 
 
 @needs_ding
+def test_the_level_defaults_to_the_setting(text_file: Path) -> None:
+    assert cli.main(["settings", "level", "C2"]) == 0
+    assert _draft(text_file)["version"] == "draft-C2"
+    assert _draft(text_file, "--level", "a2", "--force")["version"] == "draft-A2"
+
+
+@needs_ding
 def test_existing_file_is_kept_without_force(text_file: Path, tmp_path: Path) -> None:
     output = tmp_path / "mein.yaml"
     output.write_text("mine\n", encoding="utf-8")
