@@ -38,6 +38,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server API
         status, content_type, body = self.routes.get(self.path, (404, "text/plain", b"no"))
+        if self.path == "/boese":  # a reason phrase and a content type with escapes
+            self.send_response(200, "OK")
+            self.send_header("Content-Type", "image/x-\x1b[2J")
+            self.end_headers()
+            return
+        if self.path == "/fehler":
+            self.send_response(500, "Fehler \x1b]52;c;SGFjaw==\x07")
+            self.end_headers()
+            return
         self.send_response(status)
         if status in {301, 302}:
             self.send_header("Location", body.decode())
@@ -128,6 +137,13 @@ def test_redirects_are_followed_to_http_only(server: str) -> None:
     with pytest.raises(UserError, match="not http or https") as error:
         open_document(f"{server}/nach-ftp")
     assert "\n" not in error.value.message
+
+
+@pytest.mark.parametrize("path", ["/boese", "/fehler"])
+def test_what_the_server_says_reaches_the_terminal_without_escapes(server: str, path: str) -> None:
+    with pytest.raises(UserError) as error:
+        open_document(f"{server}{path}")
+    assert "\x1b" not in error.value.message and "\x07" not in error.value.message
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,15 @@
 The main text is found by trafilatura, the well-kept library for it: title, teaser (the page's
 description), headings and paragraphs stay; menus, cookie banners, ads, related links and
 comments go. The URL, site and date go into the front matter. Downloads print their progress
-on stderr, stop after :data:`TIMEOUT_SECONDS` without data and refuse pages larger than
-:data:`MAX_PAGE_BYTES`. The download happens before the app opens, so the app itself only ever
-reads the stored Markdown.
+on stderr, stop after :data:`TIMEOUT_SECONDS` without data (or :data:`DEADLINE_SECONDS` in
+all) and refuse pages larger than :data:`MAX_PAGE_BYTES`. The download happens before the app
+opens, so the app itself only ever reads the stored Markdown.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -26,6 +27,8 @@ MAX_PAGE_BYTES = 8 * 1024 * 1024
 """The largest web page downloaded or read (news pages are well under 2 MB)."""
 TIMEOUT_SECONDS = 20.0
 """How long a connection may stay silent before the download is given up."""
+DEADLINE_SECONDS = 120.0
+"""How long a whole download may take."""
 CHUNK = 64 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
 USER_AGENT = "lesepult (a reading aid for learners of German)"
@@ -71,14 +74,17 @@ def download(url: str, progress: Progress | None = None) -> bytes:
         with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
             content_type = response.headers.get_content_type()
             if content_type not in HTML_TYPES:
-                raise TextLoadError(f"is not a web page (it is {content_type})")
+                raise TextLoadError(f"is not a web page (it is {one_line(content_type)})")
             length = response.headers.get("Content-Length")
             total = int(length) if length and length.isdecimal() else None
             if total is not None and total > MAX_PAGE_BYTES:
                 raise TextLoadError(f"is larger than {MAX_PAGE_BYTES // 2**20} MB")
             data = bytearray()
+            deadline = time.monotonic() + DEADLINE_SECONDS
             while chunk := response.read(CHUNK):
                 data += chunk
+                if time.monotonic() > deadline:  # a server that sends a byte at a time
+                    raise TextLoadError(f"took longer than {DEADLINE_SECONDS:g} seconds")
                 if len(data) > MAX_PAGE_BYTES:
                     raise TextLoadError(f"is larger than {MAX_PAGE_BYTES // 2**20} MB")
                 if progress:
@@ -87,13 +93,14 @@ def download(url: str, progress: Progress | None = None) -> bytes:
                 progress(len(data), len(data))
             return bytes(data)
     except urllib.error.HTTPError as error:
-        raise TextLoadError(f"the server answered {error.code} {error.reason}") from error
+        reason = one_line(str(error.reason))
+        raise TextLoadError(f"the server answered {error.code} {reason}") from error
     except urllib.error.URLError as error:
-        raise TextLoadError(f"cannot be downloaded ({error.reason})") from error
+        raise TextLoadError(f"cannot be downloaded ({one_line(str(error.reason))})") from error
     except TimeoutError as error:
         raise TextLoadError(f"no answer within {TIMEOUT_SECONDS:g} seconds") from error
     except (OSError, ValueError) as error:
-        raise TextLoadError(f"cannot be downloaded ({error})") from error
+        raise TextLoadError(f"cannot be downloaded ({one_line(str(error))})") from error
 
 
 def html_to_markdown(data: bytes, url: str = "", source_file: str = "") -> str:
