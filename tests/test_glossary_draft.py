@@ -170,6 +170,8 @@ def test_any_text_gives_a_draft_that_validates(paragraphs: list[list[str]]) -> N
 async def test_draft_key_writes_the_draft_and_shows_it_labelled(
     text_file: Path, store: Store
 ) -> None:
+    from textual.widgets import OptionList
+
     from reader.ui.screens.glossary import GlossaryScreen
     from reader.ui.widgets.lookup_panel import entry_text
     from tests.ui_support import reading_app, settle, wait_for_workers
@@ -191,6 +193,8 @@ async def test_draft_key_writes_the_draft_and_shows_it_labelled(
         assert "Katastrophenfall" in terms
         assert all(entry.draft for entry in screen.glossary.entries)
         assert "draft" in entry_text(screen.glossary.entries[0]).plain
+        listing = screen.query_one(OptionList)
+        assert "(draft)" in str(listing.get_option_at_index(0).prompt)
     path = default_draft_path(document)
     assert "version: draft-B2" in path.read_text("utf-8")
 
