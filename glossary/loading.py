@@ -33,7 +33,7 @@ CURATED_DIR = Path(__file__).resolve().parent / "data"
 """Where the curated glossaries ship."""
 
 STRING_TAG = "tag:yaml.org,2002:str"
-TOP_LEVEL_FIELDS = {"glossary", "version", "language", "entries"}
+TOP_LEVEL_FIELDS = {"glossary", "version", "language", "entries", "text"}
 STRING_FIELDS = (
     "gender",
     "plural",
@@ -50,6 +50,7 @@ ENTRY_FIELDS = {
     "renderings",
     "explanation",
     "parts",
+    "draft",
     *STRING_FIELDS,
     *LIST_FIELDS,
 }
@@ -179,6 +180,12 @@ def _entry_from_node(
             values[name] = checker.strings(fields[name][1], _join(where, name))
     if "parts" in fields:
         values["parts"] = _parts_from_node(checker, fields["parts"][1], _join(where, "parts"))
+    if "draft" in fields:
+        draft_node = fields["draft"][1]
+        if not (isinstance(draft_node, yaml.ScalarNode) and draft_node.tag.endswith(":bool")):
+            checker.problem(draft_node, _join(where, "draft"), "must be true or false")
+        else:
+            values["draft"] = str(draft_node.value).lower() in {"true", "yes", "on"}
     if len(checker.problems) > before:
         return None
     return GlossaryEntry(
@@ -201,6 +208,7 @@ def _entry_from_node(
         file=checker.file,
         line=node.start_mark.line + 1,
         glossary=glossary_name,
+        draft=values.get("draft", False),
     )
 
 
@@ -269,6 +277,8 @@ def parse_glossary_text(text: str, file: str, origin: Origin = "curated") -> Par
         name = checker.string(fields["glossary"][1], "glossary")
     if "version" in fields:
         version = checker.string(fields["version"][1], "version")
+    if "text" in fields:
+        checker.string(fields["text"][1], "text")
     if "language" in fields:
         language = checker.string(fields["language"][1], "language")
         if language is not None and language != "de":
@@ -409,6 +419,8 @@ def entry_to_data(entry: GlossaryEntry) -> dict[str, Any]:
         data["related"] = list(entry.related)
     if entry.in_text:
         data["in_text"] = list(entry.in_text)
+    if entry.draft:
+        data["draft"] = True
     return data
 
 

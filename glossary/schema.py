@@ -83,6 +83,8 @@ class GlossaryEntry:
     """The line of the file where the entry starts (0 if unknown)."""
     glossary: str = ""
     """The name of the glossary it belongs to."""
+    draft: bool = False
+    """Proposed by ``lesepult glossary draft`` and not checked by anyone yet."""
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         "read",
         help="open a text in the reader",
         description="Open a German .txt or .md file in the reader (paragraphs separated by"
-        " blank lines, YAML front matter optional). Reopening returns to the last position.",
+        " blank lines, YAML front matter optional), a saved .html page, an http(s) URL or an"
+        " .epub book (converted once into the library, then read from there). Reopening"
+        " returns to the last position.",
     )
     add_text_argument(read)
     read.set_defaults(func=command_read)

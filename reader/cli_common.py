@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import UserError
+from reader.importing import import_source
 from reader.paths import DEFAULT_TEXT, store_path
 from reader.store import Store, StoreError
 from reader.text import (
@@ -26,8 +27,13 @@ def open_document(name: str | None, encoding: str | None = None) -> Document:
     """Load the text named on the command line: a path, ``-`` for stdin, None for the default.
 
     A bundled text can be named by its file stem (``lesepult read belarus-im-ukraine-krieg``).
+    A URL, ``.html`` page or ``.epub`` book is converted into the library first
+    (:mod:`reader.importing`).
     """
     try:
+        imported = import_source(name) if name is not None and name != "-" else None
+        if imported is not None:
+            return load_document(imported)
         if name is None:
             return load_document(DEFAULT_TEXT)
         if name == "-":
@@ -65,8 +71,8 @@ def add_text_argument(parser: argparse.ArgumentParser, required: bool = False) -
         "text",
         nargs=None if required else "?",
         metavar="TEXT",
-        help="a .txt or .md file, a bundled text's name, or - for standard input"
-        + ("" if required else " (default: the bundled taz article)"),
+        help="a .txt, .md, .html or .epub file, an http(s) URL, a bundled text's name,"
+        " or - for standard input" + ("" if required else " (default: the bundled taz article)"),
     )
     parser.add_argument(
         "--encoding",

@@ -94,6 +94,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     check.add_argument("--json", action="store_true", help="print JSON")
     check.set_defaults(func=command_check)
+    register_draft(actions)
 
 
 def _load() -> GlossarySet:
@@ -434,3 +435,10 @@ def _check_json(item: CheckedSentence, check: RenderingCheck) -> dict[str, Any]:
         "english": item.english,
         "origin": item.origin,
     }
+
+
+def register_draft(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``glossary draft`` (in :mod:`reader.cli_draft`) to the glossary actions."""
+    from reader.cli_draft import register
+
+    register(actions)

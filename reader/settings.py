@@ -25,6 +25,13 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("word-colours", "on", ("on", "off"), "colour German words by vocabulary status"),
     Setting("layout", "columns", ("columns", "stacked"), "English beside the German, or below it"),
+    Setting(
+        "level",
+        "B1",
+        ("A1", "A2", "B1", "B2", "C1", "C2"),
+        "your CEFR level: glossary drafts and the level marks propose words rarer than it",
+    ),
+    Setting("level-marks", "off", ("on", "off"), "underline the words above your level"),
 )
 
 

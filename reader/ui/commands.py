@@ -82,6 +82,14 @@ READING_COMMANDS: tuple[ReaderCommand, ...] = (
         "Moving",
         footer=True,
     ),
+    ReaderCommand(
+        "chapters.show",
+        "C",
+        "chapters",
+        "Chapters",
+        "The list of chapters (headings): jump to one",
+        "Moving",
+    ),
     # Searching
     ReaderCommand(
         "search.start",
@@ -218,6 +226,22 @@ READING_COMMANDS: tuple[ReaderCommand, ...] = (
         "add_entry",
         "Add entry",
         "Add your own glossary entry for the word under the cursor",
+        "Words",
+    ),
+    ReaderCommand(
+        "words.level",
+        "L",
+        "toggle_level_marks",
+        "Level marks",
+        "Underline the words rarer than your level (setting level) on/off",
+        "Words",
+    ),
+    ReaderCommand(
+        "glossary.draft",
+        "D",
+        "draft_glossary",
+        "Draft glossary",
+        "Draft a glossary for this text at your level (or open its draft)",
         "Words",
     ),
     ReaderCommand(

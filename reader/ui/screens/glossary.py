@@ -86,7 +86,7 @@ class GlossaryScreen(Screen[None]):
         for position in self.shown:
             entry = self.glossary.entries[position]
             count = len(self.occurrences.get(position, ()))
-            mine = " (yours)" if entry.origin == "user" else ""
+            mine = " (draft)" if entry.draft else " (yours)" if entry.origin == "user" else ""
             label = f"{entry.term}  [{entry.kind}]{mine}" + (f"  ×{count}" if count else "")
             # A Text, not a str: "[idiom]" would be read as Rich markup and vanish.
             options.append(Option(Text(label), id=str(position)))

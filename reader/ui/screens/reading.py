@@ -28,6 +28,8 @@ from reader.text import Document, ReferenceTranslation, Sentence
 from reader.translation.checks import translation_flags
 from reader.translation.store import SentenceTranslation, TranslationStore
 from reader.ui.commands import READING_COMMANDS, ReaderCommand, bindings_for
+from reader.ui.draft_actions import DraftReady
+from reader.ui.level_marks import LevelMarksReady, request_level_marks
 from reader.ui.screens.goto import GoToParagraphScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reading_messages import (
@@ -111,6 +113,8 @@ class ReadingScreen(Screen[None]):
         self.analyses: dict[int, BlockAnalysis] = {}
         self.statuses: dict[str, str] = {}
         self.colour_words = True
+        self.level_marks = False
+        self.level_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._history_timer: Timer | None = None
         self._position_timer: Timer | None = None
         self._message_timer: Timer | None = None
@@ -140,6 +144,7 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.colour_words = get_setting(self.store, "word-colours") == "on"
+        self.level_marks = get_setting(self.store, "level-marks") == "on"
         self.view.stacked = get_setting(self.store, "layout") == "stacked"
         self.status.title = self.document.title
         self.status.paragraphs = len(self.document.blocks)
@@ -289,6 +294,8 @@ class ReadingScreen(Screen[None]):
             self.analyses[analysis.block] = analysis
             self._refresh_marks(analysis.block)
         self.view.english_changed([analysis.block for analysis in event.analyses])
+        if self.level_marks:
+            request_level_marks(self, [analysis.block for analysis in event.analyses])
 
     def _refresh_marks(self, block: int) -> None:
         from reader.analysis import block_marks
@@ -297,11 +304,15 @@ class ReadingScreen(Screen[None]):
         if analysis is None:
             return
         statuses = self.statuses if self.colour_words else None
+        level = self.level_spans.get(block, ()) if self.level_marks else ()
         self.view.set_decorations(
             block,
             (
-                Decoration(start, end, f"parallel-view--{style}")
-                for start, end, style in block_marks(self.document, analysis, statuses)
+                *(Decoration(start, end, "parallel-view--above-level") for start, end in level),
+                *(
+                    Decoration(start, end, f"parallel-view--{style}")
+                    for start, end, style in block_marks(self.document, analysis, statuses)
+                ),
             ),
         )
 
@@ -708,6 +719,44 @@ class ReadingScreen(Screen[None]):
                 self.move_to(Cursor(block, 0))
 
         self.app.push_screen(GoToParagraphScreen(len(self.document.blocks), self.cursor.block), go)
+
+    def action_toggle_level_marks(self) -> None:
+        self.level_marks = not self.level_marks
+        self.save_setting("level-marks", "on" if self.level_marks else "off")
+        self.level_spans.clear()
+        if self.level_marks:
+            request_level_marks(self, list(self.analyses))
+        self._refresh_all_marks()
+        level = get_setting(self.store, "level")
+        self.say(f"words above {level} " + ("marked" if self.level_marks else "not marked"))
+
+    @on(LevelMarksReady)
+    def level_marks_ready(self, event: LevelMarksReady) -> None:
+        """The words above the level are known for some blocks: draw them."""
+        self.level_spans.update(event.spans)
+        for block in event.spans:
+            self._refresh_marks(block)
+
+    def action_draft_glossary(self) -> None:
+        from reader.ui.draft_actions import start_draft
+
+        start_draft(self)
+
+    @on(DraftReady)
+    def draft_ready(self, event: DraftReady) -> None:
+        """The glossary draft is written (or failed): show it."""
+        from reader.ui.draft_actions import show_draft
+
+        show_draft(self, event)
+
+    def action_chapters(self) -> None:
+        from reader.ui.screens.chapters import ChapterListScreen
+
+        def go(block: int | None) -> None:
+            if block is not None:
+                self.move_to(Cursor(block, 0))
+
+        self.app.push_screen(ChapterListScreen(self.document, self.cursor.block), go)
 
     @on(ParallelTextView.SentenceClicked)
     def sentence_clicked(self, event: ParallelTextView.SentenceClicked) -> None:

@@ -23,6 +23,8 @@ def entry_text(entry: GlossaryEntry) -> Text:
     """A glossary entry as rich text: term, grammar, renderings, explanation, parts, notes."""
     text = Text()
     label = "Glossary" if entry.origin == "curated" else "Your glossary"
+    if entry.draft:
+        label += " · draft"
     text.append(f"{label} · {entry.kind}\n", style="dim")
     if entry.gender:
         text.append(f"{GENDER_ARTICLES[entry.gender]} ", style="italic")

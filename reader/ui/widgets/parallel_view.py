@@ -93,6 +93,7 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         "parallel-view--status-4",
         "parallel-view--status-known",
         "parallel-view--edited",
+        "parallel-view--above-level",
     }
 
     stacked: reactive[bool] = reactive(False)
