@@ -74,48 +74,38 @@ def test_the_wheel_holds_the_texts_and_the_glossary(installed_wheel: Path) -> No
     assert "reader/ui/screens/reading.tcss" in names
 
 
-def test_installed_wheel_opens_the_default_text(installed_wheel: Path, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [str(installed_wheel / "lesepult"), "texts", "--json"],
+def run_installed(
+    installed_wheel: Path, folder: Path, program: str, *arguments: str
+) -> subprocess.CompletedProcess[str]:
+    """Run a program of the fresh venv in ``folder``, outside the checkout."""
+    return subprocess.run(
+        [str(installed_wheel / program), *arguments],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=folder,
         env=CLEAN_ENVIRONMENT,
     )
+
+
+def test_installed_wheel_opens_the_default_text(installed_wheel: Path, tmp_path: Path) -> None:
+    result = run_installed(installed_wheel, tmp_path, "lesepult", "texts", "--json")
     assert result.returncode == 0, result.stderr
     texts = json.loads(result.stdout)
     assert any(
         text["bundled"] and text["path"].endswith("/belarus-im-ukraine-krieg.md") for text in texts
     )
-    search = subprocess.run(
-        [str(installed_wheel / "lesepult"), "search", "Lukaschenko", "--json"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=CLEAN_ENVIRONMENT,
-    )
+    search = run_installed(installed_wheel, tmp_path, "lesepult", "search", "Lukaschenko", "--json")
     assert search.returncode == 0, search.stderr
     assert json.loads(search.stdout)
 
 
 def test_installed_package_is_not_the_checkout(installed_wheel: Path, tmp_path: Path) -> None:
     code = "import reader.paths as p; print(p.BUNDLED_TEXTS_DIR.resolve())"
-    where = subprocess.run(
-        [str(installed_wheel / "python"), "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=tmp_path,
-        env=CLEAN_ENVIRONMENT,
-    ).stdout.strip()
-    assert not Path(where).is_relative_to(PROJECT_ROOT)
-    assert (Path(where) / "belarus-im-ukraine-krieg.md").is_file()
-    glossary = subprocess.run(
-        [str(installed_wheel / "lesepult"), "glossary", "list", "--json"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=CLEAN_ENVIRONMENT,
-    )
+    where = run_installed(installed_wheel, tmp_path, "python", "-c", code)
+    assert where.returncode == 0, where.stderr
+    folder = Path(where.stdout.strip())
+    assert not folder.is_relative_to(PROJECT_ROOT)
+    assert (folder / "belarus-im-ukraine-krieg.md").is_file()
+    glossary = run_installed(installed_wheel, tmp_path, "lesepult", "glossary", "list", "--json")
     assert glossary.returncode == 0, glossary.stderr
     assert len(json.loads(glossary.stdout)["entries"]) > 50
