@@ -2,11 +2,11 @@
 
 An entry with ``scope: general`` applies in every text. An entry with ``scope: text`` was
 written for the texts its ``in_text`` names (their people, the sense a word has there) and
-applies only to sentences of those texts. A sentence belongs to a bundled text when it occurs
-in that text's words (whitespace aside), so a copy of the article opened from anywhere is
-recognised, and a sentence quoted from it elsewhere gets its notes too; no caller has to say
-which text it reads. The texts are looked up by name among the bundled files, never by a path
-built from a glossary's data.
+applies only to sentences of those texts. A sentence of three words or more belongs to a
+bundled text when it occurs in that text's words (whitespace aside), so a copy of the
+article opened from anywhere is recognised, and a sentence quoted from it elsewhere gets its
+notes too; no caller has to say which text it reads. The texts are looked up by name among
+the bundled files, never by a path built from a glossary's data.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from reader.paths import BUNDLED_TEXTS_DIR
 # A bundled text is a short article; anything larger is not read (bounded input).
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 SENTENCE_CACHE_SIZE = 8192
+# A sentence this short ("Ja.", a two-word heading) says nothing about which text it is from.
+MIN_SENTENCE_WORDS = 3
 
 
 def _squeezed(text: str) -> str:
@@ -29,31 +31,33 @@ def _squeezed(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def bundled_sources(directory: Path = BUNDLED_TEXTS_DIR) -> dict[str, str]:
-    """Each bundled text's file stem with its text (whitespace squeezed), read once."""
+def bundled_texts(directory: Path = BUNDLED_TEXTS_DIR) -> dict[str, Path]:
+    """The bundled texts by file stem (the names ``in_text`` may use)."""
+    return {path.stem: path for path in sorted(directory.glob("*.md"))}
+
+
+@lru_cache(maxsize=32)
+def bundled_source(path: Path) -> str | None:
+    """A bundled text's words (whitespace squeezed), read once; None if it cannot be read."""
     from reader.text import TextLoadError, load_document  # only needed here
 
-    sources: dict[str, str] = {}
-    for path in sorted(directory.glob("*.md")):
-        try:
-            if path.stat().st_size > MAX_TEXT_BYTES:
-                continue
-            sources[path.stem] = _squeezed(load_document(path).source)
-        except (OSError, TextLoadError):  # a broken bundled text scopes nothing, never fails
-            continue
-    return sources
+    try:
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            return None
+        return _squeezed(load_document(path).source)
+    except (OSError, TextLoadError):  # a broken bundled text scopes nothing, never fails
+        return None
 
 
 class TextScopes:
     """Finds which of the given bundled texts a sentence comes from; thread-safe, cached."""
 
     def __init__(self, stems: Iterable[str], directory: Path = BUNDLED_TEXTS_DIR) -> None:
-        wanted = set(stems)
-        self._sources = (
-            {stem: text for stem, text in bundled_sources(directory).items() if stem in wanted}
-            if wanted
-            else {}
-        )
+        stems = tuple(stems)
+        known = bundled_texts(directory) if stems else {}
+        # Texts are found by name among the bundled files, never by a path built from data.
+        sources = {stem: bundled_source(known[stem]) for stem in set(stems) if stem in known}
+        self._sources = {stem: text for stem, text in sources.items() if text}
         self._lock = threading.Lock()
         self._cache: dict[str, frozenset[str]] = {}
 
@@ -66,8 +70,10 @@ class TextScopes:
         if cached is not None:
             return cached
         squeezed = _squeezed(sentence_text)
-        found = frozenset(
-            stem for stem, source in self._sources.items() if squeezed and squeezed in source
+        found = (
+            frozenset(stem for stem, source in self._sources.items() if squeezed in source)
+            if len(squeezed.split()) >= MIN_SENTENCE_WORDS
+            else frozenset()
         )
         with self._lock:
             if len(self._cache) >= SENTENCE_CACHE_SIZE:

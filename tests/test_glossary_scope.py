@@ -284,6 +284,7 @@ def test_a_sentence_belongs_to_the_texts_it_occurs_in(article: Document) -> None
     assert scopes.texts_of(sentence.text) == {ARTICLE_STEM}
     assert scopes.texts_of("Die Deutsche Post, die jetzt vielleicht DHL heißt.") == frozenset()
     assert TextScopes([]).texts_of(sentence.text) == frozenset()
+    assert scopes.texts_of("Breitere Beteiligung") == frozenset()  # too short to tell
 
 
 # ------------------------------------------------------------------ part of speech
