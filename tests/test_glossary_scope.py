@@ -29,7 +29,9 @@ from glossary.schema import SCOPES, GlossaryEntry, GlossarySet
 from glossary.scope import TextScopes, order_by_scope
 from reader.cli import main
 from reader.paths import BUNDLED_TEXTS_DIR
+from reader.store import Store
 from reader.text import Document, Sentence, load_document, parse_document
+from reader.ui.widgets.parallel_view import Decoration
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 SCOPE_TEXTS = sorted(REAL.glob("scope-*.md"))
@@ -401,3 +403,37 @@ def test_lookup_panel_orders_glossary_entries_by_scope(article: Document) -> Non
     assert lookup.lookup("Post", elsewhere, index).glossary == (MAIL,)
     assert lookup.lookup("Post").glossary == (MAIL, SOCIAL)
     assert lookup.glossary_entries("Post") == (MAIL, SOCIAL)
+
+
+# ------------------------------------------------------------------ the CLI and the reader
+
+
+def test_glossary_where_respects_scope(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["glossary", "where", "Post", str(REAL / "scope-post-blog.md")]) == 1
+    capsys.readouterr()
+    assert main(["glossary", "where", "Post", "--json"]) == 0  # the bundled article
+    assert "heißt es in einem Post" in capsys.readouterr().out
+    assert main(["glossary", "where", "Lage", str(REAL / "scope-names-latenight.md")]) == 0
+
+
+def marked_words(document: Document, decorations: dict[int, tuple[Decoration, ...]]) -> set[str]:
+    """The words the reading view marks as glossary terms (not the vocabulary colours)."""
+    return {
+        document.source[d.start : d.end]
+        for block in decorations.values()
+        for d in block
+        if d.component.startswith("parallel-view--glossary")
+    }
+
+
+async def test_the_reader_marks_only_entries_that_apply_to_its_text(
+    store: Store, article: Document
+) -> None:
+    from tests.ui_support import open_reader
+
+    other = real("scope-post-forum.md")
+    async with open_reader(other, store) as (_, _, screen):
+        assert "Post" not in marked_words(other, screen.view.decorations)
+    async with open_reader(article, store) as (_, _, screen):
+        marked = marked_words(article, screen.view.decorations)
+        assert {"Post", "Putin", "Lage"} <= marked
