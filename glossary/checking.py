@@ -32,10 +32,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.matching import TermMatch
-from glossary.schema import GlossaryEntry, GlossarySet
+from glossary.schema import NAME_KINDS, GlossaryEntry, GlossarySet
 
 UNCHECKED_KINDS = frozenset({"grammar"})
-NAME_KINDS = frozenset({"name", "place", "organisation"})
 LEADING_ARTICLES = frozenset({"the", "a", "an"})
 # A stripped ending must leave a word of at least this length ("bed" is not "be" + d).
 MIN_STEM_LENGTH = 3

@@ -8,6 +8,7 @@ format is documented in ``glossary/SCHEMA.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,11 +19,13 @@ import yaml
 from glossary.schema import (
     ENTRY_KINDS,
     GENDERS,
+    SCOPES,
     CompoundPart,
     GlossaryEntry,
     GlossaryFile,
     GlossarySet,
     Origin,
+    Scope,
     ValidationProblem,
 )
 from reader.atomic import atomic_write_text
@@ -33,7 +36,7 @@ CURATED_DIR = Path(__file__).resolve().parent / "data"
 """Where the curated glossaries ship."""
 
 STRING_TAG = "tag:yaml.org,2002:str"
-TOP_LEVEL_FIELDS = {"glossary", "version", "language", "entries", "text"}
+TOP_LEVEL_FIELDS = {"glossary", "version", "language", "scope", "entries", "text"}
 STRING_FIELDS = (
     "gender",
     "plural",
@@ -51,9 +54,14 @@ ENTRY_FIELDS = {
     "explanation",
     "parts",
     "draft",
+    "scope",
     *STRING_FIELDS,
     *LIST_FIELDS,
 }
+
+
+# A text named by in_text is a file stem of a bundled text: a name, never a path.
+TEXT_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
 
 
 def user_glossary_path() -> Path:
@@ -133,8 +141,50 @@ def _describe(node: yaml.Node) -> str:
     )
 
 
+def _scope(checker: _FileChecker, node: yaml.Node, where: str) -> Scope | None:
+    """A ``scope`` value: general or text; None after reporting a problem."""
+    value = checker.string(node, where)
+    if value is None:
+        return None
+    if value not in SCOPES:
+        checker.problem(node, where, f"{value!r} is not {' or '.join(SCOPES)}")
+        return None
+    return "text" if value == "text" else "general"
+
+
+def _check_scope(
+    checker: _FileChecker,
+    node: yaml.Node,
+    fields: dict[str, tuple[yaml.Node, yaml.Node]],
+    where: str,
+    values: dict[str, Any],
+) -> None:
+    """A text-scoped entry names its texts in ``in_text``, each a bundled text's file stem."""
+    for index, stem in enumerate(values.get("in_text") or ()):
+        if not TEXT_STEM.fullmatch(stem) or ".." in stem:
+            item = fields["in_text"][1]
+            item_node = item.value[index] if isinstance(item, yaml.SequenceNode) else item
+            checker.problem(
+                item_node,
+                _join(where, f"in_text[{index}]"),
+                f"{stem!r} is not a text's file name (letters, digits, '.', '_', '-')",
+            )
+    if values.get("scope") == "text" and not values.get("in_text"):
+        scope_node = fields["scope"][1] if "scope" in fields else node
+        checker.problem(
+            scope_node,
+            _join(where, "scope"),
+            "is text, so in_text must name the texts the entry was written for",
+        )
+
+
 def _entry_from_node(
-    checker: _FileChecker, node: yaml.Node, where: str, origin: Origin, glossary_name: str
+    checker: _FileChecker,
+    node: yaml.Node,
+    where: str,
+    origin: Origin,
+    glossary_name: str,
+    default_scope: Scope = "general",
 ) -> GlossaryEntry | None:
     before = len(checker.problems)
     fields = checker.mapping(node, where)
@@ -186,6 +236,13 @@ def _entry_from_node(
             checker.problem(draft_node, _join(where, "draft"), "must be true or false")
         else:
             values["draft"] = str(draft_node.value).lower() in {"true", "yes", "on"}
+    values["scope"] = (
+        _scope(checker, fields["scope"][1], _join(where, "scope"))
+        if "scope" in fields
+        else default_scope
+    )
+    if isinstance(node, yaml.MappingNode):
+        _check_scope(checker, node, fields, where, values)
     if len(checker.problems) > before:
         return None
     return GlossaryEntry(
@@ -204,6 +261,7 @@ def _entry_from_node(
         register=values.get("register"),
         in_text=values.get("in_text") or (),
         particle=values.get("particle"),
+        scope=values["scope"],
         origin=origin,
         file=checker.file,
         line=node.start_mark.line + 1,
@@ -283,6 +341,9 @@ def parse_glossary_text(text: str, file: str, origin: Origin = "curated") -> Par
         language = checker.string(fields["language"][1], "language")
         if language is not None and language != "de":
             checker.problem(fields["language"][1], "language", "only de is supported")
+    default_scope: Scope = "general"
+    if "scope" in fields:
+        default_scope = _scope(checker, fields["scope"][1], "scope") or "general"
     entries: list[GlossaryEntry] = []
     if "entries" in fields:
         entries_node = fields["entries"][1]
@@ -293,7 +354,9 @@ def parse_glossary_text(text: str, file: str, origin: Origin = "curated") -> Par
         else:
             seen: dict[tuple[str, str], int] = {}
             for index, item in enumerate(entries_node.value):
-                entry = _entry_from_node(checker, item, f"entries[{index}]", origin, name or "")
+                entry = _entry_from_node(
+                    checker, item, f"entries[{index}]", origin, name or "", default_scope
+                )
                 if entry is None:
                     continue
                 term_key = (entry.term.casefold(), entry.kind)
@@ -421,6 +484,8 @@ def entry_to_data(entry: GlossaryEntry) -> dict[str, Any]:
         data["in_text"] = list(entry.in_text)
     if entry.draft:
         data["draft"] = True
+    if entry.scope != "general":
+        data["scope"] = entry.scope
     return data
 
 

@@ -21,6 +21,7 @@ from glossary.ding import DictionaryMissing, DingDictionary, DingSense
 from glossary.lemmas import analyze_compound, open_dictionary, tag_sentence, word_lemma
 from glossary.matching import GlossaryMatcher
 from glossary.schema import GlossaryEntry, GlossarySet
+from glossary.scope import order_by_scope
 from reader.text import Sentence
 
 FoundBy = Literal["as written", "lower case", "lemma", "separable verb", "compound", "nothing"]
@@ -180,9 +181,8 @@ class WordLookup:
             self.dictionary.close()
 
     def glossary_entries(self, word: str) -> tuple[GlossaryEntry, ...]:
-        """Entries whose term, form or plural is ``word`` (any case), curated first."""
-        found = self._by_key.get(word.casefold(), [])
-        return tuple(sorted(found, key=lambda entry: entry.origin != "curated"))
+        """Entries whose term, form or plural is ``word`` (any case), curated and general first."""
+        return tuple(order_by_scope(self._by_key.get(word.casefold(), []), None))
 
     def lookup(
         self, word: str, sentence: Sentence | None = None, token_index: int | None = None
@@ -221,7 +221,10 @@ class WordLookup:
                 *(self.glossary_entries(separable_verb) if separable_verb else ()),
             ]
         )
-        entries.sort(key=lambda entry: entry.origin != "curated")
+        # In a sentence, the entries written for its text first; other texts' entries left out.
+        entries = order_by_scope(
+            entries, self.matcher.texts_of(sentence) if sentence is not None else None
+        )
         senses: tuple[DingSense, ...] = ()
         found_by: FoundBy = "nothing"
         parts: tuple[PartGloss, ...] = ()

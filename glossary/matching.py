@@ -14,6 +14,16 @@ sentence, in any order, with any words in between ("wurde ihm buchstäblich der 
 ausgerollt"). A phrase left with one content word or none once its function words are
 dropped ("mit ein Grund", "statt gefunden") keeps every word and must occur as written: word
 after word, adjacent and in order; otherwise "Grund" alone would find "mit ein Grund".
+
+Three rules keep entries from marking the wrong word. Part of speech: a noun, name, place or
+organisation entry never marks a word HanTa tags as a verb, adjective, adverb or verb particle
+("Sanktion" is not found in "sanktioniert", "Verweis" not in "verweisen"), and an adjective
+or adverb entry never marks a verb form ("bestimmt" = surely is not the participle in "für
+ihn bestimmt"), nor an adverb entry an adjective before its noun ("ein bestimmtes Buch").
+Names match only as written (case included) and a name of several words only
+with its words adjacent and in order, so a first name is not paired with a surname further
+on. Scope: an entry written for one text applies only to that text's sentences
+(``glossary.scope``).
 """
 
 from __future__ import annotations
@@ -24,15 +34,16 @@ from typing import Any, Literal
 
 import ahocorasick
 
-from glossary.lemmas import TaggedToken, tag_sentence, tag_words
+from glossary.lemmas import TaggedToken, tag_sentence
 from glossary.schema import GlossaryEntry, GlossarySet
+from glossary.scope import TextScopes, applies
+from glossary.targets import MatchTarget, entry_targets, excluded_tags, fold
+
+__all__ = ["GlossaryMatcher", "MatchTarget", "TermMatch", "entry_targets"]
 from reader.text import Sentence
 
 MatchKind = Literal["exact", "compound"]
 
-# Function words carry no meaning of their own in an expression: "den roten Teppich
-# ausrollen" is found from "rot", "Teppich" and "ausrollen".
-FUNCTION_TAG_PREFIXES = ("ART", "APP", "KO", "PTKZU", "PRF", "PPER", "PPOS", "PD", "PI", "$")
 # Kinds whose terms may be the head or the front of a compound ("Eisenbahnpartisan").
 COMPOUNDABLE_KINDS = {"noun", "name", "place", "organisation", "other"}
 MIN_COMPOUND_SUFFIX = 4
@@ -63,69 +74,10 @@ class TermMatch:
 
 
 @dataclass(frozen=True)
-class MatchTarget:
-    """One way of finding an entry: the words that must occur, each as a set of keys."""
-
-    slots: tuple[frozenset[str], ...]
-    """Per word, the lower-cased strings (as written, lemma, forms) that fill it."""
-    contiguous: bool = False
-    """Whether the words must occur adjacent and in this order (short phrases)."""
-
-
-@dataclass(frozen=True)
 class _SlotKey:
     target_index: int
     slot_index: int
     key: str
-
-
-def _fold(text: str) -> str:
-    return text.casefold()
-
-
-def _is_function_word(tag: str) -> bool:
-    return tag.startswith(FUNCTION_TAG_PREFIXES)
-
-
-def _expression_target(words: list[str], one_word_keys: set[str]) -> MatchTarget:
-    """The target of a multi-word term or form: its content words, each as {written, lemma}.
-
-    With one content word or none left, the phrase keeps all its words, adjacent and in
-    order: "statt gefunden" must not be found as "gefunden", nor "mit ein Grund" as "Grund".
-    So does a one-word form written apart ("zusammen getroffen" for "zusammengetroffen"):
-    "zusammen" and "getroffen" far apart in a sentence are something else.
-    """
-    tagged = tag_words(tuple(words))
-    content = [t for t in tagged if not _is_function_word(t.pos)]
-    written_apart = _fold("".join(words)) in one_word_keys
-    if len(content) > 1 and not written_apart:
-        return MatchTarget(tuple(frozenset({_fold(t.text), _fold(t.lemma)}) for t in content))
-    return MatchTarget(
-        tuple(frozenset({_fold(t.text), _fold(t.lemma)}) for t in tagged), contiguous=True
-    )
-
-
-def entry_targets(entry: GlossaryEntry) -> list[MatchTarget]:
-    """The ways ``entry`` can be found: each a target of one or more words (slots).
-
-    A single-word term and its single-word forms and plural make one slot; an expression
-    and each multi-word form ("zusammen getroffen") are their own alternative.
-    """
-    single = {_fold(entry.term)} if " " not in entry.term.strip() else set()
-    if entry.plural and " " not in entry.plural.strip():
-        single.add(_fold(entry.plural))
-    targets: list[MatchTarget] = []
-    phrases = [entry.term] if not single else []
-    for form in entry.forms:
-        if " " in form.strip():
-            phrases.append(form)
-        else:
-            single.add(_fold(form))
-    if single:
-        targets.append(MatchTarget((frozenset(single),)))
-    for phrase in phrases:
-        targets.append(_expression_target(phrase.split(), single))
-    return targets
 
 
 class GlossaryMatcher:
@@ -139,6 +91,8 @@ class GlossaryMatcher:
         self._slot_counts: list[int] = []
         self._contiguous: list[bool] = []
         self._compoundable: list[bool] = []
+        self._written: list[tuple[frozenset[str], ...]] = []
+        self._not_tags: list[tuple[str, ...]] = []
         self._automaton: Any = ahocorasick.Automaton()
         keys: dict[str, list[_SlotKey]] = {}
         for entry_index, entry in enumerate(self._entries):
@@ -149,6 +103,8 @@ class GlossaryMatcher:
                 self._slot_counts.append(len(slots))
                 self._contiguous.append(target.contiguous)
                 self._compoundable.append(len(slots) == 1 and entry.kind in COMPOUNDABLE_KINDS)
+                self._written.append(target.written)
+                self._not_tags.append(excluded_tags(entry, len(slots)))
                 for slot_index, slot_keys in enumerate(slots):
                     for key in slot_keys:
                         if key:
@@ -158,6 +114,21 @@ class GlossaryMatcher:
         if keys:
             self._automaton.make_automaton()
         self._has_keys = bool(keys)
+        self._scopes = TextScopes(
+            stem for entry in self._entries if entry.scope == "text" for stem in entry.in_text
+        )
+
+    def texts_of(self, sentence: Sentence) -> frozenset[str]:
+        """The bundled texts (stems named by text-scoped entries) ``sentence`` belongs to."""
+        return self._scopes.texts_of(sentence.text)
+
+    def _fits(self, target_index: int, slot_index: int, token: TaggedToken) -> bool:
+        """Whether ``token`` may fill the slot: its part of speech and, for names, its case."""
+        not_tags = self._not_tags[target_index]
+        if not_tags and token.pos.startswith(not_tags):
+            return False
+        written = self._written[target_index]
+        return not written or bool({token.text, token.lemma} & written[slot_index])
 
     def token_candidates(self, tagged: tuple[TaggedToken, ...]) -> list[dict[str, tuple[int, ...]]]:
         """For each token, the lower-cased strings it may be known by, each with its tokens.
@@ -167,14 +138,14 @@ class GlossaryMatcher:
         particle written apart right before its participle ("statt gefunden").
         """
         candidates: list[dict[str, tuple[int, ...]]] = [
-            {_fold(t.text): (index,), _fold(t.lemma): (index,)} for index, t in enumerate(tagged)
+            {fold(t.text): (index,), fold(t.lemma): (index,)} for index, t in enumerate(tagged)
         ]
         for index, token in enumerate(tagged):
             if token.pos != "PTKVZ":
                 continue
             for verb_index in range(index - 1, -1, -1):
                 if tagged[verb_index].pos in FINITE_VERB_TAGS:
-                    joined = _fold(token.text + tagged[verb_index].lemma)
+                    joined = fold(token.text + tagged[verb_index].lemma)
                     candidates[index][joined] = (verb_index, index)
                     # "halten … ab" is abhalten, not halten: the verb stands only for the pair.
                     candidates[verb_index] = {joined: (verb_index, index)}
@@ -200,7 +171,7 @@ class GlossaryMatcher:
             return
         if not particle.text.isalpha() or not particle.text.islower():
             return
-        joined = _fold(particle.text + participle.lemma)
+        joined = fold(particle.text + participle.lemma)
         pair = (index, index + 1)
         if particle.pos == "PTKVZ":
             candidates[index][joined] = pair
@@ -221,18 +192,26 @@ class GlossaryMatcher:
         for token_index, token_keys in enumerate(candidates):
             if not any(character.isalnum() for character in tagged[token_index].text):
                 continue
+            token = tagged[token_index]
             exact_targets: set[int] = set()
             for candidate, group in token_keys.items():
                 payload = self._automaton.get(candidate, None)
                 if payload is not None:
                     for slot in payload[1]:
+                        # A joined separable verb is a verb whatever its parts are tagged.
+                        if len(group) == 1 and not self._fits(
+                            slot.target_index, slot.slot_index, token
+                        ):
+                            continue
                         found.setdefault(slot.target_index, {}).setdefault(
                             slot.slot_index, []
                         ).append(group)
                         exact_targets.add(slot.target_index)
             for candidate in token_keys:
                 for target_index in self._compound_targets(candidate):
-                    if target_index not in exact_targets:
+                    if target_index not in exact_targets and self._fits_compound(
+                        target_index, token
+                    ):
                         compound_tokens.setdefault(target_index, []).append(token_index)
         results: list[TermMatch] = []
         for target_index, slots in found.items():
@@ -244,7 +223,22 @@ class GlossaryMatcher:
             already = {i for m in results if m.entry is entry for i in m.token_indexes}
             for token_index in sorted(set(token_indexes) - already):
                 results.append(self._match(target_index, (token_index,), sentence, "compound"))
+        if any(match.entry.scope != "general" for match in results):
+            texts = self.texts_of(sentence)
+            results = [match for match in results if applies(match.entry, texts)]
         return _without_overlaps(results)
+
+    def _fits_compound(self, target_index: int, token: TaggedToken) -> bool:
+        """A term inside a compound: never in a word of a part of speech it does not mark.
+
+        A name must stand in the compound as written ("Putin-Regime"; "belarussisch" does
+        not contain the place "Belarus").
+        """
+        not_tags = self._not_tags[target_index]
+        if not_tags and token.pos.startswith(not_tags):
+            return False
+        written = self._written[target_index]
+        return not written or any(spelling in token.text for spelling in written[0])
 
     def _compound_targets(self, candidate: str) -> set[int]:
         """Entries whose single-word term is the head or the front of ``candidate``."""

@@ -28,6 +28,14 @@ ENTRY_KINDS: tuple[str, ...] = (
 GENDERS: tuple[str, ...] = ("m", "f", "n")
 """Every allowed value of a noun's ``gender``."""
 
+NAME_KINDS: frozenset[str] = frozenset({"name", "place", "organisation"})
+"""Kinds whose terms are names: matched only as written, their words adjacent."""
+
+SCOPES: tuple[str, ...] = ("general", "text")
+"""Every allowed value of ``scope``: everywhere, or only in the texts named by ``in_text``."""
+
+Scope = Literal["general", "text"]
+
 Origin = Literal["curated", "user"]
 
 
@@ -73,6 +81,8 @@ class GlossaryEntry:
     """The register (journalistic, colloquial, ...)."""
     in_text: tuple[str, ...] = ()
     """Bundled texts (file stems) the term occurs in."""
+    scope: Scope = "general"
+    """``general``: applies in every text; ``text``: only in the texts of :attr:`in_text`."""
     particle: str | None = None
     """Separable verbs: the detachable particle (an for ankündigen)."""
     origin: Origin = "curated"
