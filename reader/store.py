@@ -137,11 +137,10 @@ class Store:
         connection.execute("BEGIN IMMEDIATE")
         try:
             yield connection
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        else:
             connection.execute("COMMIT")
+        except BaseException:
+            _roll_back(connection)
+            raise
 
     def read(self) -> sqlite3.Connection:
         """The connection for reads (autocommit; each statement sees committed data)."""
@@ -233,7 +232,20 @@ def migrate(connection: sqlite3.Connection, path: Path) -> None:
                 if statement.strip():
                     connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {number + 1}")
+            connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            _roll_back(connection)
             raise
-        connection.execute("COMMIT")
+
+
+def _roll_back(connection: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open, never hiding the error that led here.
+
+    SQLite ends the transaction itself on some errors (a full disk, a corrupt page), and
+    a ROLLBACK then fails with "no transaction is active".
+    """
+    if connection.in_transaction:
+        try:
+            connection.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the original error is the one worth reporting

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from reader.display import displayable, one_line
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, TextLoadError, load_reference
 from reader.ui.commands import ReaderCommandsProvider
@@ -60,6 +61,8 @@ class LesepultApp(App[int]):
         markup: bool = False,
     ) -> None:
         """Notifications carry file names, glossary problems and text: plain text by default."""
+        # Outside text (file names, glossary problems) never sends a control to the terminal.
+        message, title = displayable(message), one_line(title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @property

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from glossary.loading import validate_entry_data
 from glossary.schema import ENTRY_KINDS, GlossaryEntry, GlossarySet
+from reader.display import displayable, one_line
 
 
 def _split_list(text: str) -> list[str]:
@@ -47,7 +48,9 @@ class EntryFormScreen(ModalScreen[GlossaryEntry | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entry-box"):
-            yield Label(f"New glossary entry for “{self.word}”", id="entry-title", markup=False)
+            yield Label(
+                f"New glossary entry for “{one_line(self.word)}”", id="entry-title", markup=False
+            )
             yield Label("Term (base form)")
             yield Input(self.lemma, id="entry-term")
             yield Label("Kind")
@@ -111,7 +114,7 @@ class EntryFormScreen(ModalScreen[GlossaryEntry | None]):
         data = self.entry_data()
         messages = self.problems(data)
         if messages:
-            self.query_one("#entry-problems", Label).update("\n".join(messages))
+            self.query_one("#entry-problems", Label).update(displayable("\n".join(messages)))
             return
         self.dismiss(
             GlossaryEntry(

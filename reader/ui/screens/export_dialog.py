@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from reader.display import displayable
 from reader.errors import UserError
 from reader.export import FORMATS, StudySheet, write_export
 from reader.export.sheet import parse_paragraph_range
@@ -129,7 +130,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _status(self, text: str, kind: str = "") -> None:
         status = self.query_one("#export-status", Static)
-        status.update(text)
+        status.update(displayable(text))
         status.set_classes(kind)
 
     @on(Button.Pressed, "#export-run")

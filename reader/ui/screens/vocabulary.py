@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +17,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from reader.display import displayable
 from reader.export.sheet import counted
+from reader.ui.widgets.shown import shown
 from reader.vocabulary import STATUSES, Vocabulary, VocabularyEntry, status_label
 
 STATUS_FILTERS: tuple[str | None, ...] = (None, *STATUSES)
@@ -94,11 +95,11 @@ class VocabularyScreen(Screen[None]):
             title = self.text_titles.get(entry.text_id or "", entry.text_id or "")
             # Text cells: a str cell is read as markup, and sentences may hold "[".
             table.add_row(
-                Text(entry.lemma),
-                Text(status_label(entry.status)),
-                Text(str(entry.lookups)),
-                Text(title[:24]),
-                Text(entry.sentence[:80]),
+                shown(entry.lemma),
+                shown(status_label(entry.status)),
+                shown(str(entry.lookups)),
+                shown(title[:24]),
+                shown(entry.sentence[:80]),
                 key=entry.lemma,
             )
         if self.shown:
@@ -120,7 +121,7 @@ class VocabularyScreen(Screen[None]):
         if stats.by_day:
             day = stats.by_day[-1]
             lines.append(f"{day.day}: {day.looked_up} looked up, {day.marked_known} marked known")
-        self.query_one("#vocabulary-statistics", Static).update("\n".join(lines))
+        self.query_one("#vocabulary-statistics", Static).update(displayable("\n".join(lines)))
 
     def current_entry(self) -> VocabularyEntry | None:
         """The entry under the cursor, if any."""
