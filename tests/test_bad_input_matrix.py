@@ -7,6 +7,8 @@ the terminal, nothing written that did not work.
 
 from __future__ import annotations
 
+import csv
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +24,7 @@ from reader.paths import store_path
 from reader.store import Store
 from reader.text import Document, load_document
 from reader.ui.widgets.lookup_panel import LookupPanel
+from reader.vocabulary import Vocabulary
 from tests.ui_support import open_reader, settle
 
 # A title change, a clipboard write, a screen clear and a C1 CSI: what a hostile text,
@@ -178,3 +181,185 @@ async def test_no_control_sequence_reaches_the_app_screen(
             assert "A dog.\u241b]2;pwned" in drawn  # the explanation, made visible
             assert "The dog\u241b]2;pwned" in drawn  # the correction in the English column
     store.close()
+
+
+# 2. CSV formula injection ------------------------------------------------------------------
+
+FORMULAS = {
+    "equals": '=HYPERLINK("http://evil","x")',
+    "plus": "+1+cmd|' /C calc'!A0",
+    "minus": "-2+3",
+    "at": "@SUM(A1:A2)",
+    "tab": "\t=1+1",
+    "carriage-return": "\r=1+1",
+    "quote-then-equals": "'=1+1",
+}
+
+
+def _formula(cell: str) -> bool:
+    return cell != "" and cell[0] in "=+-@\t\r"
+
+
+@pytest.mark.parametrize("case", sorted(FORMULAS))
+def test_words_export_neutralises_formulas_and_imports_them_back(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lemma = FORMULAS[case]
+    store = Store(store_path())
+    Vocabulary(store).set_status(lemma, "2")
+    target = tmp_path / "words.csv"
+    status, _, err = _run(capsys, "words", "export", str(target))
+    assert status == 0, err
+    with target.open(newline="", encoding="utf-8") as source:
+        rows = list(csv.reader(source))
+    # Shown as text by spreadsheets; a carriage return is written as a newline.
+    assert rows[1][0] == rows[1][1] == "'" + lemma.replace("\r", "\n")
+    for row in rows[1:]:
+        assert not any(_formula(cell) for cell in row), row
+    other = Vocabulary(Store(tmp_path / "other.sqlite3"))
+    assert other.import_csv(target).imported == 1
+    # Read back exactly, but for the whitespace import strips around every lemma.
+    assert other.statuses() == {lemma.strip(): "2"}
+    store.close()
+
+
+def test_sheet_csv_export_neutralises_formulas(
+    tmp_path: Path, hostile_glossary: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "formeln.txt"
+    text.write_text("=Hund bellt. @Katze +schläft -heute.\n", encoding="utf-8")
+    Vocabulary(Store(store_path())).set_status("=Hund", "1")
+    target = tmp_path / "sheet.csv"
+    status, _, err = _run(capsys, "export", str(text), "--format", "csv", "-o", str(target))
+    assert status == 0, err
+    with target.open(newline="", encoding="utf-8") as source:
+        rows = list(csv.reader(source))
+    assert len(rows) > 1
+    for row in rows:
+        assert not any(_formula(cell) for cell in row), row
+    assert any(cell.startswith("'=Hund") for row in rows for cell in row)
+
+
+# 3. HTML in Markdown and HTML exports ------------------------------------------------------
+
+# 6. Failed writes, bad targets, bad arguments, broken CSV -----------------------------------
+
+
+def _regular(tmp_path: Path) -> Path:
+    path = tmp_path / "a-file"
+    path.write_text("not a folder\n")
+    return path
+
+
+def _fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "fifo"
+    os.mkfifo(path)
+    return path
+
+
+def _symlink(tmp_path: Path) -> Path:
+    path = tmp_path / "link.md"
+    (tmp_path / "elsewhere.md").write_text("keep me\n")
+    path.symlink_to(tmp_path / "elsewhere.md")
+    return path
+
+
+# As root, permission bits do not stop a write: each target fails for root too. /proc
+# refuses new files; a path below a regular file cannot exist; /dev/full is a device.
+EXPORT_TARGETS: dict[str, tuple[Callable[[Path], Path], list[str], str]] = {
+    "export-to-proc": (lambda tmp: Path("/proc/lesepult-test.md"), [], "cannot be written"),
+    "export-to-proc-forced": (lambda tmp: Path("/proc/self/status"), ["--force"], "cannot be"),
+    "export-below-a-regular-file": (
+        lambda tmp: _regular(tmp) / "sheet.md",
+        [],
+        "not a directory",
+    ),
+    "export-over-a-fifo-forced": (_fifo, ["--force"], "named pipe"),
+    "export-over-a-symlink-forced": (_symlink, ["--force"], "symbolic link"),
+    "export-over-dev-full-forced": (lambda tmp: Path("/dev/full"), ["--force"], "device"),
+    "export-over-the-input-text": (lambda tmp: tmp / "text.txt", ["--force"], "input text"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EXPORT_TARGETS))
+def test_export_refuses_or_reports_a_bad_target(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "text.txt"
+    text.write_text("Der Hund bellt.\n", encoding="utf-8")
+    make, extra, message = EXPORT_TARGETS[case]
+    target = make(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    status, out, err = _run(capsys, "export", str(text), "-o", str(target), *extra)
+    assert (status, out) == (2, "")
+    assert err.startswith("lesepult: ") and err.count("\n") == 1 and message in err, err
+    assert text.read_text(encoding="utf-8") == "Der Hund bellt.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no stray temporary file
+    if case == "export-over-a-symlink-forced":
+        assert target.is_symlink() and (tmp_path / "elsewhere.md").read_text() == "keep me\n"
+
+
+WORDS_EXPORT_TARGETS: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "words-export-to-proc": (lambda tmp: Path("/proc/lesepult-words.csv"), "cannot be written"),
+    "words-export-below-a-regular-file": (
+        lambda tmp: _regular(tmp) / "words.csv",
+        "not a directory",
+    ),
+    "words-export-over-a-fifo": (_fifo, "named pipe"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WORDS_EXPORT_TARGETS))
+def test_words_export_reports_a_bad_target(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, message = WORDS_EXPORT_TARGETS[case]
+    status, out, err = _run(capsys, "words", "export", str(make(tmp_path)), "--force")
+    assert (status, out) == (2, "")
+    assert err.startswith("lesepult: ") and err.count("\n") == 1 and message in err, err
+
+
+def test_export_paragraphs_double_dash_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = _run(capsys, "export", "--paragraphs=--", "-o", str(tmp_path / "x.md"))
+    assert (status, out) == (2, "")
+    assert err == "lesepult: --paragraphs: give a range like 3-5, 3, 3- or -5\n"
+
+
+BROKEN_CSV = {
+    "csv-field-over-131072-characters": (
+        'lemma,status\nHund,known\n"' + "x" * 140_000 + '",1\n',
+        "3: a field is longer than 131072 characters",
+    ),
+    "csv-unclosed-quote": (
+        'lemma,status\nHund,known\n"Katze,known\nMaus,known\nVogel,1\n',
+        "3: a quote opened on line 3 or after is never closed",
+    ),
+    "csv-nul-bytes": ("lemma,status\nHu\x00nd,known\n", "NUL"),
+    "csv-not-utf8": ("lemma,status\n\udcff,known\n", "UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_CSV))
+def test_words_import_reports_a_broken_csv_and_stores_nothing(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, message = BROKEN_CSV[case]
+    source = tmp_path / "words.csv"
+    source.write_bytes(content.encode("utf-8", "surrogateescape"))
+    status, out, err = _run(capsys, "words", "import", str(source))
+    assert (status, out) == (2, "")
+    assert err.startswith("lesepult: ") and err.count("\n") == 1 and message in err, err
+    assert Vocabulary(Store(store_path())).statuses() == {}
+
+
+def test_words_import_flags_a_quote_closed_lines_later(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "words.csv"
+    source.write_text('lemma,status\n"Katze,known\nMaus",1\nVogel,known\n', encoding="utf-8")
+    status, out, _ = _run(capsys, "words", "import", str(source))
+    assert status == 0
+    assert "words.csv:2: lemma: runs over lines 2-3 (a quote that is never closed?)" in out
+    assert Vocabulary(Store(store_path())).statuses() == {"Vogel": "known"}

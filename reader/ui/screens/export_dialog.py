@@ -166,7 +166,8 @@ class ExportDialog(ModalScreen[Path | None]):
     ) -> None:
         try:
             sheet = self.build_sheet(translation, paragraphs)
-            write_export(sheet, format, path, force)
+            inputs = [self.document.path] if self.document.path else []
+            write_export(sheet, format, path, force, inputs)
         except UserError as error:
             self.post_message(self.Failed(error.message))
             return
