@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -242,6 +243,62 @@ def test_sheet_csv_export_neutralises_formulas(
 
 # 3. HTML in Markdown and HTML exports ------------------------------------------------------
 
+SCRIPT = "<script>alert(1)</script>"
+IMAGE = '<img src=x onerror="alert(2)">'
+LINK = "[klick](javascript:alert(3))"
+
+HTML_TEXT = f"""---
+title: "Titel {SCRIPT}"
+---
+
+Der Hund {SCRIPT} bellt {IMAGE} laut {LINK}. Die Katze schläft.
+"""
+
+HTML_GLOSSARY = f"""\
+glossary: "Mine"
+version: "1 {SCRIPT}"
+language: de
+entries:
+  - term: Katze
+    kind: noun
+    gender: f
+    renderings: ['cat {IMAGE}']
+    explanation: 'A cat. {SCRIPT} {LINK}'
+"""
+
+HTML_SOURCES = ("text", "correction", "glossary")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("source", HTML_SOURCES)
+def test_exports_escape_html_from_outside(
+    source: str,
+    fmt: str,
+    tmp_path: Path,
+    isolated_user_directories: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = tmp_path / "html.md"
+    if source == "text":
+        text.write_text(HTML_TEXT, encoding="utf-8")
+    else:
+        text.write_text("Der Hund bellt laut. Die Katze schläft.\n", encoding="utf-8")
+    if source == "glossary":
+        glossary = isolated_user_directories / "config" / "glossary.yaml"
+        glossary.parent.mkdir(parents=True, exist_ok=True)
+        glossary.write_text(HTML_GLOSSARY, encoding="utf-8")
+    if source == "correction":
+        english = f"The dog {SCRIPT} barks {IMAGE} {LINK}."
+        assert main(["correct", str(text), "--sentence", "1.1", "--english", english]) == 0
+    target = tmp_path / f"sheet.{fmt}"
+    status, _, err = _run(capsys, "export", str(text), "--format", fmt, "-o", str(target))
+    assert status == 0, err
+    written = target.read_text(encoding="utf-8")
+    assert "<script" not in written and "<img" not in written
+    if fmt == "md":
+        assert "](javascript:" not in written  # in HTML it is only text
+    assert "&lt;script&gt;" in written  # kept, as text
+
 # 6. Failed writes, bad targets, bad arguments, broken CSV -----------------------------------
 
 
@@ -264,6 +321,16 @@ def _symlink(tmp_path: Path) -> Path:
     return path
 
 
+def _device(tmp_path: Path) -> Path:
+    # A node like /dev/full (1, 7), made here: a regression must not replace the real one.
+    path = tmp_path / "full"
+    try:
+        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 7))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return path
+
+
 # As root, permission bits do not stop a write: each target fails for root too. /proc
 # refuses new files; a path below a regular file cannot exist; /dev/full is a device.
 EXPORT_TARGETS: dict[str, tuple[Callable[[Path], Path], list[str], str]] = {
@@ -276,7 +343,7 @@ EXPORT_TARGETS: dict[str, tuple[Callable[[Path], Path], list[str], str]] = {
     ),
     "export-over-a-fifo-forced": (_fifo, ["--force"], "named pipe"),
     "export-over-a-symlink-forced": (_symlink, ["--force"], "symbolic link"),
-    "export-over-dev-full-forced": (lambda tmp: Path("/dev/full"), ["--force"], "device"),
+    "export-over-a-device-node-forced": (_device, ["--force"], "character device"),
     "export-over-the-input-text": (lambda tmp: tmp / "text.txt", ["--force"], "input text"),
 }
 
