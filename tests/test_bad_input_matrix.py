@@ -299,6 +299,7 @@ def test_exports_escape_html_from_outside(
         assert "](javascript:" not in written  # in HTML it is only text
     assert "&lt;script&gt;" in written  # kept, as text
 
+
 # 6. Failed writes, bad targets, bad arguments, broken CSV -----------------------------------
 
 
