@@ -58,3 +58,11 @@ def failure_message(error: BaseException, store_path: Path | None = None) -> str
     if isinstance(error, UserError):
         return message  # written by us: already as short as it can be
     return message if len(message) <= MAXIMUM_MESSAGE else message[: MAXIMUM_MESSAGE - 1] + "…"
+
+
+def describe_failure(error: BaseException, store_path: Path | None = None) -> str:
+    """:func:`failure_message`, or for a bug its type and text: what the app shows."""
+    message = failure_message(error, store_path)
+    if message is not None:
+        return message
+    return one_line(f"{type(error).__name__}: {error}")[:MAXIMUM_MESSAGE]

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.store_damage import describe_store_error
+
 # Each migration brings the schema from version N to N+1. Never edit a released one:
 # append a new one.
 MIGRATIONS: tuple[str, ...] = (
@@ -120,6 +122,8 @@ class Store:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA busy_timeout=10000")
                 connection.execute("PRAGMA foreign_keys=ON")
+            except sqlite3.DatabaseError as error:
+                raise StoreError(describe_store_error(error, self.path)) from error
             except (OSError, sqlite3.Error) as error:
                 raise StoreError(f"cannot open the data store {self.path}: {error}") from error
             self._local.connection = connection

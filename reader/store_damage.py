@@ -44,7 +44,7 @@ def quick_check(path: Path) -> str:
         finally:
             connection.close()
     except sqlite3.Error as error:
-        return f"it cannot be checked: {error}"
+        return f"quick_check: {error}"
     problems = [str(row[0]) for row in rows]
     return "ok" if problems == ["ok"] else "; ".join(problems)[:200]
 

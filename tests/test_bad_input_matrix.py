@@ -10,23 +10,27 @@ from __future__ import annotations
 import csv
 import os
 import re
+import sqlite3
 import stat
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.app import App
 from textual.geometry import Region
+from textual.widgets import Input, Label
 
 from reader.cli import main
 from reader.display import has_control_characters
 from reader.paths import store_path
 from reader.store import Store
 from reader.text import Document, load_document
+from reader.ui.screens.entry_form import EntryFormScreen
 from reader.ui.widgets.lookup_panel import LookupPanel
 from reader.vocabulary import Vocabulary
-from tests.ui_support import open_reader, settle
+from tests.ui_support import open_reader, reading_app, settle
 
 # A title change, a clipboard write, a screen clear and a C1 CSI: what a hostile text,
 # glossary or correction would send to the terminal.
@@ -431,3 +435,219 @@ def test_words_import_flags_a_quote_closed_lines_later(
     assert status == 0
     assert "words.csv:2: lemma: runs over lines 2-3 (a quote that is never closed?)" in out
     assert Vocabulary(Store(store_path())).statuses() == {"Vogel": "known"}
+
+
+# 4. A damaged store ------------------------------------------------------------------------
+
+
+def _damage_store(path: Path) -> None:
+    """A store with words and lookups, then four pages in the middle overwritten."""
+    store = Store(path)
+    vocabulary = Vocabulary(store)
+    vocabulary.set_statuses({f"Wort{i:05d}" * 3: "2" for i in range(3000)})
+    for i in range(100):
+        vocabulary.record_lookup(f"Wort{i:05d}", "Wort", "Ein Satz " * 20, "t")
+    store.read().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(path.read_bytes())
+    for page in (5, 6, 7, 8):
+        data[page * 4096 : (page + 1) * 4096] = b"\xde\xad\xbe\xef" * 1024
+    path.write_bytes(bytes(data))
+
+
+DAMAGED_STORE_COMMANDS = {
+    "words-list-damaged-store": ["words", "list"],
+    "words-export-damaged-store": ["words", "export", "{tmp}/words.csv"],
+    "words-stats-damaged-store": ["words", "stats"],
+}
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGED_STORE_COMMANDS))
+def test_a_damaged_store_is_reported_copied_and_explained(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = store_path()
+    _damage_store(path)
+    argv = [part.replace("{tmp}", str(tmp_path)) for part in DAMAGED_STORE_COMMANDS[case]]
+    status, out, err = _run(capsys, *argv)
+    assert status == 2
+    assert err.startswith("lesepult: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert "is damaged" in err and "To recover" in err
+    copies = list(path.parent.glob("lesepult.sqlite3.damaged-*"))
+    assert [copy.name for copy in copies if not copy.name.endswith("-wal")]
+    assert str(copies[0]).removesuffix("-wal") in err
+    assert not (tmp_path / "words.csv").exists()
+    # Running again keeps the one copy instead of making another.
+    _run(capsys, *argv)
+    assert len(list(path.parent.glob("lesepult.sqlite3.damaged-*"))) == len(copies)
+
+
+async def test_vocabulary_screen_on_a_damaged_store_shows_the_problem(
+    tmp_path: Path,
+) -> None:
+    text = tmp_path / "text.txt"
+    text.write_text("Der Hund bellt.\n", encoding="utf-8")
+    store = Store(store_path())
+    document = load_document(text)
+    async with open_reader(document, store) as (app, pilot, screen):
+        _damage_store_under(store)
+        await pilot.press("V")
+        await settle(pilot)
+        messages = [notification.message for notification in app._notifications]
+        assert any("is damaged" in message for message in messages), messages
+        assert app.is_running
+    store.close()
+
+
+def _damage_store_under(store: Store) -> None:
+    """Damage the store file an open app uses (its connections stay open)."""
+    path = store.path
+    other = Store(path)
+    vocabulary = Vocabulary(other)
+    vocabulary.set_statuses({f"Wort{i:05d}" * 3: "2" for i in range(3000)})
+    Store.remember_position(other, "t" * 16, "Titel " * 50, None, 0, 0)
+    other.read().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    other.close()
+    with path.open("r+b") as file:
+        for page in range(1, path.stat().st_size // 4096):
+            file.seek(page * 4096)
+            file.write(b"\xde\xad\xbe\xef" * 1024)
+
+
+# 5. A full disk ----------------------------------------------------------------------------
+
+
+class FullStore(Store):
+    """A store whose database cannot grow by a page: SQLite's own "database or disk is full".
+
+    ``PRAGMA max_page_count`` at the current size is set on every connection (one per
+    thread), so every write that needs a new page fails as on a full disk.
+    """
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = super()._connect()
+        (pages,) = connection.execute("PRAGMA page_count").fetchone()
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+        return connection
+
+
+def test_words_import_on_a_full_disk_says_so_and_stores_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.cli_common
+
+    monkeypatch.setattr(reader.cli_common, "Store", FullStore)
+    source = tmp_path / "words.csv"
+    source.write_text(
+        "lemma,status\n" + "".join(f"Wort{i:05d},known\n" for i in range(3000)), encoding="utf-8"
+    )
+    status, out, err = _run(capsys, "words", "import", str(source))
+    assert (status, out) == (2, "")
+    assert err.startswith("lesepult: the disk is full: nothing was saved") and err.count("\n") == 1
+    assert "cannot rollback" not in err and "Traceback" not in err
+    assert Vocabulary(Store(store_path())).statuses() == {}
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real, tiny, full file system (tmpfs) holding a migrated store; needs root.
+
+    Reads still work; every write that needs a byte more fails with ENOSPC, which SQLite
+    reports as "database or disk is full".
+    """
+    folder = tmp_path / "full"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("mounting a tiny tmpfs needs root")
+    try:
+        # A connection stays open: the WAL index (-shm) exists, as for a store in use.
+        holder = Store(folder / "store.sqlite3")
+        holder.read().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        filler = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+        for size in (65536, 4096, 512, 1):
+            try:
+                while os.write(filler, b"\0" * size):
+                    pass
+            except OSError:
+                pass
+        os.close(filler)
+        yield folder / "store.sqlite3"
+        holder.close()
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+async def test_status_key_on_a_full_disk_claims_nothing_and_says_not_saved(
+    tmp_path: Path, full_disk: Path
+) -> None:
+    text = tmp_path / "text.txt"
+    text.write_text("Der Hund bellt.\n", encoding="utf-8")
+    store = Store(full_disk)
+    async with open_reader(load_document(text), store) as (app, pilot, screen):
+        await pilot.press("right", "right", "2")  # "Hund", learning-2
+        await settle(pilot)
+        assert screen.current_lemma() == "Hund"
+        assert "Hund" not in screen.statuses  # not coloured as if stored
+        assert screen.status.message.startswith("not saved: the disk is full")
+        messages = [notification.message for notification in app._notifications]
+        assert any(message.startswith("the disk is full") for message in messages), messages
+        assert Vocabulary(store).statuses() == {}
+    store.close()
+
+
+async def test_quit_on_a_full_disk_quits_and_says_the_position_was_not_saved(
+    tmp_path: Path, full_disk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = tmp_path / "text.txt"
+    text.write_text("Der Hund bellt.\n", encoding="utf-8")
+    store = Store(full_disk)
+    app = reading_app(load_document(text), store)
+    messages: list[object] = []
+    exit_app = app.exit
+
+    def exit_and_record(*arguments: Any, **keywords: Any) -> None:
+        messages.append(keywords.get("message"))
+        exit_app(*arguments, **keywords)
+
+    monkeypatch.setattr(app, "exit", exit_and_record)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert messages and "position not saved: the disk is full" in str(messages[-1])
+    store.close()
+
+
+# 7. The add-entry form with a glossary file that cannot be written --------------------------
+
+
+async def test_add_entry_with_the_glossary_file_a_folder_keeps_the_form_and_says_why(
+    tmp_path: Path, isolated_user_directories: Path
+) -> None:
+    folder = isolated_user_directories / "config" / "glossary.yaml"
+    folder.mkdir(parents=True)
+    text = tmp_path / "text.txt"
+    text.write_text("Der Flughafen ist groß.\n", encoding="utf-8")
+    store = Store(tmp_path / "store.sqlite3")
+    async with open_reader(load_document(text), store) as (app, pilot, screen):
+        await pilot.press("right", "right", "A")  # "Flughafen"
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EntryFormScreen)
+        form.query_one("#entry-renderings", Input).value = "airport"
+        form.query_one("#entry-explanation", Input).value = "Where planes land."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form  # still open, with what was typed
+        assert form.query_one("#entry-renderings", Input).value == "airport"
+        problems = str(form.query_one("#entry-problems", Label).render())
+        assert problems.startswith("Not saved: ") and "glossary.yaml" in problems, problems
+        assert "directory" in problems
+        assert folder.is_dir() and not list(folder.iterdir())
+    store.close()

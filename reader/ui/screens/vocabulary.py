@@ -7,6 +7,7 @@ posts :class:`VocabularyScreen.SentenceOpened` for the host to open the text at 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from reader.display import displayable
 from reader.export.sheet import counted
+from reader.failures import describe_failure
 from reader.ui.widgets.shown import shown
 from reader.vocabulary import STATUSES, Vocabulary, VocabularyEntry, status_label
 
@@ -85,7 +87,18 @@ class VocabularyScreen(Screen[None]):
         table.focus()
 
     def refresh_entries(self) -> None:
-        """Reload the list and statistics from the store, keeping the cursor row."""
+        """Reload the list and statistics from the store; a store error is shown instead."""
+        try:
+            self._refresh_entries()
+        except sqlite3.Error as error:
+            self._store_failed(error)
+
+    def _store_failed(self, error: sqlite3.Error) -> None:
+        message = describe_failure(error, self.vocabulary.store.path)
+        self.query_one("#vocabulary-statistics", Static).update(message)
+        self.notify(message, title="Vocabulary", severity="error", timeout=15)
+
+    def _refresh_entries(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
         text_id = self.current_text_id if self.text_only else None
@@ -153,7 +166,11 @@ class VocabularyScreen(Screen[None]):
         entry = self.current_entry()
         if entry is None:
             return
-        self.vocabulary.set_status(entry.lemma, status)
+        try:
+            self.vocabulary.set_status(entry.lemma, status)
+        except sqlite3.Error as error:
+            self._store_failed(error)
+            return
         self.post_message(self.StatusChanged(entry.lemma, status))
         self.refresh_entries()
 
