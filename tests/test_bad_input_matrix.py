@@ -13,6 +13,7 @@ import re
 import sqlite3
 import stat
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -651,3 +652,34 @@ async def test_add_entry_with_the_glossary_file_a_folder_keeps_the_form_and_says
         assert "directory" in problems
         assert folder.is_dir() and not list(folder.iterdir())
     store.close()
+
+
+# 8. The UI without a terminal --------------------------------------------------------------
+
+NOT_A_TERMINAL = {
+    "no-arguments-stdin-devnull-stdout-file": [],
+    "read-stdin-devnull-stdout-file": ["read"],
+    "read-a-file-stdout-file": ["read", "{text}"],
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_A_TERMINAL))
+def test_the_reader_without_a_terminal_says_so_and_exits_2(case: str, tmp_path: Path) -> None:
+    text = tmp_path / "text.txt"
+    text.write_text("Der Hund bellt.\n", encoding="utf-8")
+    argv = [part.replace("{text}", str(text)) for part in NOT_A_TERMINAL[case]]
+    output = tmp_path / "out"
+    with output.open("wb") as stdout:
+        finished = subprocess.run(
+            [sys.executable, "-m", "reader", *argv],
+            stdin=subprocess.DEVNULL,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+    err = finished.stderr.decode()
+    assert finished.returncode == 2, err
+    assert err.startswith("lesepult: not a terminal") and err.count("\n") == 1, err
+    assert output.read_bytes() == b""  # no escape codes written into the file
