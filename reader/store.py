@@ -123,7 +123,8 @@ class Store:
                 connection.execute("PRAGMA busy_timeout=10000")
                 connection.execute("PRAGMA foreign_keys=ON")
             except sqlite3.DatabaseError as error:
-                raise StoreError(describe_store_error(error, self.path)) from error
+                message = describe_store_error(error, self.path)
+                raise StoreError(f"cannot open the data store: {message}") from error
             except (OSError, sqlite3.Error) as error:
                 raise StoreError(f"cannot open the data store {self.path}: {error}") from error
             self._local.connection = connection

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from reader.display import one_line
+from reader.paths import cache_dir
 
 # SQLite's own result codes for a damaged file, and words its messages use for them.
 _DAMAGE_CODES = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
@@ -76,6 +77,13 @@ def describe_store_error(error: BaseException, path: Path) -> str:
         )
     if is_damage(error):
         check = quick_check(path)
+        if check == "ok":
+            # Not the store: the other SQLite file Lesepult keeps is the dictionary index.
+            return (
+                f"a database file is damaged ({one_line(str(error))}); the data store {path}"
+                f" checks ok, so it is probably the dictionary index: delete {cache_dir()}"
+                " and it is built again"
+            )
         copy = keep_damaged_copy(path)
         kept = f"a copy is kept as {copy}" if copy else "no copy could be made"
         return (

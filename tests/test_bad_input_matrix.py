@@ -683,3 +683,13 @@ def test_the_reader_without_a_terminal_says_so_and_exits_2(case: str, tmp_path: 
     assert finished.returncode == 2, err
     assert err.startswith("lesepult: not a terminal") and err.count("\n") == 1, err
     assert output.read_bytes() == b""  # no escape codes written into the file
+
+
+def test_damage_elsewhere_is_not_blamed_on_a_healthy_store(tmp_path: Path) -> None:
+    from reader.store_damage import describe_store_error
+
+    path = tmp_path / "store.sqlite3"
+    Store(path).read()
+    message = describe_store_error(sqlite3.DatabaseError("database disk image is malformed"), path)
+    assert "checks ok" in message and "dictionary index" in message
+    assert not list(tmp_path.glob("*.damaged-*"))
