@@ -22,9 +22,16 @@ from reader import (
     cli_study,
     cli_translation,
 )
-from reader.cli_common import add_text_argument, open_document, open_store, print_json
+from reader.cli_common import (
+    add_text_argument,
+    open_document,
+    open_store,
+    print_json,
+    sanitized_output,
+)
 from reader.errors import UserError
-from reader.paths import BUNDLED_TEXTS_DIR
+from reader.failures import failure_message
+from reader.paths import BUNDLED_TEXTS_DIR, store_path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,6 +77,7 @@ def command_read(arguments: argparse.Namespace) -> int:
     document = open_document(arguments.text, arguments.encoding)
     if arguments.text == "-":
         keyboard_from_terminal()
+    require_terminal()
     store = open_store()
     from reader.ui.app import make_app
 
@@ -91,6 +99,19 @@ def keyboard_from_terminal() -> None:
     os.dup2(terminal, 0)
     os.close(terminal)
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 - stays open for the app's lifetime
+
+
+def require_terminal() -> None:
+    """The UI needs a terminal for keys (stdin) and screen (stdout, stderr); else UserError."""
+    for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout)):
+        if stream is None or not stream.isatty():
+            raise UserError(
+                f"not a terminal: {name} is redirected, and the reader needs a terminal;"
+                " use `lesepult translate`, `lesepult export` or `lesepult lookup` in scripts"
+            )
+    if sys.__stderr__ is None or not sys.__stderr__.isatty():
+        # Textual draws the screen on stderr.
+        raise UserError("not a terminal: standard error is redirected; the reader draws on it")
 
 
 def command_texts(arguments: argparse.Namespace) -> int:
@@ -145,7 +166,12 @@ def command_texts(arguments: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status. Output is sanitized (no controls)."""
+    with sanitized_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     arguments = parser.parse_args(argv)
     if arguments.command is None:
@@ -153,9 +179,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = arguments.func(arguments)
         return status
-    except UserError as error:
-        print(f"lesepult: {error.message}", file=sys.stderr)
-        return error.status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -164,3 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except Exception as error:  # failure_message decides what is expected; bugs re-raise
+        message = failure_message(error, store_path())
+        if message is None:
+            raise
+        print(f"lesepult: {message}", file=sys.stderr)
+        return error.status if isinstance(error, UserError) else 2

@@ -1,14 +1,23 @@
-"""Helpers shared by the CLI subcommands: opening texts, the store, JSON output."""
+"""Helpers shared by the CLI subcommands: opening texts, the store, JSON output.
+
+:func:`sanitized_output` is the CLI's one sink for text: while a command runs, everything
+written to stdout and stderr (``print``, ``sys.stdout.write``, argparse's messages) passes
+through :func:`reader.display.displayable`, so no text, glossary, correction or index entry
+can send a control sequence to the terminal, whichever module prints it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from reader.display import displayable
 from reader.errors import UserError
 from reader.importing import import_source
 from reader.paths import DEFAULT_TEXT, store_path
@@ -59,9 +68,54 @@ def open_store() -> Store:
     return store
 
 
+class SanitizedStream:
+    """A text stream that makes every control character but newline and tab visible.
+
+    One exception keeps progress lines on stderr working: with ``progress_lines``, a carriage
+    return that *starts* a write (``"\\r50%"``) is passed on, because the program writes it
+    (every write of outside text on stderr starts with ``lesepult:`` or a number).
+    """
+
+    def __init__(self, stream: TextIO, progress_lines: bool = False) -> None:
+        self.stream = stream
+        self.progress_lines = progress_lines
+
+    def write(self, text: str) -> int:
+        """Write ``text`` made displayable; returns the length written (the same)."""
+        if self.progress_lines and text.startswith("\r"):
+            self.stream.write("\r" + displayable(text[1:]))
+        else:
+            self.stream.write(displayable(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        # flush, isatty, fileno, encoding... are the wrapped stream's.
+        return getattr(self.stream, name)
+
+
+@contextmanager
+def sanitized_output() -> Iterator[None]:
+    """Route stdout and stderr through :class:`SanitizedStream` for the duration."""
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout = SanitizedStream(stdout)
+    sys.stderr = SanitizedStream(stderr, progress_lines=True)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+# JSON escapes C0 controls itself; DEL, C1 and bidi controls it leaves raw (ensure_ascii=False).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def print_json(value: Any) -> None:
-    """Print ``value`` as indented UTF-8 JSON."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    """Print ``value`` as indented UTF-8 JSON, every control character escaped (``\\u009b``).
+
+    The data stays exact for programs that read the JSON; the terminal sees no control.
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
     sys.stdout.write("\n")
 
 

@@ -229,6 +229,7 @@ def command_export(arguments: argparse.Namespace) -> int:
     paragraph_range = parse_paragraph_range(arguments.paragraphs, len(document.blocks))
     sheet = build_sheet_for(document, open_store(), arguments.translation, paragraph_range)
     path = arguments.output or default_export_path(sheet, arguments.format)
-    write_export(sheet, arguments.format, path, arguments.force)
+    inputs = [document.path] if document.path else []
+    write_export(sheet, arguments.format, path, arguments.force, inputs)
     print(f"wrote {path} ({sheet.summary})")
     return 0

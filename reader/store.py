@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.store_damage import describe_store_error
+
 # Each migration brings the schema from version N to N+1. Never edit a released one:
 # append a new one.
 MIGRATIONS: tuple[str, ...] = (
@@ -120,6 +122,9 @@ class Store:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA busy_timeout=10000")
                 connection.execute("PRAGMA foreign_keys=ON")
+            except sqlite3.DatabaseError as error:
+                message = describe_store_error(error, self.path)
+                raise StoreError(f"cannot open the data store: {message}") from error
             except (OSError, sqlite3.Error) as error:
                 raise StoreError(f"cannot open the data store {self.path}: {error}") from error
             self._local.connection = connection
@@ -137,11 +142,10 @@ class Store:
         connection.execute("BEGIN IMMEDIATE")
         try:
             yield connection
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        else:
             connection.execute("COMMIT")
+        except BaseException:
+            _roll_back(connection)
+            raise
 
     def read(self) -> sqlite3.Connection:
         """The connection for reads (autocommit; each statement sees committed data)."""
@@ -233,7 +237,20 @@ def migrate(connection: sqlite3.Connection, path: Path) -> None:
                 if statement.strip():
                     connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {number + 1}")
+            connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            _roll_back(connection)
             raise
-        connection.execute("COMMIT")
+
+
+def _roll_back(connection: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open, never hiding the error that led here.
+
+    SQLite ends the transaction itself on some errors (a full disk, a corrupt page), and
+    a ROLLBACK then fails with "no transaction is active".
+    """
+    if connection.in_transaction:
+        try:
+            connection.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the original error is the one worth reporting

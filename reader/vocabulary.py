@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reader.atomic import atomic_write_text
-from reader.errors import UserError
+from reader.outputs import check_output, write_output
+from reader.spreadsheet import safe_row
 from reader.store import Store
 
 STATUSES: tuple[str, ...] = ("new", "1", "2", "3", "4", "known", "ignored")
@@ -369,7 +369,7 @@ class Vocabulary:
         writer.writerow(CSV_HEADER)
         for entry in self.entries():
             writer.writerow(
-                (
+                safe_row(
                     entry.word,
                     entry.lemma,
                     status_label(entry.status),
@@ -385,70 +385,34 @@ class Vocabulary:
         self, path: Path, force: bool = False, translation: Callable[[str], str] | None = None
     ) -> int:
         """Write :meth:`to_csv` to ``path`` atomically; returns the row count."""
-        refuse_to_overwrite(path, force)
         text = self.to_csv(translation)
-        atomic_write_text(path, text)
+        write_output(path, text.encode("utf-8"), force)
         return text.count("\n") - 1 if text else 0
 
     def import_csv(self, path: Path) -> ImportResult:
         """Read statuses from a CSV with a header naming ``lemma`` or ``term`` and ``status``.
 
         Lute's, LWT's and LingQ's status spellings are understood; rows with a bad status are
-        skipped and reported. A file without the needed columns is a :class:`UserError`.
+        skipped and reported. A file without the needed columns, too big, or with a quote
+        that is never closed is a :class:`UserError` (:mod:`reader.vocabulary_import`).
         """
-        if path.is_dir():
-            raise UserError(f"{path}: is a directory; give a CSV file")
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError as error:
-            raise UserError(f"{path}: no such file") from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise UserError(f"{path}: cannot be read as UTF-8 CSV ({error})") from error
-        return self.import_csv_text(text, str(path))
+        from reader.vocabulary_import import read_csv_file
+
+        return self.import_csv_text(read_csv_file(path), str(path))
 
     def import_csv_text(self, text: str, name: str) -> ImportResult:
         """Import statuses from CSV text (see :meth:`import_csv`); ``name`` is used in messages."""
-        try:
-            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-                text[:4096], delimiters=",;\t"
-            )
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-        fields = {(field or "").strip().lower(): field for field in reader.fieldnames or ()}
-        lemma_field = fields.get("lemma") or fields.get("term") or fields.get("word")
-        status_field = fields.get("status")
-        if lemma_field is None or status_field is None:
-            raise UserError(
-                f"{name}:1: header: needs a 'lemma' (or 'term') column and a 'status' column;"
-                f" found {', '.join(reader.fieldnames or ()) or 'none'}"
-            )
-        statuses: dict[str, str] = {}
-        skipped: list[str] = []
-        for row in reader:
-            line = reader.line_num
-            lemma = (row.get(lemma_field) or "").strip()
-            if not lemma and lemma_field != fields.get("term") and fields.get("term"):
-                lemma = (row.get(fields["term"]) or "").strip()
-            raw_status = (row.get(status_field) or "").strip()
-            if not lemma:
-                skipped.append(f"{name}:{line}: {lemma_field}: empty")
-                continue
-            try:
-                statuses[lemma] = parse_status(raw_status)
-            except ValueError as error:
-                skipped.append(f"{name}:{line}: {status_field}: {error}")
+        from reader.vocabulary_import import read_statuses
+
+        statuses, skipped = read_statuses(text, name)
         if statuses:
             self.set_statuses(statuses)
-        return ImportResult(len(statuses), tuple(skipped))
+        return ImportResult(len(statuses), skipped)
 
 
 def refuse_to_overwrite(path: Path, force: bool) -> None:
-    """Raise a :class:`UserError` when ``path`` exists and ``force`` is not set."""
-    if path.is_dir():
-        raise UserError(f"{path}: is a directory; give a file name")
-    if path.exists() and not force:
-        raise UserError(f"{path}: exists already; use --force to overwrite it")
+    """Raise a :class:`UserError` when ``path`` exists (without ``force``) or is not a file."""
+    check_output(path, force)
 
 
 def _day(timestamp: float) -> str:

@@ -2,14 +2,15 @@
 
 :func:`render` turns a :class:`~reader.export.sheet.StudySheet` into a format's bytes (the
 same inputs always give the same bytes); :func:`write_export` writes them atomically and
-refuses to overwrite an existing file unless forced.
+refuses to overwrite an existing file unless forced, and anything but a regular file (a
+symlink, FIFO, device) or the input text even when forced (:mod:`reader.outputs`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from reader.atomic import atomic_write_bytes
 from reader.export.sheet import (
     TRANSLATION_CHOICES,
     SheetEnglish,
@@ -23,7 +24,7 @@ from reader.export.sheet import (
     build_study_sheet,
     parse_paragraph_range,
 )
-from reader.vocabulary import refuse_to_overwrite
+from reader.outputs import check_output, write_output
 
 FORMATS: dict[str, str] = {"md": ".md", "html": ".html", "anki": ".apkg", "csv": ".csv"}
 
@@ -72,8 +73,14 @@ def default_export_path(sheet: StudySheet, format: str, folder: Path | None = No
     return (folder or Path.cwd()) / f"{sheet.text_name}.study{FORMATS[format]}"
 
 
-def write_export(sheet: StudySheet, format: str, path: Path, force: bool = False) -> Path:
-    """Render and write the sheet atomically; an existing file needs ``force`` (UserError)."""
-    refuse_to_overwrite(path, force)
-    atomic_write_bytes(path, render(sheet, format))
-    return path
+def write_export(
+    sheet: StudySheet, format: str, path: Path, force: bool = False, inputs: Iterable[Path] = ()
+) -> Path:
+    """Render and write the sheet atomically; an existing file needs ``force`` (UserError).
+
+    ``inputs`` (the text's file) are never overwritten; checked before rendering, so a
+    refused target costs nothing.
+    """
+    inputs = tuple(inputs)
+    check_output(path, force, inputs)
+    return write_output(path, render(sheet, format), force, inputs)

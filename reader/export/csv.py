@@ -2,7 +2,8 @@
 
 The first seven columns are the vocabulary CSV's (term, lemma, status, translation, sentence,
 text, added), so the same column mapping works in Lute, LWT, LingQ or a spreadsheet; the rest
-add what a flashcard needs (kind, explanation, gender, plural, paragraph).
+add what a flashcard needs (kind, explanation, gender, plural, paragraph). Cells that a
+spreadsheet would run as formulas get a leading ``'`` (:mod:`reader.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import csv
 import io
 
 from reader.export.sheet import StudySheet
+from reader.spreadsheet import safe_row
 from reader.vocabulary import CSV_HEADER, status_label
 
 SHEET_CSV_HEADER: tuple[str, ...] = (
@@ -32,7 +34,7 @@ def render_csv(sheet: StudySheet) -> str:
         for note in paragraph.notes:
             start, end = note.highlight
             writer.writerow(
-                (
+                safe_row(
                     note.sentence[start:end],
                     note.term,
                     "",
@@ -49,7 +51,7 @@ def render_csv(sheet: StudySheet) -> str:
             )
         for word in paragraph.words:
             writer.writerow(
-                (
+                safe_row(
                     word.word,
                     word.lemma,
                     status_label(word.status),

@@ -2,6 +2,11 @@
 
 Each paragraph: the German as a quote, its English, the glossary notes as a numbered list
 (numbers continue across the sheet) and the reader's vocabulary of the paragraph.
+
+Every string from outside (the text, corrections, machine output, glossary entries) is
+escaped: Markdown renderers pass raw HTML through, so ``<script>`` or ``<img onerror>`` in a
+text would run in the reader's browser. ``<``, ``>`` and ``&`` become entities, and ``](``
+cannot open an inline link.
 """
 
 from __future__ import annotations
@@ -22,9 +27,18 @@ def grammar(gender: str, plural: str) -> str:
     return ", ".join(parts)
 
 
+def _html(text: str) -> str:
+    """``text`` with no raw HTML and no inline link (for the German and the English)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("](", "]\\(")
+    )
+
+
 def _escape(text: str) -> str:
-    # Only the characters that would start Markdown emphasis or links inside running text.
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[")
+    # The characters that would start Markdown emphasis or links inside running text, and HTML.
+    return _html(
+        text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[")
+    )
 
 
 def _note_line(note: SheetNote) -> str:
@@ -55,16 +69,16 @@ def render_markdown(sheet: StudySheet) -> str:
         + (f" ({_escape(sheet.origin)})" if sheet.origin else "")
         + f", id {sheet.text_id}",
         f"- Paragraphs: {first}-{last} of {sheet.paragraph_total}",
-        f"- Translation: {sheet.translation_source}",
-        f"- Glossary: {sheet.glossary_version or 'none'}",
-        f"- Meanings: {sheet.meanings_from}",
+        f"- Translation: {_escape(sheet.translation_source)}",
+        f"- Glossary: {_escape(sheet.glossary_version or 'none')}",
+        f"- Meanings: {_escape(sheet.meanings_from)}",
         f"- Date: {sheet.date}",
         f"- Made with {sheet.generator}",
     ]
     for paragraph in sheet.paragraphs:
         lines += ["", f"## {paragraph.number}. {paragraph.kind.capitalize()}", ""]
-        lines += [f"> {line}" if line else ">" for line in paragraph.german.splitlines()]
-        lines += ["", paragraph.english]
+        lines += [f"> {_html(line)}" if line else ">" for line in paragraph.german.splitlines()]
+        lines += ["", _html(paragraph.english)]
         if paragraph.notes:
             lines += ["", "**Glossary**", ""]
             lines += [_note_line(note) for note in paragraph.notes]

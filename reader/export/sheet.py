@@ -257,6 +257,9 @@ def sheet_time(environ: Mapping[str, str] | None = None) -> int:
 
 def parse_paragraph_range(value: str | None, total: int) -> tuple[int, int]:
     """Parse ``3-5``, ``3``, ``3-`` or ``-5`` (1-based, inclusive) against ``total`` blocks."""
+    if not isinstance(value, str | None):
+        # argparse gives a list for ``--paragraphs=--`` (Python 3.11): not a range either.
+        raise UserError("--paragraphs: give a range like 3-5, 3, 3- or -5")
     if value is None or not value.strip():
         return (1, total)
     match = re.fullmatch(r"\s*(\d*)\s*[-–]\s*(\d*)\s*|\s*(\d+)\s*", value)

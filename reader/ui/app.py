@@ -6,11 +6,14 @@ workers started by the screens; the app only holds the shared services.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from reader.display import displayable, one_line
+from reader.failures import describe_failure
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, TextLoadError, load_reference
 from reader.ui.commands import ReaderCommandsProvider
@@ -60,6 +63,8 @@ class LesepultApp(App[int]):
         markup: bool = False,
     ) -> None:
         """Notifications carry file names, glossary problems and text: plain text by default."""
+        # Outside text (file names, glossary problems) never sends a control to the terminal.
+        message, title = displayable(message), one_line(title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @property
@@ -95,7 +100,12 @@ class LesepultApp(App[int]):
             self.pop_screen()
 
     def _start_position(self) -> Cursor:
-        position = self.store.position(self.document.text_id)
+        try:
+            position = self.store.position(self.document.text_id)
+        except sqlite3.Error as error:  # a damaged store: read from the start, and say why
+            message = describe_failure(error, self.store.path)
+            self.call_later(self.notify, message, title="Data store", severity="error")
+            return Cursor(0, 0)
         if position is None or position.block >= len(self.document.blocks):
             return Cursor(0, 0)
         return Cursor(position.block, position.sentence)

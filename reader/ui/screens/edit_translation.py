@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
+
+from reader.display import displayable
+from reader.ui.widgets.shown import shown
 
 REVERT = ""
 """What :class:`EditTranslationScreen` returns when the reader asks to drop their correction."""
@@ -35,9 +37,9 @@ class EditTranslationScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="edit-box"):
             yield Label("German", classes="dialog-caption")
-            yield Static(" ".join(self.german.split()), id="edit-german", markup=False)
+            yield Static(displayable(" ".join(self.german.split())), id="edit-german", markup=False)
             yield Label("English (Enter saves, Escape cancels)", classes="dialog-caption")
-            yield Input(value=self.english, id="edit-english")
+            yield Input(value=displayable(self.english), id="edit-english")
             if self.can_revert:
                 yield Button("Revert to machine translation (ctrl+r)", id="edit-revert")
 
@@ -83,10 +85,12 @@ class AlternativesScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="alternatives-box"):
             yield Label("German", classes="dialog-caption")
-            yield Static(" ".join(self.german.split()), id="alternatives-german", markup=False)
+            yield Static(
+                displayable(" ".join(self.german.split())), id="alternatives-german", markup=False
+            )
             yield Label("Alternatives (Enter picks one, Escape cancels)", classes="dialog-caption")
             # Text options: model output is not markup (a "[" would break or vanish).
-            yield OptionList(*(Text(a) for a in self.alternatives), id="alternatives-list")
+            yield OptionList(*(shown(a) for a in self.alternatives), id="alternatives-list")
 
     def on_mount(self) -> None:
         self.query_one("#alternatives-list", OptionList).focus()

@@ -1,21 +1,30 @@
 """A form for the reader's own glossary entry, prefilled with the current word and lemma.
 
 It checks the entry with the same rules as a glossary file (``validate_entry_data``) and shows
-problems inline; it returns the new entry and leaves saving (``add_user_entry``) to the host.
+problems inline. Given a ``save`` function (the reading screen passes ``add_user_entry``), it
+saves in a thread worker and closes only when that worked: a failure (the glossary file is a
+folder, the disk is full) is shown in the form, which keeps what the reader typed.
+Without one it returns the new entry and leaves saving to the host.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from glossary.loading import validate_entry_data
 from glossary.schema import ENTRY_KINDS, GlossaryEntry, GlossarySet
+from reader.display import displayable, one_line
+from reader.failures import describe_failure
 
 
 def _split_list(text: str) -> list[str]:
@@ -38,8 +47,10 @@ class EntryFormScreen(ModalScreen[GlossaryEntry | None]):
         lemma: str = "",
         kind: str = "noun",
         glossary: GlossarySet | None = None,
+        save: Callable[[GlossaryEntry], object] | None = None,
     ) -> None:
         super().__init__()
+        self.save = save
         self.word = word
         self.lemma = lemma or word
         self.kind = kind if kind in ENTRY_KINDS else "other"
@@ -47,7 +58,9 @@ class EntryFormScreen(ModalScreen[GlossaryEntry | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entry-box"):
-            yield Label(f"New glossary entry for “{self.word}”", id="entry-title", markup=False)
+            yield Label(
+                f"New glossary entry for “{one_line(self.word)}”", id="entry-title", markup=False
+            )
             yield Label("Term (base form)")
             yield Input(self.lemma, id="entry-term")
             yield Label("Kind")
@@ -107,24 +120,63 @@ class EntryFormScreen(ModalScreen[GlossaryEntry | None]):
                     messages.append(f"term: {known.term!r} ({known.kind}) is already in {where}")
         return messages
 
+    @dataclass
+    class SaveFailed(Message):
+        """Saving the entry failed; the form stays open and shows why."""
+
+        message: str
+
+    @dataclass
+    class Saved(Message):
+        """The entry is saved: close the form with it."""
+
+        entry: GlossaryEntry
+
+    def _show_problems(self, messages: list[str]) -> None:
+        self.query_one("#entry-problems", Label).update(displayable("\n".join(messages)))
+
+    @work(thread=True, exclusive=True, group="entry-save", exit_on_error=False)
+    def _save_in_background(self, entry: GlossaryEntry) -> None:
+        assert self.save is not None
+        try:
+            self.save(entry)
+        except Exception as error:  # whatever it was, the form says so and stays open
+            self.post_message(self.SaveFailed(describe_failure(error)))
+            return
+        self.post_message(self.Saved(entry))
+
+    @on(SaveFailed)
+    def _save_failed(self, event: SaveFailed) -> None:
+        self._show_problems([f"Not saved: {event.message}"])
+        self.query_one("#entry-save", Button).disabled = False
+        self.notify(event.message, title="Not saved", severity="error")
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        self.dismiss(event.entry)
+
     def action_save(self) -> None:
         data = self.entry_data()
         messages = self.problems(data)
         if messages:
-            self.query_one("#entry-problems", Label).update("\n".join(messages))
+            self._show_problems(messages)
             return
-        self.dismiss(
-            GlossaryEntry(
-                term=data["term"],
-                kind=data["kind"],
-                renderings=tuple(data["renderings"]),
-                explanation=data["explanation"],
-                gender=data.get("gender"),
-                plural=data.get("plural"),
-                forms=tuple(data.get("forms", ())),
-                origin="user",
-            )
+        entry = GlossaryEntry(
+            term=data["term"],
+            kind=data["kind"],
+            renderings=tuple(data["renderings"]),
+            explanation=data["explanation"],
+            gender=data.get("gender"),
+            plural=data.get("plural"),
+            forms=tuple(data.get("forms", ())),
+            origin="user",
         )
+        if self.save is None:
+            self.dismiss(entry)
+            return
+        self.query_one("#entry-save", Button).disabled = True
+        self._show_problems(["Saving…"])
+        self._save_in_background(entry)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from reader.display import displayable
 from reader.errors import UserError
 from reader.export import FORMATS, StudySheet, write_export
 from reader.export.sheet import parse_paragraph_range
@@ -129,7 +130,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _status(self, text: str, kind: str = "") -> None:
         status = self.query_one("#export-status", Static)
-        status.update(text)
+        status.update(displayable(text))
         status.set_classes(kind)
 
     @on(Button.Pressed, "#export-run")
@@ -165,7 +166,8 @@ class ExportDialog(ModalScreen[Path | None]):
     ) -> None:
         try:
             sheet = self.build_sheet(translation, paragraphs)
-            write_export(sheet, format, path, force)
+            inputs = [self.document.path] if self.document.path else []
+            write_export(sheet, format, path, force, inputs)
         except UserError as error:
             self.post_message(self.Failed(error.message))
             return

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,7 +21,9 @@ from textual.widgets.option_list import Option
 
 from glossary.matching import TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
+from reader.display import displayable
 from reader.ui.widgets.lookup_panel import entry_text
+from reader.ui.widgets.shown import shown, shown_text
 
 
 def entry_matches_filter(entry: GlossaryEntry, query: str) -> bool:
@@ -89,12 +90,14 @@ class GlossaryScreen(Screen[None]):
             mine = " (draft)" if entry.draft else " (yours)" if entry.origin == "user" else ""
             label = f"{entry.term}  [{entry.kind}]{mine}" + (f"  ×{count}" if count else "")
             # A Text, not a str: "[idiom]" would be read as Rich markup and vanish.
-            options.append(Option(Text(label), id=str(position)))
+            options.append(Option(shown(label), id=str(position)))
         return options
 
     def _summary(self) -> str:
         total = len(self.glossary.entries)
-        return f"{len(self.shown)} of {total} entries · glossary {self.glossary.version}"
+        return displayable(
+            f"{len(self.shown)} of {total} entries · glossary {self.glossary.version}"
+        )
 
     @on(Input.Changed, "#glossary-filter")
     def filter_entries(self, event: Input.Changed) -> None:
@@ -140,7 +143,7 @@ class GlossaryScreen(Screen[None]):
             f"\n{count} occurrence(s) in this text" + (" · press o to jump" if count else ""),
             style="dim",
         )
-        self.query_one("#glossary-entry", Static).update(body)
+        self.query_one("#glossary-entry", Static).update(shown_text(body))
 
     def action_occurrences(self) -> None:
         """Post the open entry's occurrences for the host to jump to."""

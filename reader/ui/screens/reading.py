@@ -7,6 +7,7 @@ its widgets as attributes; widgets report clicks and scrolling as messages.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +19,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.english import EnglishBlock, TranslationMode, compose_english, next_mode
-from reader.errors import UserError
+from reader.failures import describe_failure
 from reader.settings import get_setting, set_setting
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, Sentence
@@ -121,6 +122,7 @@ class ReadingScreen(Screen[None]):
         self.cursor = start or Cursor(0, 0)
         self.matches: list[SearchMatch] = []
         self.match_index = -1
+        self._reported: set[str] = set()
 
     # Composition ----------------------------------------------------------------------
 
@@ -482,15 +484,36 @@ class ReadingScreen(Screen[None]):
         lemma = self.current_lemma()
         if lemma is None:
             return
-        self.statuses[lemma] = status
-        self._refresh_all_marks()
-        self.say(f"{lemma}: {status}")
         self.store_statuses({lemma: status})
 
     @work(thread=True, group="vocabulary", exit_on_error=False)
     def store_statuses(self, statuses: dict[str, str]) -> None:
-        """Write statuses to the store off the UI thread (another window may hold a lock)."""
+        """Write statuses to the store off the UI thread (another window may hold a lock).
+
+        The colours and the message follow only once the write succeeded; a failure is
+        shown by :meth:`on_worker_state_changed`.
+        """
         self.vocabulary.set_statuses(statuses, text_id=self.document.text_id)
+        self.app.call_from_thread(self._statuses_stored, statuses)
+
+    def _statuses_stored(self, statuses: dict[str, str]) -> None:
+        self.statuses.update(statuses)
+        self._refresh_all_marks()
+        self.say(", ".join(f"{lemma}: {status}" for lemma, status in statuses.items()))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place a failed worker becomes a visible error (full disk, damaged store)."""
+        error = event.worker.error
+        if event.state != WorkerState.ERROR or error is None:
+            return
+        message = describe_failure(error, self.store.path)
+        writing = event.worker.group in _WRITING_WORKERS
+        if writing:
+            self.say("not saved: " + message)
+        if message not in self._reported:  # a full disk fails every write: say it once
+            self._reported.add(message)
+            title = "Not saved" if writing else "Error"
+            self.notify(message, title=title, severity="error", timeout=15)
 
     def action_set_status(self, status: str) -> None:
         self._set_status(status)
@@ -527,7 +550,13 @@ class ReadingScreen(Screen[None]):
     def action_vocabulary(self) -> None:
         from reader.ui.screens.vocabulary import VocabularyScreen
 
-        titles = {p.text_id: p.title for p in self.store.opened_texts()}
+        try:
+            titles = {p.text_id: p.title for p in self.store.opened_texts()}
+        except sqlite3.Error as error:
+            self.notify(
+                describe_failure(error, self.store.path), title="Vocabulary", severity="error"
+            )
+            return
         titles[self.document.text_id] = self.document.title
         self.app.push_screen(VocabularyScreen(self.vocabulary, titles, self.document.text_id))
 
@@ -592,26 +621,16 @@ class ReadingScreen(Screen[None]):
         text = sentence.tokens[token].text
         kind = "noun" if text[:1].isupper() else "other"
 
-        def save(entry: GlossaryEntry | None) -> None:
+        from glossary import add_user_entry, user_glossary_path
+
+        def saved(entry: GlossaryEntry | None) -> None:
+            # The form saved it (add_user_entry, atomically) before closing.
             if entry is not None:
-                self.save_user_entry(entry)
+                self.notify(f"Saved to {user_glossary_path()}", title="Glossary")
+                self.load_glossary()
 
-        self.app.push_screen(EntryFormScreen(text, lemma, kind, self.glossary), save)
-
-    @work(thread=True, group="glossary-write", exit_on_error=False)
-    def save_user_entry(self, entry: GlossaryEntry) -> None:
-        """Add the reader's entry to their glossary file (atomically), then reload."""
-        from glossary import add_user_entry
-
-        try:
-            path = add_user_entry(entry)
-        except UserError as error:
-            self.app.call_from_thread(
-                self.notify, error.message, title="Not saved", severity="error"
-            )
-            return
-        self.app.call_from_thread(self.notify, f"Saved to {path}", title="Glossary")
-        self.app.call_from_thread(self.load_glossary)
+        form = EntryFormScreen(text, lemma, kind, self.glossary, save=add_user_entry)
+        self.app.push_screen(form, saved)
 
     def action_export(self) -> None:
         from reader.ui.screens.export_dialog import ExportDialog
@@ -1081,8 +1100,18 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.COMMAND_TABLE))
 
     async def action_quit(self) -> None:
-        self.save_position()
+        try:
+            self.save_position()
+        except (sqlite3.Error, OSError) as error:
+            # Quit anyway, and say on the terminal what was not kept.
+            message = describe_failure(error, self.store.path)
+            self.app.exit(0, return_code=1, message=f"lesepult: position not saved: {message}")
+            return
         self.app.exit(0)
+
+
+# Workers that write to the store or a file: their failure means something was not kept.
+_WRITING_WORKERS = frozenset({"vocabulary", "history", "position", "settings"})
 
 
 def lookup_gist(result: LookupResult) -> str:

@@ -7,10 +7,10 @@ posts :class:`VocabularyScreen.SentenceOpened` for the host to open the text at 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +18,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from reader.display import displayable
 from reader.export.sheet import counted
+from reader.failures import describe_failure
+from reader.ui.widgets.shown import shown
 from reader.vocabulary import STATUSES, Vocabulary, VocabularyEntry, status_label
 
 STATUS_FILTERS: tuple[str | None, ...] = (None, *STATUSES)
@@ -84,7 +87,18 @@ class VocabularyScreen(Screen[None]):
         table.focus()
 
     def refresh_entries(self) -> None:
-        """Reload the list and statistics from the store, keeping the cursor row."""
+        """Reload the list and statistics from the store; a store error is shown instead."""
+        try:
+            self._refresh_entries()
+        except sqlite3.Error as error:
+            self._store_failed(error)
+
+    def _store_failed(self, error: sqlite3.Error) -> None:
+        message = describe_failure(error, self.vocabulary.store.path)
+        self.query_one("#vocabulary-statistics", Static).update(message)
+        self.notify(message, title="Vocabulary", severity="error", timeout=15)
+
+    def _refresh_entries(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
         text_id = self.current_text_id if self.text_only else None
@@ -94,11 +108,11 @@ class VocabularyScreen(Screen[None]):
             title = self.text_titles.get(entry.text_id or "", entry.text_id or "")
             # Text cells: a str cell is read as markup, and sentences may hold "[".
             table.add_row(
-                Text(entry.lemma),
-                Text(status_label(entry.status)),
-                Text(str(entry.lookups)),
-                Text(title[:24]),
-                Text(entry.sentence[:80]),
+                shown(entry.lemma),
+                shown(status_label(entry.status)),
+                shown(str(entry.lookups)),
+                shown(title[:24]),
+                shown(entry.sentence[:80]),
                 key=entry.lemma,
             )
         if self.shown:
@@ -120,7 +134,7 @@ class VocabularyScreen(Screen[None]):
         if stats.by_day:
             day = stats.by_day[-1]
             lines.append(f"{day.day}: {day.looked_up} looked up, {day.marked_known} marked known")
-        self.query_one("#vocabulary-statistics", Static).update("\n".join(lines))
+        self.query_one("#vocabulary-statistics", Static).update(displayable("\n".join(lines)))
 
     def current_entry(self) -> VocabularyEntry | None:
         """The entry under the cursor, if any."""
@@ -152,7 +166,11 @@ class VocabularyScreen(Screen[None]):
         entry = self.current_entry()
         if entry is None:
             return
-        self.vocabulary.set_status(entry.lemma, status)
+        try:
+            self.vocabulary.set_status(entry.lemma, status)
+        except sqlite3.Error as error:
+            self._store_failed(error)
+            return
         self.post_message(self.StatusChanged(entry.lemma, status))
         self.refresh_entries()
 

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from reader.ui.widgets.shown import shown_text
+
 if TYPE_CHECKING:
     from glossary.lookup import LookupResult
     from glossary.schema import GlossaryEntry
@@ -103,5 +105,5 @@ class LookupPanel(VerticalScroll):
         yield Static(result_text(None), id="lookup-body")
 
     def watch_result(self, result: LookupResult | None) -> None:
-        self.query_one("#lookup-body", Static).update(result_text(result))
+        self.query_one("#lookup-body", Static).update(shown_text(result_text(result)))
         self.scroll_home(animate=False)

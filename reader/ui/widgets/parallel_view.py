@@ -25,6 +25,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.display import displayable
 from reader.english import EnglishBlock, EnglishVersion
 from reader.layout import wrap_offsets
 from reader.text import Block, Document, Sentence
@@ -375,7 +376,8 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         if block.kind in {"title", "heading", "teaser"}:
             base = base + self._style(block.kind)
         # The base style goes in as a span: slicing a Text into lines drops ``Text.style``.
-        text = Text(block.text.replace("\n", " "), end="")
+        # displayable keeps the length: decoration and cursor offsets stay right.
+        text = Text(displayable(block.text.replace("\n", " ")), end="")
         text.stylize(base)
         if block.dateline_length:
             text.stylize(self._style("dateline"), 0, block.dateline_length)
@@ -508,7 +510,7 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
 
 def _styled(text: str, style: Style) -> Text:
     """A Text whose style survives slicing into lines (a span, not ``Text.style``)."""
-    styled = Text(text, end="")
+    styled = Text(displayable(text), end="")
     styled.stylize(style)
     return styled
 

@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reader.ui.widgets.shown import shown_text
+
 
 class StatusBar(Widget):
     """One line at the bottom of the reading screen; its screen sets the attributes."""
@@ -42,4 +44,4 @@ class StatusBar(Widget):
             text.append(f"│ {self.progress} ", style="italic")
         if self.translation:
             text.append(f"│ EN: {self.translation}")
-        return text
+        return shown_text(text)
