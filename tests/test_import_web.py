@@ -267,5 +267,7 @@ def test_read_url_downloads_before_the_app_opens(
             opened.append(getattr(self.document, "title", ""))
 
     monkeypatch.setattr(reader.ui.app, "make_app", lambda document, store: FakeApp(document))
+    # Under pytest stdin is no terminal; the terminal check has its own tests.
+    monkeypatch.setattr(cli, "require_terminal", lambda: None)
     assert cli.main(["read", f"{server}/panorama/hochwasser.html"]) == 0
     assert opened == ["Hochwasser im Süden: Pegel steigen weiter"]
