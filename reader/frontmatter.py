@@ -35,10 +35,10 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 2
 
 
-def _single(node: yaml.Node, key: str, name: str) -> str:
+def _single(node: yaml.Node, key: str, name: str, line: int) -> str:
     if not isinstance(node, yaml.ScalarNode):
         raise TextLoadError(
-            f"{name}: front matter field {key!r} (line {_line(node)}) must be one value,"
+            f"{name}: front matter field {key!r} (line {line}) must be one value,"
             " not a list or a mapping"
         )
     if node.tag == _TAG + "null":
@@ -46,33 +46,31 @@ def _single(node: yaml.Node, key: str, name: str) -> str:
     return " ".join(str(node.value).split())
 
 
-def _date(node: yaml.Node, name: str) -> str:
-    text = _single(node, "date", name)
+def _date(node: yaml.Node, name: str, line: int) -> str:
+    text = _single(node, "date", name, line)
     if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "timestamp":
         try:
             yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
             raise TextLoadError(
-                f"{name}: front matter field 'date' (line {_line(node)}) is not a calendar"
+                f"{name}: front matter field 'date' (line {line}) is not a calendar"
                 f" date: {text}; write a real date, or put it in quotes to keep it as text"
             ) from None
     return text
 
 
-def _teaser(node: yaml.Node, name: str) -> bool:
+def _teaser(node: yaml.Node, name: str, line: int) -> bool:
     if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "bool":
         return str(node.value).lower() in {"true", "yes", "on"}
     if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null":
         return False
-    raise TextLoadError(
-        f"{name}: front matter field 'teaser' (line {_line(node)}) must be true or false"
-    )
+    raise TextLoadError(f"{name}: front matter field 'teaser' (line {line}) must be true or false")
 
 
-def _other(node: yaml.Node, key: str, name: str) -> str:
+def _other(node: yaml.Node, key: str, name: str, line: int) -> str:
     if isinstance(node, yaml.SequenceNode):
-        return ", ".join(_single(item, key, name) for item in node.value)
-    return _single(node, key, name)
+        return ", ".join(_single(item, key, name, line) for item in node.value)
+    return _single(node, key, name, line)
 
 
 def parse_front_matter(text: str, name: str) -> tuple[dict[str, str | bool], str]:
@@ -102,12 +100,13 @@ def parse_front_matter(text: str, name: str) -> tuple[dict[str, str | bool], str
             raise TextLoadError(
                 f"{name}: front matter field {key!r} (line {_line(key_node)}) appears twice"
             )
+        line = _line(key_node)
         if key == "teaser":
-            fields[key] = _teaser(value_node, name)
+            fields[key] = _teaser(value_node, name, line)
         elif key == "date":
-            fields[key] = _date(value_node, name)
+            fields[key] = _date(value_node, name, line)
         elif key in _SINGLE_FIELDS:
-            fields[key] = _single(value_node, key, name)
+            fields[key] = _single(value_node, key, name, line)
         else:
-            fields[key] = _other(value_node, key, name)
+            fields[key] = _other(value_node, key, name, line)
     return fields, text[match.end() :]

@@ -38,8 +38,10 @@ class TextLoadError(UserError):
 
 def read_bounded(path: Path, limit: int, *, regular_only: bool = False) -> bytes:
     """At most ``limit`` bytes of ``path``; a longer file (or a device) is refused, not read."""
+    # O_NONBLOCK: opening a FIFO named by a text must not wait for a writer for ever.
+    flags = os.O_RDONLY | (os.O_NONBLOCK if regular_only else 0) | getattr(os, "O_BINARY", 0)
     try:
-        with path.open("rb") as handle:
+        with os.fdopen(os.open(path, flags), "rb") as handle:
             mode = os.fstat(handle.fileno()).st_mode
             if stat.S_ISDIR(mode):
                 raise TextLoadError(f"{path}: is a directory; give a .txt or .md file")
