@@ -125,8 +125,8 @@ def clean_text(text: str, name: str) -> str:
     sample = text[:65536]
     control = sum(1 for c in sample if has_control_characters(c))
     # A few stray controls (an ESC sequence pasted from a terminal) are made visible; a text
-    # that is mostly controls is not a text.
-    if control > 8 and control * 100 > len(sample):
+    # where more than a tenth of the characters are controls is not a text.
+    if control > 8 and control * 10 > len(sample):
         raise TextLoadError(f"{name}: looks like a binary file, not a text")
     text = displayable(text)
     # Lone surrogates (from "surrogateescape" or broken UTF-16) cannot be shown or encoded.

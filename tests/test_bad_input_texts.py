@@ -16,8 +16,10 @@ import pytest
 from glossary.loading import parse_glossary_text
 from reader.cli import main
 from reader.errors import UserError
+from reader.store import Store
 from reader.structure import MAX_BLOCK_CHARS
 from reader.text import TextLoadError, load_document, load_reference
+from tests.ui_support import open_reader
 
 BODY = "Titel\n\nDer Brief kam am Montag an. Niemand hatte ihn erwartet.\n"
 # 9 levels of nine aliases each: 9**9 (387 million) strings from 1 KB if aliases expand.
@@ -289,3 +291,25 @@ def test_text_larger_than_bound_is_refused_without_reading(tmp_path: Path) -> No
         handle.truncate(64 * 1024 * 1024)
     with pytest.raises(UserError, match="larger than"):
         load_document(path)
+
+
+async def test_german_view_columns_do_not_shift_with_control_characters(
+    tmp_path: Path, store: Store
+) -> None:
+    from reader.display import displayable
+
+    paragraph = (
+        "Der Brief\x1b]2;pwned\x07 kam gestern an. Er\x1b[2J lag\x9b dann lange auf dem Tisch. " * 3
+    )
+    plain = "".join("x" if displayable(c) != c else c for c in paragraph)
+    rendered = []
+    for name, text in (("controls.txt", paragraph), ("plain.txt", plain)):
+        path = tmp_path / name
+        path.write_text(f"Titel\n\n{text}\n", encoding="utf-8")
+        async with open_reader(load_document(path), store, size=(120, 30)) as (_, _, screen):
+            rendered.append([strip.text for strip in screen.view._block_strips(1)])
+    with_controls, without = rendered
+    assert len(with_controls) == len(without)
+    for line, plain_line in zip(with_controls, without, strict=True):
+        assert len(line) == len(plain_line)
+        assert "".join("x" if c in "\u241b\u2407\ufffd" else c for c in line) == plain_line

@@ -1,4 +1,4 @@
-"""Text structure on real-looking lines: datelines, titles, footnote markers, sign-offs (issue 9)."""
+"""Text structure on real-looking lines: datelines, titles, footnotes, sign-offs (issue 9)."""
 
 from __future__ import annotations
 

@@ -166,8 +166,13 @@ class ReadingScreen(Screen[None]):
     def segment_blocks(self, blocks: range) -> None:
         """Split blocks into sentences off the UI thread, then tell the screen."""
         document = self.document
+        worker = get_current_worker()
         todo = tuple(index for index in blocks if document.segmented(index) is None)
         for index in todo:
+            # Blocks are bounded (reader.structure.MAX_BLOCK_CHARS), so quitting waits for
+            # one block's segmentation at most.
+            if worker.is_cancelled:
+                return
             document.sentences(index)
         self.post_message(BlocksSegmented(tuple(blocks)))
         if self.engine is None:
