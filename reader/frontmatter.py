@@ -20,6 +20,7 @@ import re
 import yaml
 
 from reader import safe_yaml
+from reader.display import displayable
 from reader.textfile import TextLoadError
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*\n", re.DOTALL | re.MULTILINE)
@@ -43,7 +44,8 @@ def _single(node: yaml.Node, key: str, name: str, line: int) -> str:
         )
     if node.tag == _TAG + "null":
         return ""
-    return " ".join(str(node.value).split())
+    # YAML escapes ("\\b", "\\e") make control characters the text itself did not have.
+    return displayable(" ".join(str(node.value).split()))
 
 
 def _date(node: yaml.Node, name: str, line: int) -> str:
@@ -95,7 +97,7 @@ def parse_front_matter(text: str, name: str) -> tuple[dict[str, str | bool], str
         raise TextLoadError(f"{name}: the front matter must be a mapping of keys to values")
     fields: dict[str, str | bool] = {}
     for key_node, value_node in root.value:
-        key = " ".join(str(key_node.value).split())
+        key = displayable(" ".join(str(key_node.value).split()))
         if key in fields:
             raise TextLoadError(
                 f"{name}: front matter field {key!r} (line {_line(key_node)}) appears twice"

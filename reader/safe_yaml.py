@@ -117,6 +117,16 @@ def compose(text: str, max_chars: int = MAX_CHARS) -> yaml.Node | None:
     try:
         node: yaml.Node | None = loader.get_single_node()
         return node
+    except yaml.reader.ReaderError as error:
+        # A character YAML forbids: made a marked error so every caller can name the line.
+        position = min(max(int(error.position), 0), len(text))
+        line = text.count("\n", 0, position)
+        mark = yaml.Mark("<yaml>", position, line, 0, None, None)
+        raise YamlRefused(describe(error), mark) from None
+    except yaml.YAMLError as error:
+        if isinstance(error, yaml.MarkedYAMLError):
+            raise
+        raise YamlRefused(describe(error)) from None
     finally:
         loader.dispose()
 
@@ -149,6 +159,8 @@ def describe(error: yaml.YAMLError) -> str:
         problem = error.problem or error.context or "cannot be parsed"
     elif isinstance(error, yaml.reader.ReaderError):
         problem = f"has a character YAML does not allow (code {error.character!r})"
+        if isinstance(error.character, str):
+            problem = f"has a character YAML does not allow (U+{ord(error.character):04X})"
     else:
         problem = "cannot be parsed"
     return " ".join(str(problem).split())
