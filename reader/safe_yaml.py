@@ -121,7 +121,7 @@ def compose(text: str, max_chars: int = MAX_CHARS) -> yaml.Node | None:
         # A character YAML forbids: made a marked error so every caller can name the line.
         position = min(max(int(error.position), 0), len(text))
         line = text.count("\n", 0, position)
-        mark = yaml.Mark("<yaml>", position, line, 0, None, None)
+        mark = yaml.Mark("<yaml>", position, line, 0, None, 0)
         raise YamlRefused(describe(error), mark) from None
     except yaml.YAMLError as error:
         if isinstance(error, yaml.MarkedYAMLError):
