@@ -1,6 +1,7 @@
 """Time-to-quit benchmark: how long `q` takes on a 1 MB one-paragraph text vs the article.
 
-Each run is a fresh interpreter: Lesepult opens the text headless, works for a moment, `q` is
+Each run is a fresh interpreter: Lesepult opens the text headless, works for ``--wait``
+seconds (1: while the start-up workers still load SoMaJo and HanTa; 4: after), `q` is
 pressed, and the script measures from the key press to the end of the process, and the peak
 memory (max RSS). Runs alternate between the texts; the medians and the ratio are printed.
 Target (issue 8): quit within 0.5 s at any size, memory bounded.
@@ -31,7 +32,7 @@ from reader.ui.app import make_app
 async def main():
     app = make_app(load_document(Path(sys.argv[1])), Store(Path(sys.argv[2])))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(1.0)  # let the workers get going
+        await pilot.pause(float(sys.argv[3]))  # let the workers get going
         print(f"pressed {time.time():.6f}", flush=True)
         await pilot.press("q")
     print(f"exited {time.time():.6f}", flush=True)
@@ -50,10 +51,10 @@ def one_paragraph_text(path: Path, size: int = 1_000_000) -> Path:
     return path
 
 
-def time_quit(text: Path, store: Path, root: Path = ROOT) -> tuple[float, int]:
+def time_quit(text: Path, store: Path, root: Path = ROOT, wait: float = 1.0) -> tuple[float, int]:
     """Seconds from pressing q to the end of the process, and the peak RSS in KB."""
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(text), str(store)],
+        [sys.executable, "-c", PROBE, str(text), str(store), str(wait)],
         check=True,
         cwd=root,
         capture_output=True,
@@ -70,6 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--root", type=Path, default=ROOT, help="checkout to measure")
+    parser.add_argument("--wait", type=float, default=1.0, help="seconds before pressing q")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["LESEPULT_DATA_DIR"] = scratch
@@ -80,7 +82,9 @@ def main() -> None:
         memory: dict[str, list[int]] = {"article": [], "1 MB paragraph": []}
         for _ in range(options.runs):
             for name, text in (("article", article), ("1 MB paragraph", long)):
-                seconds, rss = time_quit(text, Path(scratch) / f"{name[0]}.db", options.root)
+                seconds, rss = time_quit(
+                    text, Path(scratch) / f"{name[0]}.db", options.root, options.wait
+                )
                 times[name].append(seconds)
                 memory[name].append(rss)
     for name in times:
