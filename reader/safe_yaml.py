@@ -113,8 +113,9 @@ def compose(text: str, max_chars: int = MAX_CHARS) -> yaml.Node | None:
         text.encode("utf-8")
     except UnicodeEncodeError as error:  # lone surrogates: libyaml would raise a UnicodeError
         raise YamlRefused(f"has a character that is not valid text (at {error.start})") from None
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the pure-Python reader checks the characters right here
         node: yaml.Node | None = loader.get_single_node()
         return node
     except yaml.reader.ReaderError as error:
@@ -128,7 +129,8 @@ def compose(text: str, max_chars: int = MAX_CHARS) -> yaml.Node | None:
             raise
         raise YamlRefused(describe(error)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def load(text: str, max_chars: int = MAX_CHARS) -> Any:
@@ -158,9 +160,9 @@ def describe(error: yaml.YAMLError) -> str:
     if isinstance(error, yaml.MarkedYAMLError):
         problem = error.problem or error.context or "cannot be parsed"
     elif isinstance(error, yaml.reader.ReaderError):
-        problem = f"has a character YAML does not allow (code {error.character!r})"
-        if isinstance(error.character, str):
-            problem = f"has a character YAML does not allow (U+{ord(error.character):04X})"
+        character = error.character
+        code = ord(character) if isinstance(character, str) else int(character)
+        problem = f"has a character YAML does not allow (U+{code:04X})"
     else:
         problem = "cannot be parsed"
     return " ".join(str(problem).split())
