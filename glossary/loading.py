@@ -28,6 +28,7 @@ from glossary.schema import (
     Scope,
     ValidationProblem,
 )
+from reader import safe_yaml
 from reader.atomic import atomic_write_text
 from reader.errors import UserError
 from reader.paths import config_dir
@@ -312,7 +313,7 @@ def parse_glossary_text(text: str, file: str, origin: Origin = "curated") -> Par
     """Validate a glossary file's text; the entries are given only if there is no problem."""
     checker = _FileChecker(file)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = safe_yaml.compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -551,7 +552,7 @@ def _append_entry_text(current: str, data: dict[str, Any]) -> str:
     Appending is only safe when ``entries`` is the last top-level key and a block list (or
     empty); otherwise the file is rewritten from its data, which drops comments.
     """
-    root = yaml.compose(current, Loader=yaml.SafeLoader)
+    root = safe_yaml.compose(current)
     assert isinstance(root, yaml.MappingNode)
     last_key, last_value = root.value[-1]
     item_text = _dump([data])
@@ -562,6 +563,6 @@ def _append_entry_text(current: str, data: dict[str, Any]) -> str:
             return current.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
         if isinstance(last_value, yaml.ScalarNode) and last_value.tag.endswith(":null"):
             return current.rstrip("\n") + "\n" + item_text
-    whole = yaml.safe_load(current)
+    whole = safe_yaml.load(current)
     whole["entries"] = list(whole.get("entries") or []) + [data]
     return _dump(whole)

@@ -16,13 +16,44 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-BlockKind = Literal["title", "teaser", "heading", "paragraph"]
+from reader.frontmatter import parse_front_matter
+from reader.structure import (
+    BlockKind,
+    is_footnote_marker,
+    layout_blocks,
+    paragraph_spans,
+)
+from reader.textfile import (
+    TextLoadError,
+    clean_text,
+    decode_text,
+    read_bounded,
+    read_text_file,
+)
 
-# "BERLIN taz |", "MOSKAU dpa |", "KYJIW/BERLIN taz |": agency datelines at a paragraph's start.
-DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ/\- ]+[A-ZÄÖÜ](?: [a-zA-Z]{2,5})? \| ")
-SENTENCE_END = (".", "!", "?", "…", ":", ";", "“", '"', "»", "«", ")")
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Document",
+    "ReferenceTranslation",
+    "Segmenter",
+    "Sentence",
+    "TextLoadError",
+    "TextMetadata",
+    "Token",
+    "decode_text",
+    "load_document",
+    "load_reference",
+    "parse_document",
+    "parse_front_matter",
+    "read_text_file",
+    "reference_path",
+]
+
+MAX_REFERENCE_BYTES = 8 * 1024 * 1024
+"""The largest reference translation read."""
 
 
 @dataclass(frozen=True)
@@ -131,9 +162,8 @@ class Segmenter:
 
                 self._tokenizer = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
             raw_sentences = list(self._tokenizer.tokenize_text([block.text]))
-        sentences: list[Sentence] = []
-        for raw in raw_sentences:
-            tokens = tuple(
+        groups = [
+            [
                 Token(
                     text=block.text[token.character_offset[0] : token.character_offset[1]],
                     start=block.start + token.character_offset[0],
@@ -141,13 +171,49 @@ class Segmenter:
                     kind=token.token_class,
                 )
                 for token in raw
-            )
-            if not tokens:
-                continue
+            ]
+            for raw in raw_sentences
+        ]
+        sentences: list[Sentence] = []
+        for tokens in _join_footnote_markers([group for group in groups if group]):
             start, end = tokens[0].start, tokens[-1].end
             text = block.text[start - block.start : end - block.start]
-            sentences.append(Sentence(block.index, len(sentences), start, end, text, tokens))
+            sentences.append(Sentence(block.index, len(sentences), start, end, text, tuple(tokens)))
         return tuple(sentences)
+
+
+def _marker_length(tokens: list[Token], index: int) -> int:
+    """How many tokens from ``index`` form a footnote marker ("[1]" is three), 0 if none."""
+    if index < len(tokens) and is_footnote_marker(tokens[index].text):
+        return 1
+    three = tokens[index : index + 3]
+    if (
+        len(three) == 3
+        and is_footnote_marker("".join(token.text for token in three))
+        and three[0].end == three[1].start
+        and three[1].end == three[2].start
+    ):
+        return 3
+    return 0
+
+
+def _join_footnote_markers(groups: list[list[Token]]) -> list[list[Token]]:
+    """Give footnote markers SoMaJo put at a sentence's start ("[1] Dann ...") back to the
+    sentence before, on the same line. A block that opens with a marker is a list of notes
+    ("[1] Müller 2003."), where the markers stay where they are."""
+    if not groups or _marker_length(groups[0], 0):
+        return groups
+    result: list[list[Token]] = []
+    for tokens in groups:
+        lead = 0
+        while (length := _marker_length(tokens, lead)) > 0:
+            lead += length
+        if result and lead and tokens[0].start - result[-1][-1].end <= 1:
+            result[-1] = result[-1] + tokens[:lead]
+            tokens = tokens[lead:]
+        if tokens:
+            result.append(tokens)
+    return result
 
 
 @dataclass(frozen=True)
@@ -202,96 +268,6 @@ class Document:
         return len(self.blocks)
 
 
-class TextLoadError(Exception):
-    """A text cannot be read; the message is one line for the user."""
-
-
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*\n", re.DOTALL | re.MULTILINE)
-
-
-def read_text_file(path: Path, encoding: str | None = None) -> str:
-    """Read a text file, with one-line reasons for everything that can go wrong."""
-    if not path.exists():
-        raise TextLoadError(f"{path}: no such file")
-    if path.is_dir():
-        raise TextLoadError(f"{path}: is a directory; give a .txt or .md file")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise TextLoadError(f"{path}: cannot be read ({error.strerror})") from error
-    return decode_text(data, str(path), encoding)
-
-
-def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Decode bytes as a text, refusing binary data and naming a likely encoding."""
-    if b"\x00" in data[:65536]:
-        raise TextLoadError(f"{name}: looks like a binary file, not a text")
-    if encoding:
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError) as error:
-            raise TextLoadError(f"{name}: cannot be decoded as {encoding}: {error}") from error
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            for candidate in ("cp1252", "latin-1"):
-                try:
-                    data.decode(candidate)
-                except UnicodeDecodeError:
-                    continue
-                raise TextLoadError(
-                    f"{name}: is not UTF-8 (byte {error.start}); it reads as {candidate}:"
-                    f" open it with --encoding {candidate}"
-                ) from error
-            raise TextLoadError(f"{name}: is not UTF-8 text") from error
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    control = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\r\t\f")
-    if control > 8:
-        raise TextLoadError(f"{name}: looks like a binary file, not a text")
-    if not text.strip():
-        raise TextLoadError(f"{name}: is empty")
-    return text
-
-
-def parse_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
-    """Split YAML front matter from the body; a broken front matter is a load error."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    import yaml
-
-    try:
-        loaded = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "cannot be parsed"
-        raise TextLoadError(
-            f"{name}: the front matter is not valid YAML{where}: {problem}"
-        ) from error
-    if loaded is None:
-        loaded = {}
-    if not isinstance(loaded, dict):
-        raise TextLoadError(f"{name}: the front matter must be a mapping of keys to values")
-    return loaded, text[match.end() :]
-
-
-def _paragraph_spans(body: str) -> Iterator[tuple[int, int]]:
-    """Start and end offsets of the blank-line separated paragraphs of ``body``."""
-    for match in re.finditer(r"\S(?:.*?\S)?(?=\s*?\n[ \t]*\n|\s*\Z)", body, re.DOTALL):
-        yield match.start(), match.end()
-
-
-def _looks_like_heading(text: str) -> bool:
-    return (
-        "\n" not in text
-        and len(text) <= 80
-        and len(text.split()) <= 10
-        and not text.rstrip().endswith(SENTENCE_END)
-    )
-
-
 def parse_document(
     text: str, name: str, path: Path | None = None, default_title: str | None = None
 ) -> Document:
@@ -308,34 +284,14 @@ def parse_document(
     if front_title and not re.search(r"^# ", body, re.MULTILINE):
         prefix = front_title + "\n\n"
     source = prefix + body
-    spans = list(_paragraph_spans(source))
-    if not spans:
-        raise TextLoadError(f"{name}: has no text after its front matter")
     markdown = path is None or path.suffix.lower() in {".md", ".markdown"}
-    blocks: list[Block] = []
-    for number, (start, end) in enumerate(spans):
-        raw = source[start:end]
-        kind: BlockKind = "paragraph"
-        heading = re.match(r"(#{1,6})[ \t]+", raw) if markdown else None
-        if heading:
-            kind = "title" if len(heading.group(1)) == 1 and not blocks else "heading"
-            start += heading.end()
-        elif number == 0 and (prefix or _looks_like_heading(raw)):
-            kind = "title"
-        elif blocks and _looks_like_heading(raw):
-            kind = "heading"
-        dateline = DATELINE.match(source[start:end])
-        blocks.append(
-            Block(
-                index=len(blocks),
-                kind=kind,
-                start=start,
-                end=end,
-                text=source[start:end],
-                dateline_length=dateline.end() if dateline and kind == "paragraph" else 0,
-            )
-        )
-    _mark_teaser(blocks, bool(front.get("teaser", False)))
+    layout = layout_blocks(source, markdown, bool(prefix), front.get("teaser") is True)
+    if not layout:
+        raise TextLoadError(f"{name}: has no text after its front matter")
+    blocks = [
+        Block(index, kind, start, end, source[start:end], dateline)
+        for index, (kind, start, end, dateline) in enumerate(layout)
+    ]
     title = (
         front_title
         or next((b.text for b in blocks if b.kind == "title"), "")
@@ -352,18 +308,6 @@ def parse_document(
         extra=tuple(sorted((str(k), str(v)) for k, v in front.items() if k not in known)),
     )
     return Document(source=source, metadata=metadata, blocks=tuple(blocks), path=path)
-
-
-def _mark_teaser(blocks: list[Block], declared: bool) -> None:
-    if not blocks or blocks[0].kind != "title" or len(blocks) < 3:
-        return
-    candidate = blocks[1]
-    if candidate.kind != "paragraph" or candidate.dateline_length:
-        return
-    if declared or blocks[2].dateline_length:
-        blocks[1] = Block(
-            candidate.index, "teaser", candidate.start, candidate.end, candidate.text, 0
-        )
 
 
 def load_document(path: Path, encoding: str | None = None) -> Document:
@@ -383,13 +327,32 @@ class ReferenceTranslation:
 
 
 def reference_path(document: Document) -> Path | None:
-    """Where the reference translation of ``document`` is, if it has one."""
+    """Where the reference translation of ``document`` is, if it has one.
+
+    ``reference:`` comes from the text, so it may only name a file in the text's folder or
+    below it, after symlinks are resolved; anything else is a :class:`TextLoadError`.
+    """
     if document.path is None:
         return None
-    if document.metadata.reference:
-        return document.path.parent / document.metadata.reference
+    folder = document.path.parent.resolve()
+    named = document.metadata.reference.strip()
+    if named:
+        if Path(named).is_absolute() or named.startswith("~"):
+            raise TextLoadError(
+                f"{document.path}: front matter 'reference' must name a file beside the text,"
+                f" not the absolute path {named}"
+            )
+        candidate = (folder / named).resolve()
+        if not candidate.is_relative_to(folder) or candidate == folder:
+            raise TextLoadError(
+                f"{document.path}: front matter 'reference' ({named}) points outside the"
+                " text's folder; it must name a file beside the text"
+            )
+        return candidate
     candidate = document.path.with_name(document.path.stem + ".en.md")
-    return candidate if candidate.exists() else None
+    if not candidate.exists() or not candidate.resolve().is_relative_to(folder):
+        return None
+    return candidate
 
 
 def load_reference(document: Document) -> ReferenceTranslation | None:
@@ -402,8 +365,13 @@ def load_reference(document: Document) -> ReferenceTranslation | None:
     path = reference_path(document)
     if path is None:
         return None
-    _, body = parse_front_matter(read_text_file(path), str(path))
-    paragraphs = [body[start:end] for start, end in _paragraph_spans(body)]
+    data = read_bounded(path, MAX_REFERENCE_BYTES, regular_only=True)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TextLoadError(f"{path}: the reference is not UTF-8 (byte {error.start})") from None
+    _, body = parse_front_matter(clean_text(text, str(path)), str(path))
+    paragraphs = [body[start:end] for start, end in paragraph_spans(body)]
     if len(paragraphs) != len(document.blocks):
         raise TextLoadError(
             f"{path}: has {len(paragraphs)} blocks but the German text has"

@@ -80,6 +80,10 @@ MESSAGE_SECONDS = 6.0
 STORED_LOOKUP_BLOCKS = 50
 
 
+START_SEGMENT_CHARS = 12_000
+"""How much text around the cursor is segmented at start, before the view asks for more."""
+
+
 class ReadingScreen(Screen[None]):
     """German beside English with a sentence cursor."""
 
@@ -162,7 +166,14 @@ class ReadingScreen(Screen[None]):
     def start_workers(self) -> None:
         """Start segmentation, translation and the glossary in the background."""
         first = max(0, self.cursor.block - 2)
-        self.segment_blocks(range(first, min(len(self.document.blocks), first + 12)))
+        # Up to 12 blocks, but no more text than a few screens hold: SoMaJo holds the GIL,
+        # and a text of long paragraphs must not keep the UI (and `q`) waiting.
+        last, budget = first, START_SEGMENT_CHARS
+        blocks = self.document.blocks
+        while last < min(len(blocks), first + 12) and (last <= self.cursor.block or budget > 0):
+            budget -= len(blocks[last].text)
+            last += 1
+        self.segment_blocks(range(first, last))
         visible = self.view.visible_blocks
         if visible == (0, 0) and self.cursor.block:  # not laid out yet: guess the screen
             visible = (self.cursor.block, self.cursor.block + max(2, self.app.size.height // 6))
@@ -173,8 +184,13 @@ class ReadingScreen(Screen[None]):
     def segment_blocks(self, blocks: range) -> None:
         """Split blocks into sentences off the UI thread, then tell the screen."""
         document = self.document
+        worker = get_current_worker()
         todo = tuple(index for index in blocks if document.segmented(index) is None)
         for index in todo:
+            # Blocks are bounded (reader.structure.MAX_BLOCK_CHARS), so quitting waits for
+            # one block's segmentation at most.
+            if worker.is_cancelled:
+                return
             document.sentences(index)
         self.post_message(BlocksSegmented(tuple(blocks)))
         if self.engine is None:
