@@ -19,11 +19,13 @@ from reader.cli_common import (
     print_json,
     sentence_at,
 )
+from reader.display import one_line
 from reader.errors import UserError
 from reader.text import Sentence
 from reader.translation.models import (
     MISSING_MODEL_HELP,
     ModelError,
+    ModelInfo,
     fetch_index,
     find_available,
     install_available,
@@ -78,6 +80,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         " (ARGOS_PACKAGE_INDEX), verify it, install it; or install a local .argosmodel file.",
     )
     install.add_argument("--file", type=Path, metavar="PATH", help="an .argosmodel file")
+    install.add_argument(
+        "--allow-redirects",
+        action="store_true",
+        help="follow a download redirect to another host or scheme (refused by default;"
+        " also LESEPULT_ALLOW_REDIRECTS=1)",
+    )
     install.set_defaults(func=command_models_install)
     removal = actions.add_parser("remove", help="remove an installed model")
     removal.add_argument("code", metavar="CODE", help="package code, e.g. translate-de_en")
@@ -169,8 +177,11 @@ def command_models_list(arguments: argparse.Namespace) -> int:
     installed = installed_models()
     available: list[dict[str, Any]] = []
     index_problem = None
+    skipped: tuple[str, ...] = ()
     if not arguments.offline:
         try:
+            index = fetch_index(timeout=10.0)
+            skipped = index.problems
             available = [
                 {
                     "code": model.code,
@@ -179,7 +190,7 @@ def command_models_list(arguments: argparse.Namespace) -> int:
                     "to": model.to_code,
                     "installed": any(i.model_id == model.model_id for i in installed.models),
                 }
-                for model in fetch_index(timeout=10.0)
+                for model in index.models
             ]
         except ModelError as error:
             index_problem = error.message
@@ -195,23 +206,28 @@ def command_models_list(arguments: argparse.Namespace) -> int:
                 "problems": list(installed.problems),
                 "available": available,
                 "index_problem": index_problem,
+                "index_skipped": list(skipped),
             }
         )
         return 0
     print("Installed:")
     for row in rows:
-        print(f"  {row['code']} {row['version']}  ({row['from']}→{row['to']})  {row['path']}")
+        line = f"  {row['code']} {row['version']}  ({row['from']}→{row['to']})  {row['path']}"
+        print(one_line(line))
     if not rows:
         print("  none. " + MISSING_MODEL_HELP)
     for problem in installed.problems:
-        print(f"  unusable: {problem}")
+        print(one_line(f"  unusable (skipped): {problem}"))
     if index_problem:
-        print(f"Available: unknown ({index_problem})")
+        print(one_line(f"Available: unknown ({index_problem})"))
     elif not arguments.offline:
         print("Available:")
         for entry in available:
             mark = "  (installed)" if entry["installed"] else ""
-            print(f"  {entry['code']} {entry['version']}  ({entry['from']}→{entry['to']}){mark}")
+            line = f"  {entry['code']} {entry['version']}  ({entry['from']}→{entry['to']}){mark}"
+            print(one_line(line))
+        for problem in skipped:
+            print(one_line(f"  {problem}"))
     return 0
 
 
@@ -220,17 +236,19 @@ def command_models_install(arguments: argparse.Namespace) -> int:
     if arguments.file is not None:
         model = install_from_file(arguments.file.expanduser())
     else:
-        wanted = find_available(fetch_index())
+        allow = arguments.allow_redirects or None  # None: LESEPULT_ALLOW_REDIRECTS decides
+        wanted = find_available(fetch_index(allow_redirects=allow))
         current = installed_model()
         if current is not None and current.model_id == wanted.model_id:
             print(f"{current.model_id} is already installed ({current.path})")
             return 0
         bar = ProgressBar(f"downloading {wanted.model_id}")
         try:
-            model = install_available(wanted, progress=bar)
+            model = install_available(wanted, progress=bar, allow_redirects=allow)
         finally:
             bar.finish()
-    print(f"installed {model.model_id} ({model.from_code}→{model.to_code}) in {model.path}")
+    languages = f"{model.from_code}→{model.to_code}"
+    print(one_line(f"installed {model.model_id} ({languages}) in {model.path}"))
     return 0
 
 
@@ -250,9 +268,7 @@ def command_translate(arguments: argparse.Namespace) -> int:
     from reader.translation.store import TranslationStore
 
     document = open_document(arguments.text, arguments.encoding)
-    model = installed_model()
-    if model is None:
-        raise UserError(MISSING_MODEL_HELP, status=MISSING_MODEL_STATUS)
+    model = _model_in_use()
     settings = EngineSettings.from_environment()
     if arguments.beam is not None:
         if arguments.beam < 1:
@@ -307,6 +323,17 @@ def command_translate(arguments: argparse.Namespace) -> int:
         print(f"- **DE** {' '.join(sentence.text.split())}")
         print(f"  **EN** {found.english}{suffix}")
     return 0
+
+
+def _model_in_use() -> ModelInfo:
+    """The German→English model; one warning line per broken package folder it skipped."""
+    listing = installed_models()
+    for problem in listing.problems:
+        print(one_line(f"lesepult: warning: skipped {problem}"), file=sys.stderr)
+    matching = [m for m in listing.models if (m.from_code, m.to_code) == ("de", "en")]
+    if not matching:
+        raise UserError(MISSING_MODEL_HELP, status=MISSING_MODEL_STATUS)
+    return matching[-1]
 
 
 def _one_line(text: str) -> str:
@@ -380,9 +407,7 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
         raise UserError("--pick counts from 1")
     document = open_document(arguments.text, arguments.encoding)
     sentence = sentence_at(document, arguments.sentence)
-    model = installed_model()
-    if model is None:
-        raise UserError(MISSING_MODEL_HELP, status=MISSING_MODEL_STATUS)
+    model = _model_in_use()
     engine = TranslationEngine(model, EngineSettings.from_environment())
     options = engine.alternatives(_one_line(sentence.text), arguments.count)
     store = open_store()

@@ -41,6 +41,8 @@ class PackageServer:
     """Served paths (without the leading slash) and their bytes."""
     drop_after: dict[str, int] = field(default_factory=dict)
     """Paths whose response announces the full length but closes after this many bytes."""
+    redirects: dict[str, str] = field(default_factory=dict)
+    """Paths answered with a 302 redirect to the given URL."""
 
     def publish(self, entries: list[dict[str, object]]) -> None:
         """Serve ``entries`` as the index."""
@@ -60,6 +62,13 @@ def package_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[PackageServer]:
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             name = self.path.lstrip("/")
+            if name in served.redirects:
+                self.send_response(302)
+                self.send_header("Location", served.redirects[name])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                self.close_connection = True
+                return
             data = served.files.get(name)
             if data is None:
                 self.send_error(404)
