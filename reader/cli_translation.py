@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli_common import (
     add_text_argument,
@@ -22,6 +22,7 @@ from reader.cli_common import (
 from reader.display import one_line
 from reader.errors import UserError
 from reader.text import Sentence
+from reader.translation.decoding import DEVICES
 from reader.translation.models import (
     MISSING_MODEL_HELP,
     ModelError,
@@ -35,6 +36,11 @@ from reader.translation.models import (
     remove,
 )
 from reader.translation.store import SentenceTranslation, TranslationStore
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from reader.translation.engine import TranslationEngine
 
 MISSING_MODEL_STATUS = 3
 
@@ -59,6 +65,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     translate.add_argument(
         "--threads", type=int, metavar="N", help="CPU threads (default: all cores)"
     )
+    _add_device_argument(translate)
     translate.set_defaults(func=command_translate)
 
     models = subparsers.add_parser(
@@ -130,7 +137,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--pick", type=int, metavar="K", help="store alternative K (from 1) as your correction"
     )
     alternatives.add_argument("--json", action="store_true", help="print JSON")
+    _add_device_argument(alternatives)
     alternatives.set_defaults(func=command_alternatives)
+
+
+def _add_device_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--device",
+        choices=DEVICES,
+        help="where the model runs: auto (a CUDA GPU when CTranslate2 finds one), cpu or cuda"
+        " (default: ARGOS_DEVICE_TYPE, else auto)",
+    )
 
 
 def _add_sentence_argument(parser: argparse.ArgumentParser) -> None:
@@ -194,9 +211,10 @@ def command_models_list(arguments: argparse.Namespace) -> int:
             ]
         except ModelError as error:
             index_problem = error.message
+    in_use = _newest_german_english(installed.models)
     rows = [
         {"code": m.code, "version": m.version, "from": m.from_code, "to": m.to_code,
-         "path": str(m.path)}
+         "path": str(m.path), "tokenizer": m.tokenizer, "in_use": m == in_use}
         for m in installed.models
     ]  # fmt: skip
     if arguments.json:
@@ -212,7 +230,8 @@ def command_models_list(arguments: argparse.Namespace) -> int:
         return 0
     print("Installed:")
     for row in rows:
-        line = f"  {row['code']} {row['version']}  ({row['from']}→{row['to']})  {row['path']}"
+        mark = "  (in use)" if row["in_use"] else ""
+        line = f"  {row['code']} {row['version']}  ({row['from']}→{row['to']}){mark}  {row['path']}"
         print(one_line(line))
     if not rows:
         print("  none. " + MISSING_MODEL_HELP)
@@ -233,6 +252,7 @@ def command_models_list(arguments: argparse.Namespace) -> int:
 
 def command_models_install(arguments: argparse.Namespace) -> int:
     """Install the German→English model from the index or a file."""
+    before = installed_models().models
     if arguments.file is not None:
         model = install_from_file(arguments.file.expanduser())
     else:
@@ -249,6 +269,10 @@ def command_models_install(arguments: argparse.Namespace) -> int:
             bar.finish()
     languages = f"{model.from_code}→{model.to_code}"
     print(one_line(f"installed {model.model_id} ({languages}) in {model.path}"))
+    for old in before:
+        if old.code == model.code and old.model_id != model.model_id:
+            print(one_line(f"replaced {old.model_id} (one version per package; its stored"
+                           " translations are kept under its own name)"))  # fmt: skip
     return 0
 
 
@@ -278,8 +302,10 @@ def command_translate(arguments: argparse.Namespace) -> int:
         if arguments.threads < 0:
             raise UserError("--threads must be 0 (all cores) or more")
         settings = replace(settings, threads=arguments.threads)
+    settings = replace(settings, device=arguments.device)
     store = TranslationStore(open_store())
-    job = TranslationJob(store, TranslationEngine(model, settings))
+    engine = TranslationEngine(model, settings)
+    job = TranslationJob(store, _ReportDevice(engine))
     sentences = list(document.all_sentences())
 
     def report(progress: TranslationProgress) -> None:
@@ -325,15 +351,41 @@ def command_translate(arguments: argparse.Namespace) -> int:
     return 0
 
 
+class _ReportDevice:
+    """Wraps the engine: prints where the model runs once, when it first translates."""
+
+    def __init__(self, engine: TranslationEngine) -> None:
+        self.engine = engine
+        self.model_id = engine.model_id
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        """The engine's translation; the device line on stderr the first time."""
+        announce = not self.engine.loaded
+        english = self.engine.translate(sentences)
+        if announce and self.engine.device_line:
+            print(self.engine.device_line, file=sys.stderr)
+        return english
+
+    def alternatives(self, sentence: str, count: int) -> list[str]:
+        """The engine's alternatives."""
+        return self.engine.alternatives(sentence, count)
+
+
 def _model_in_use() -> ModelInfo:
     """The German→English model; one warning line per broken package folder it skipped."""
     listing = installed_models()
     for problem in listing.problems:
         print(one_line(f"lesepult: warning: skipped {problem}"), file=sys.stderr)
-    matching = [m for m in listing.models if (m.from_code, m.to_code) == ("de", "en")]
-    if not matching:
+    model = _newest_german_english(listing.models)
+    if model is None:
         raise UserError(MISSING_MODEL_HELP, status=MISSING_MODEL_STATUS)
-    return matching[-1]
+    return model
+
+
+def _newest_german_english(models: tuple[ModelInfo, ...]) -> ModelInfo | None:
+    """The package translations use, as ``installed_model`` picks it (newest last)."""
+    matching = [m for m in models if (m.from_code, m.to_code) == ("de", "en")]
+    return matching[-1] if matching else None
 
 
 def _one_line(text: str) -> str:
@@ -399,6 +451,8 @@ def command_correct(arguments: argparse.Namespace) -> int:
 
 def command_alternatives(arguments: argparse.Namespace) -> int:
     """Print the model's n-best translations of one sentence; optionally keep one."""
+    from dataclasses import replace
+
     from reader.translation.engine import EngineSettings, TranslationEngine
 
     if arguments.count < 1:
@@ -408,8 +462,10 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
     document = open_document(arguments.text, arguments.encoding)
     sentence = sentence_at(document, arguments.sentence)
     model = _model_in_use()
-    engine = TranslationEngine(model, EngineSettings.from_environment())
+    settings = replace(EngineSettings.from_environment(), device=arguments.device)
+    engine = TranslationEngine(model, settings)
     options = engine.alternatives(_one_line(sentence.text), arguments.count)
+    print(engine.device_line, file=sys.stderr)
     store = open_store()
     try:
         translations = TranslationStore(store)

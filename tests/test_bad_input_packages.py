@@ -382,7 +382,8 @@ def test_a_broken_package_folder_is_skipped_with_one_warning(
     status, out, err = run(capsys, "translate", str(text), "--format", "json")
     assert status == 0, err
     assert json.loads(out)["model"] == "translate-de_en 0.1"
-    assert len(err.strip().splitlines()) == 1 and "warning: skipped" in err
+    assert sum("warning: skipped" in line for line in err.splitlines()) == 1
+    assert "translating on the CPU" in err
     target = tmp_path / "sheet.md"
     status, _, err = run(capsys, "export", str(text), "--translation", "best", "-o", str(target))
     assert status == 0 and "Traceback" not in err

@@ -81,11 +81,24 @@ class ModelInfo:
     """Target language code."""
     path: Path
     """The installed package folder."""
+    tokenizer: str = "sentencepiece"
+    """``sentencepiece`` (``sentencepiece.model``) or ``bpe`` (``bpe.model``, Opus-MT ports)."""
+    target_prefix: str = ""
+    """Token the model's output starts with (multilingual packages), or empty."""
 
     @property
     def model_id(self) -> str:
         """Code and version, the key translations are stored under: ``translate-de_en 1.9``."""
         return f"{self.code} {self.version}"
+
+    @property
+    def tokenizer_file(self) -> Path:
+        """The package's tokenizer model."""
+        return self.path / TOKENIZER_FILES[self.tokenizer]
+
+
+TOKENIZER_FILES = {"sentencepiece": "sentencepiece.model", "bpe": "bpe.model"}
+"""The tokenizers argostranslate 1.11 supports, by the file a package holds (checked in order)."""
 
 
 @dataclass(frozen=True)
@@ -202,14 +215,17 @@ def _check_package_folder(folder: Path) -> ModelInfo:
         raise ModelError(f"{folder}: not a translation package")
     if not (folder / "model" / "model.bin").is_file():
         raise ModelError(f"{folder}: no CTranslate2 model (model/model.bin is missing)")
-    if not (folder / "sentencepiece.model").is_file():
-        raise ModelError(f"{folder}: no sentencepiece.model (older BPE packages are not supported)")
+    tokenizer = next((k for k, f in TOKENIZER_FILES.items() if (folder / f).is_file()), None)
+    if tokenizer is None:
+        raise ModelError(f"{folder}: no tokenizer (neither sentencepiece.model nor bpe.model)")
     return ModelInfo(
         code=metadata.code,
         version=metadata.version,
         from_code=metadata.from_code,
         to_code=metadata.to_code,
         path=folder,
+        tokenizer=tokenizer,
+        target_prefix=metadata.target_prefix,
     )
 
 
@@ -381,11 +397,31 @@ def install_from_file(path: Path) -> ModelInfo:
         os.replace(unpacked, target)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-        return _check_package_folder(target)
+        installed = _check_package_folder(target)
+        _remove_other_versions(installed)
+        return installed
     except OSError as error:
         raise ModelError(f"cannot install {path} into {packages}: {error}") from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_other_versions(kept: ModelInfo) -> None:
+    """One package per code: remove the installed folders of ``kept``'s code but other versions.
+
+    Otherwise a reader who had 1.9 and installs 1.0 keeps translating with 1.9 (the newest).
+    Translations stay in the store under their own model id.
+    """
+    for model in installed_models().models:
+        if model.code == kept.code and model.path != kept.path:
+            _remove_folder(model.path)
+
+
+def _remove_folder(folder: Path) -> None:
+    # Rename first so a reader starting now never sees half a package.
+    trash = Path(tempfile.mkdtemp(prefix=f".removing-{os.getpid()}-", dir=folder.parent))
+    os.replace(folder, trash / folder.name)
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def install_available(
@@ -406,10 +442,6 @@ def remove(code: str) -> ModelInfo:
     """Remove the installed package named by code (``translate-de_en``), model id or folder."""
     for model in reversed(installed_models().models):
         if code in (model.code, model.model_id, model.path.name):
-            # Rename first so a reader starting now never sees half a package.
-            prefix = f".removing-{os.getpid()}-"
-            trash = Path(tempfile.mkdtemp(prefix=prefix, dir=model.path.parent))
-            os.replace(model.path, trash / model.path.name)
-            shutil.rmtree(trash, ignore_errors=True)
+            _remove_folder(model.path)
             return model
     raise ModelError(f"no installed model package {code!r} (see `lesepult models list`)")

@@ -151,10 +151,14 @@ class ModelsScreen(Screen[None]):
         )
         installed_table = self.query_one("#models-installed", DataTable)
         installed_table.clear()
+        german_english = [
+            m for m in event.installed.models if (m.from_code, m.to_code) == ("de", "en")
+        ]
+        in_use = german_english[-1] if german_english else None
         for model in event.installed.models:
             installed_table.add_row(
                 Text(model.code),
-                Text(model.version),
+                Text(model.version + (" (in use)" if model == in_use else "")),
                 Text(language_pair(model.from_code, model.to_code)),
                 key=model.model_id,
             )
@@ -210,11 +214,12 @@ class ModelsScreen(Screen[None]):
             self.post_message(self.DownloadProgressed(done, total))
 
         try:
+            before = installed_models().models
             installed = install_available(model, progress=report)
         except ModelError as error:
             self.post_message(self.ChangeFinished(error.message, failed=True))
             return
-        self.post_message(self.ChangeFinished(f"Installed {installed.model_id}.", failed=False))
+        self.post_message(self.ChangeFinished(_installed_message(installed, before), failed=False))
 
     def on_models_screen_download_progressed(self, event: ModelsScreen.DownloadProgressed) -> None:
         self.query_one("#models-progress", ProgressBar).update(
@@ -238,11 +243,12 @@ class ModelsScreen(Screen[None]):
     def install_file(self, path: Path) -> None:
         """Install a package file in a thread."""
         try:
+            before = installed_models().models
             installed = install_from_file(path)
         except ModelError as error:
             self.post_message(self.ChangeFinished(error.message, failed=True))
             return
-        self.post_message(self.ChangeFinished(f"Installed {installed.model_id}.", failed=False))
+        self.post_message(self.ChangeFinished(_installed_message(installed, before), failed=False))
 
     def action_remove(self) -> None:
         """Remove the installed package under the cursor once ``d`` is pressed again to confirm."""
@@ -296,3 +302,10 @@ class ModelsScreen(Screen[None]):
     def action_close(self) -> None:
         """Back to the previous screen."""
         self.dismiss(None)
+
+
+def _installed_message(installed: ModelInfo, before: tuple[ModelInfo, ...]) -> str:
+    """``Installed X.``, saying which other version of the same package it replaced."""
+    replaced = [m.version for m in before if m.code == installed.code and m != installed]
+    note = f" (replaced version {', '.join(replaced)})" if replaced else ""
+    return f"Installed {installed.model_id}{note}."
