@@ -137,6 +137,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--pick", type=int, metavar="K", help="store alternative K (from 1) as your correction"
     )
     alternatives.add_argument("--json", action="store_true", help="print JSON")
+    alternatives.add_argument(
+        "--glossary-guided",
+        action="store_true",
+        help="also say which hypothesis uses the glossary's renderings best, within a score"
+        " margin of the model's first choice (labelled glossary-guided)",
+    )
     _add_device_argument(alternatives)
     alternatives.set_defaults(func=command_alternatives)
 
@@ -371,6 +377,25 @@ class _ReportDevice:
         return self.engine.alternatives(sentence, count)
 
 
+def _guided_choice(engine: TranslationEngine, sentence: Sentence) -> dict[str, Any]:
+    """The glossary-guided choice among the sentence's n best translations, as JSON."""
+    from glossary import load_glossaries
+    from glossary.matching import GlossaryMatcher
+    from reader.translation.guided import HYPOTHESES, choose, glossary_counter
+
+    matches = GlossaryMatcher(load_glossaries()).matches(sentence)
+    hypotheses = engine.scored([_one_line(sentence.text)], HYPOTHESES)[0]
+    choice = choose(hypotheses, glossary_counter(matches))
+    return {
+        "english": choice.english,
+        "model_first": choice.model_first,
+        "label": choice.label,
+        "terms": len({match.entry for match in matches}),
+        "missing": choice.missing,
+        "score_loss": round(choice.score_loss, 3),
+    }
+
+
 def _model_in_use() -> ModelInfo:
     """The German→English model; one warning line per broken package folder it skipped."""
     listing = installed_models()
@@ -466,6 +491,7 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
     engine = TranslationEngine(model, settings)
     options = engine.alternatives(_one_line(sentence.text), arguments.count)
     print(engine.device_line, file=sys.stderr)
+    guided = _guided_choice(engine, sentence) if arguments.glossary_guided else None
     store = open_store()
     try:
         translations = TranslationStore(store)
@@ -488,6 +514,7 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
                     for number, english in enumerate(options, start=1)
                 ],
                 "picked": arguments.pick,
+                "glossary_guided": guided,
             }
         )
         return 0
@@ -497,6 +524,12 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
         current = "  (current)" if found is not None and found.english == english else ""
         print(f"{number:2d}. {english}{current}")
     print(f"{len(options)} alternative(s) from {model.model_id}", file=sys.stderr)
+    if guided is not None:
+        if guided["label"]:
+            print(f"{guided['label']}: {guided['english']}")
+            print(f"  (model's first choice: {guided['model_first']})")
+        else:
+            print(f"glossary: the model's first choice stays ({guided['terms']} term(s) checked)")
     if arguments.pick is not None:
         print(f"stored alternative {arguments.pick} as your correction")
     return 0
