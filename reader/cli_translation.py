@@ -53,9 +53,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Translate a text offline, sentence by sentence, with the installed"
         " German→English Argos model, and print German and English side by side. Stored"
         " translations are reused and new ones stored; your corrections are preferred."
-        f" Exits with status {MISSING_MODEL_STATUS} when no model is installed.",
+        f" Exits with status {MISSING_MODEL_STATUS} when no model is installed. Given several"
+        " files or a folder, translates the whole library into the store in one run (large"
+        " batches across texts, one progress bar, resumable) and prints a summary.",
     )
-    add_text_argument(translate)
+    translate.add_argument(
+        "text",
+        nargs="*",
+        metavar="PATH",
+        help="a .txt or .md file, a bundled text's name or - (default: the bundled taz"
+        " article); several files or folders: translate them all into the store",
+    )
+    translate.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="read the files in this encoding instead of UTF-8 (for example cp1252)",
+    )
     translate.add_argument(
         "--format", choices=("md", "json"), default="md", help="output format (default: md)"
     )
@@ -297,7 +310,9 @@ def command_translate(arguments: argparse.Namespace) -> int:
     from reader.translation.pipeline import TranslationJob, TranslationProgress
     from reader.translation.store import TranslationStore
 
-    document = open_document(arguments.text, arguments.encoding)
+    paths = list(arguments.text)
+    library = len(paths) > 1 or (len(paths) == 1 and Path(paths[0]).expanduser().is_dir())
+    document = None if library else open_document(paths[0] if paths else None, arguments.encoding)
     model = _model_in_use()
     settings = EngineSettings.from_environment()
     if arguments.beam is not None:
@@ -311,6 +326,10 @@ def command_translate(arguments: argparse.Namespace) -> int:
     settings = replace(settings, device=arguments.device)
     store = TranslationStore(open_store())
     engine = TranslationEngine(model, settings)
+    if document is None:
+        from reader.cli_library import translate_paths
+
+        return translate_paths(paths, arguments, store, _ReportDevice(engine))
     job = TranslationJob(store, _ReportDevice(engine))
     sentences = list(document.all_sentences())
 
