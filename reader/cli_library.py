@@ -99,7 +99,7 @@ def translate_paths(
         "skipped_texts": len(unreadable),
         "sentences": final.total,
         "translated_now": final.new,
-        "already_stored": final.total - final.new,
+        "already_stored": final.done_at_start,
         "seconds": round(final.elapsed, 2),
         "sentences_per_second": round(final.rate, 2),
         "model": engine.model_id,

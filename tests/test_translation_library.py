@@ -73,7 +73,11 @@ def test_batches_run_across_texts_and_a_rerun_translates_nothing(
     texts = make_library(tmp_path)
     translations = TranslationStore(store)
     counting = Counting(TranslationEngine(tiny_model))
-    final = translate_library(texts, sentences_of, translations, counting)
+    seen: list[library.LibraryProgress] = []
+    final = translate_library(texts, sentences_of, translations, counting, on_progress=seen.append)
+    assert [p.done for p in seen] == sorted(p.done for p in seen)  # one bar, only forward
+    assert seen[0].done == 0 and seen[-1].done == seen[-1].total == final.total
+    assert len(seen) == len(counting.calls) + 2  # start, after each batch, end
     distinct = {s for text in texts for s in sentences_of(text)}
     assert sum(counting.calls) == len(distinct) == final.new
     assert all(size <= 5 for size in counting.calls) and len(counting.calls) == -(

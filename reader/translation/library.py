@@ -42,6 +42,8 @@ class LibraryProgress:
     """Sentences translated in this run."""
     elapsed: float
     """Seconds since the run started translating."""
+    done_at_start: int = 0
+    """Sentences the store already had when the run started."""
 
     @property
     def rate(self) -> float:
@@ -50,8 +52,11 @@ class LibraryProgress:
 
     @property
     def seconds_left(self) -> float | None:
-        """Estimated seconds to finish at the current rate (None before the first batch)."""
-        return (self.total - self.done) / self.rate if self.rate > 0 else None
+        """Estimated seconds to finish at this run's pace (None before the first batch)."""
+        gained = self.done - self.done_at_start
+        if gained <= 0 or self.elapsed <= 0:
+            return None
+        return (self.total - self.done) * self.elapsed / gained
 
 
 def collect_texts(paths: Sequence[Path]) -> list[Path]:
@@ -82,10 +87,17 @@ def collect_texts(paths: Sequence[Path]) -> list[Path]:
 
 
 def _batches(
-    texts: Sequence[Path], read: SentenceReader, store: TranslationStore, model_id: str
+    texts: Sequence[Path],
+    read: SentenceReader,
+    store: TranslationStore,
+    model_id: str,
+    missing: Sequence[int],
+    credit: list[int],
 ) -> Iterator[list[str]]:
+    """Batches of missing sentences across texts; ``credit[0]`` counts the texts' sentences
+    covered so far (a text's missing ones count once it has been gathered)."""
     batch: dict[str, None] = {}
-    for text in texts:
+    for number, text in enumerate(texts):
         sentences = list(dict.fromkeys(read(text)))
         stored = store.lookup(model_id, sentences)
         for position, sentence in enumerate(sentences):
@@ -96,20 +108,24 @@ def _batches(
                     batch = {}
                     # The batch just saved may hold sentences this text repeats later on.
                     stored = store.lookup(model_id, sentences[position + 1 :])
+        credit[0] += missing[number]
     if batch:
         yield list(batch)
 
 
 def count_sentences(
     texts: Sequence[Path], read: SentenceReader, store: TranslationStore, model_id: str
-) -> tuple[int, int]:
-    """(sentences, of which already stored), one text in memory at a time."""
+) -> tuple[int, int, list[int]]:
+    """(sentences, of which already stored, missing per text), one text in memory at a time."""
     total = stored = 0
+    missing: list[int] = []
     for text in texts:
         sentences = list(dict.fromkeys(read(text)))
+        found = len(store.lookup(model_id, sentences))
         total += len(sentences)
-        stored += len(store.lookup(model_id, sentences))
-    return total, stored
+        stored += found
+        missing.append(len(sentences) - found)
+    return total, stored, missing
 
 
 def translate_library(
@@ -120,19 +136,20 @@ def translate_library(
     on_progress: Callable[[LibraryProgress], None] | None = None,
 ) -> LibraryProgress:
     """Translate every sentence of ``texts`` the store lacks; returns the final progress."""
-    total, done = count_sentences(texts, read, store, translator.model_id)
+    total, stored, missing = count_sentences(texts, read, store, translator.model_id)
     job = TranslationJob(store, translator, chunk_sentences=BATCH_SENTENCES)
     started = time.monotonic()
     new = 0
-    progress = LibraryProgress(done, total, 0, 0.0)
+    credit = [0]
     if on_progress:
-        on_progress(progress)
-    for batch in _batches(texts, read, store, translator.model_id):
-        # A sentence shared by texts is one model input; count it where each text has it.
-        job.run(batch)
+        on_progress(LibraryProgress(stored, total, 0, 0.0, stored))
+    for batch in _batches(texts, read, store, translator.model_id, missing, credit):
+        job.run(batch)  # a sentence several texts share is one model input
         new += len(batch)
-        done = min(total, done + len(batch))
-        progress = LibraryProgress(done, total, new, time.monotonic() - started)
+        done = min(total, stored + credit[0])
         if on_progress:
-            on_progress(progress)
-    return LibraryProgress(total, total, new, time.monotonic() - started)
+            on_progress(LibraryProgress(done, total, new, time.monotonic() - started, stored))
+    final = LibraryProgress(total, total, new, time.monotonic() - started, stored)
+    if on_progress:
+        on_progress(final)
+    return final
