@@ -437,3 +437,25 @@ def test_leftovers_of_a_killed_install_are_cleaned(
             shutil.rmtree(path)
         else:
             path.unlink()
+
+
+def test_bytes_written_beyond_the_declared_size_stop_the_install(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # zipfile itself stops at the declared size; this is the second line of defence, for a
+    # decompressor that does not: the bytes actually written are counted.
+    package = write_zip(
+        tmp_path / "inflating.argosmodel",
+        [metadata_entry(GOOD_METADATA), ("p/model/model.bin", b"\0" * 1000)],
+    )
+    real_open = zipfile.ZipFile.open
+
+    def inflating(self: zipfile.ZipFile, name: Any, *args: Any, **kwargs: Any) -> Any:
+        if getattr(name, "filename", name).endswith("model.bin"):
+            return io.BytesIO(b"\0" * (5 << 20))
+        return real_open(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", inflating)
+    status, _, err = run(capsys, "models", "install", "--file", str(package))
+    assert_one_line_error(status, err, "unpacks to more than the archive declares")
+    nothing_installed_or_left()
