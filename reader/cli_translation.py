@@ -79,6 +79,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--threads", type=int, metavar="N", help="CPU threads (default: all cores)"
     )
     _add_device_argument(translate)
+    translate.add_argument(
+        "--glossary-guided",
+        action="store_true",
+        help="where a sentence holds glossary terms, prefer the model's n-best translation"
+        " that uses their renderings (within a score margin; labelled glossary-guided, the"
+        " model's first choice kept beside it); one text only",
+    )
     translate.set_defaults(func=command_translate)
 
     models = subparsers.add_parser(
@@ -340,6 +347,12 @@ def command_translate(arguments: argparse.Namespace) -> int:
                 sys.stderr.write("\n")
 
     results = job.run([sentence.text for sentence in sentences], on_progress=report)
+    guided: dict[str, Any] = {}
+    if arguments.glossary_guided:
+        from reader.translation.guided import guide_sentences
+
+        machine = [s for s in sentences if results[s.text].origin == "machine"]
+        guided = {k: v for k, v in guide_sentences(engine, machine).items() if v.guided}
     pairs = [
         {
             "block": sentence.block,
@@ -350,8 +363,13 @@ def command_translate(arguments: argparse.Namespace) -> int:
             "model": results[sentence.text].model,
             "flags": list(results[sentence.text].flags),
         }
+        | (
+            {"english": guided[sentence.text].english, "label": guided[sentence.text].label,
+             "model_first": guided[sentence.text].model_first}
+            if sentence.text in guided else {}
+        )
         for sentence in sentences
-    ]
+    ]  # fmt: skip
     if arguments.format == "json":
         print_json(
             {
@@ -370,9 +388,14 @@ def command_translate(arguments: argparse.Namespace) -> int:
             print()
             previous_block = sentence.block
         notes = ([] if found.origin == "machine" else [found.origin]) + list(found.flags)
+        english = found.english
+        choice = guided.get(sentence.text)
+        if choice is not None:
+            english = choice.english
+            notes = [choice.label, f"model's first choice: {choice.model_first}"]
         suffix = f"  _({'; '.join(notes)})_" if notes else ""
         print(f"- **DE** {' '.join(sentence.text.split())}")
-        print(f"  **EN** {found.english}{suffix}")
+        print(f"  **EN** {english}{suffix}")
     return 0
 
 

@@ -73,3 +73,37 @@ def test_alternatives_glossary_guided_through_the_cli(
     assert guided["english"] in [a["english"] for a in result["alternatives"]]
     assert guided["label"] in ("", GUIDED_LABEL)
     assert guided["terms"] >= 1  # Kremlchef and Minsk are in the curated glossary
+
+
+def test_translate_glossary_guided_labels_and_keeps_the_first_choice(
+    tiny_model: ModelInfo,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.translation import guided
+
+    # Random weights never produce the renderings, so stand in for the glossary check: the
+    # model's first choice "lacks" a term, every other hypothesis has it.
+    def counter(matches: object) -> object:
+        calls = []
+
+        def missing(english: str) -> int:
+            calls.append(english)
+            return 1 if len(calls) == 1 else 0
+
+        return missing
+
+    monkeypatch.setattr(guided, "glossary_counter", counter)
+    monkeypatch.setattr(guided, "SCORE_MARGIN", 1e9)
+    text = tmp_path / "text.md"
+    text.write_text("# Titel\n\nDer Kremlchef besucht Minsk. Es regnet heute nicht.\n")
+    assert main(["translate", str(text), "--format", "json", "--glossary-guided"]) == 0
+    pairs = json.loads(capsys.readouterr().out)["sentences"]
+    labelled = [pair for pair in pairs if pair.get("label")]
+    assert [pair["german"] for pair in labelled] == ["Der Kremlchef besucht Minsk."]
+    assert labelled[0]["label"] == GUIDED_LABEL
+    assert labelled[0]["english"] != labelled[0]["model_first"]
+    assert main(["translate", str(text), "--glossary-guided"]) == 0
+    out = capsys.readouterr().out
+    assert "glossary-guided; model's first choice: " in out

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 GUIDED_LABEL = "glossary-guided"
 SCORE_MARGIN = 1.0
@@ -86,3 +87,26 @@ def glossary_counter(matches: Sequence[object]) -> Callable[[str], int]:
         return len(missing_renderings(matches, english))  # type: ignore[arg-type]
 
     return count
+
+
+def guide_sentences(
+    engine: Any, sentences: Sequence[Any], glossary: Any = None
+) -> dict[str, GuidedChoice]:
+    """The glossary-guided choice for each sentence (by text) that holds glossary terms.
+
+    ``engine`` is a ``TranslationEngine``; ``sentences`` are ``reader.text.Sentence``; the
+    n-best lists of all of them come from one batched call.
+    """
+    from glossary import load_glossaries
+    from glossary.matching import GlossaryMatcher
+
+    matcher = GlossaryMatcher(glossary if glossary is not None else load_glossaries())
+    with_terms = [(s, m) for s in sentences if (m := matcher.matches(s))]
+    if not with_terms:
+        return {}
+    inputs = [" ".join(sentence.text.split()) for sentence, _ in with_terms]
+    nbest = engine.scored(inputs, HYPOTHESES)
+    return {
+        sentence.text: choose(hypotheses, glossary_counter(matches), SCORE_MARGIN)
+        for (sentence, matches), hypotheses in zip(with_terms, nbest, strict=True)
+    }
