@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,6 +63,51 @@ def _duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
 
 
+class SegmentedTexts:
+    """Reads a text's sentences; the second read of a text comes from a temporary file.
+
+    ``translate_library`` reads every text twice (count, then translate). Segmenting is the
+    slow part, and keeping all sentences in memory would not be bounded, so the first read
+    writes the sentences (one per line: they are folded onto one line) to a temporary folder
+    that is removed at the end.
+    """
+
+    def __init__(self, encoding: str | None) -> None:
+        self.encoding = encoding
+        self.problems: list[str] = []
+        self.unreadable: set[Path] = set()
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._files: dict[Path, Path] = {}
+
+    def __enter__(self) -> SegmentedTexts:
+        self._folder = tempfile.TemporaryDirectory(prefix="lesepult-library-")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._folder is not None:
+            self._folder.cleanup()
+
+    def __call__(self, path: Path) -> list[str]:
+        """The sentences of ``path`` (none, with one warning kept, if it cannot be read)."""
+        if path in self.unreadable:
+            return []
+        cached = self._files.get(path)
+        if cached is not None:
+            return cached.read_text(encoding="utf-8").split("\n") if cached.stat().st_size else []
+        try:
+            document = load_document(path, self.encoding)
+            sentences = [" ".join(s.text.split()) for s in document.all_sentences()]
+        except (TextLoadError, OSError) as error:
+            self.unreadable.add(path)
+            self.problems.append(one_line(str(error)))
+            return []
+        if self._folder is not None:
+            file = Path(self._folder.name) / f"{len(self._files)}.txt"
+            file.write_text("\n".join(sentences), encoding="utf-8")
+            self._files[path] = file
+        return sentences
+
+
 def translate_paths(
     names: list[str], arguments: argparse.Namespace, store: TranslationStore, engine: Translator
 ) -> int:
@@ -72,26 +118,14 @@ def translate_paths(
         raise UserError(str(error)) from error
     if not texts:
         raise UserError("no .md or .txt texts in " + ", ".join(names))
-    skipped: list[str] = []
-    unreadable: set[Path] = set()
-
-    def read(path: Path) -> list[str]:
-        if path in unreadable:
-            return []
-        try:
-            document = load_document(path, arguments.encoding)
-            return [" ".join(s.text.split()) for s in document.all_sentences()]
-        except (TextLoadError, OSError) as error:
-            unreadable.add(path)
-            skipped.append(one_line(str(error)))
-            return []
-
     bar = LibraryBar() if sys.stderr.isatty() else None
-    try:
-        final = translate_library(texts, read, store, engine, on_progress=bar)
-    finally:
-        if bar is not None:
-            bar.finish()
+    with SegmentedTexts(arguments.encoding) as read:
+        try:
+            final = translate_library(texts, read, store, engine, on_progress=bar)
+        finally:
+            if bar is not None:
+                bar.finish()
+        skipped, unreadable = read.problems, read.unreadable
     for problem in skipped:
         print(f"lesepult: warning: skipped {problem}", file=sys.stderr)
     summary = {
