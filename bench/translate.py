@@ -250,7 +250,8 @@ def library_case(arguments: argparse.Namespace, engine: Any, work: Path) -> int:
           f"  {model_rate:7.1f} sentences/s")  # fmt: skip
     kilobytes = len(novel) // 1000
     print(f"ours / raw rate = {ours_rate / raw_rate:.2f} overall (segmenting {kilobytes} KB"
-          f" included), {model_rate / raw_rate:.2f} in the model calls (target >= 0.9)")  # fmt: skip
+          f" included), {model_rate / raw_rate:.2f} in the model calls"
+          " (target >= 0.9)")  # fmt: skip
     print(
         f"resident memory during ours: start {samples[0]:.0f} MB, after the first batch"
         f" {samples[min(1, len(samples) - 1)]:.0f} MB, largest {max(samples):.0f} MB, end"
