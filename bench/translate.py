@@ -241,7 +241,7 @@ def library_case(arguments: argparse.Namespace, engine: Any, work: Path) -> int:
         f" bytes in {len(texts)} files, {final.new} distinct sentences, beam {arguments.beam},"
         f" {arguments.length} output tokens each, vocabulary {arguments.vocabulary}"
     )
-    print(f"  ours (translate_library, incl. segmenting twice and the store) {ours:8.1f} s"
+    print(f"  ours (translate_library, incl. segmenting and the store)       {ours:8.1f} s"
           f"  {ours_rate:7.1f} sentences/s")  # fmt: skip
     print(f"  raw translate_batch stream (pre-encoded)                     {raw:8.1f} s"
           f"  {raw_rate:7.1f} sentences/s")  # fmt: skip
