@@ -14,7 +14,15 @@ random weights cannot make one contender stop early, and times on the bundled ar
 Contenders run alternately, best of ``--rounds``; ratios are from this one run. Offline:
 argostranslate splits sentences with a saved blank spaCy pipeline (``ARGOS_CHUNK_TYPE=SPACY``).
 
+``--library BYTES`` instead times the library case: the generated novel (``tests/longtext.py``,
+1 MB is about 14,800 sentences) cut into chapter files, translated by ``translate_library``
+(the code behind ``lesepult translate FOLDER``) into an empty store, against one raw
+``translate_batch`` stream over the same (distinct) pre-encoded sentences in the same batch
+size; it prints sentences per second for both, their ratio, and the resident memory while ours
+runs (after each batch, and the process peak).
+
     .venv/bin/python bench/translate.py [--beam 4] [--length 20] [--rounds 3] [--vocabulary 32000]
+    .venv/bin/python bench/translate.py --library 1000000 [--beam 4] [--length 20]
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
@@ -38,6 +47,7 @@ def main() -> int:
     parser.add_argument("--length", type=int, default=20, help="output tokens per sentence")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--vocabulary", type=int, default=32000)
+    parser.add_argument("--library", type=int, metavar="BYTES", help="time the library case")
     arguments = parser.parse_args()
 
     # Everything Argos and Lesepult write goes to a throwaway folder; set before importing.
@@ -79,6 +89,8 @@ def main() -> int:
     )
     engine = TranslationEngine(model, settings)
     engine.translate(germans[:2])  # load and warm up outside the timings
+    if arguments.library:
+        return library_case(arguments, engine, work)
     raw_translator = engine._translator
     encoded = [engine._tokenizer.encode(" ".join(german.split())) for german in germans]
 
@@ -149,6 +161,103 @@ def main() -> int:
     per_round = arguments.rounds
     print(f"argos: {sum(calls) // per_round} sentences in {len(calls) // per_round} calls a round")
     print(f"reopen target < 50 ms: {'met' if reopen < 0.05 else 'missed'}")
+    return 0
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now, in MB (Linux)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def library_case(arguments: argparse.Namespace, engine: Any, work: Path) -> int:
+    """Ours (translate_library over chapter files) against one raw translate_batch stream."""
+    import resource
+
+    from reader.store import Store
+    from reader.text import load_document
+    from reader.translation import TranslationStore
+    from reader.translation.library import BATCH_SENTENCES, LibraryProgress, translate_library
+    from tests.longtext import make_long_text
+
+    novel = make_long_text(arguments.library)
+    folder = work / "library"
+    folder.mkdir()
+    chapters = novel.split("\n## ")
+    for number, chapter in enumerate(chapters):
+        (folder / f"chapter-{number:04d}.md").write_text(("## " if number else "") + chapter)
+    texts = sorted(folder.iterdir())
+
+    from reader.cli_library import SegmentedTexts
+
+    in_model = [0.0]
+
+    class Timed:
+        """The engine, timing the model calls (to separate them from segmenting)."""
+
+        model_id = engine.model_id
+
+        def translate(self, sentences: list[str]) -> list[str]:
+            start = time.perf_counter()
+            try:
+                return list(engine.translate(sentences))
+            finally:
+                in_model[0] += time.perf_counter() - start
+
+        def alternatives(self, sentence: str, count: int) -> list[str]:
+            return list(engine.alternatives(sentence, count))
+
+    samples: list[float] = []
+
+    def sample(progress: LibraryProgress) -> None:
+        samples.append(_rss_mb())  # after each batch (and at start and end)
+
+    store = Store(work / "library.sqlite3")
+    start = time.perf_counter()
+    with SegmentedTexts(None) as read:
+        final = translate_library(texts, read, TranslationStore(store), Timed(), on_progress=sample)
+    ours = time.perf_counter() - start
+    store.close()
+    peak_ours = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
+
+    germans = list(dict.fromkeys(
+        " ".join(s.text.split()) for text in texts for s in load_document(text).all_sentences()
+    ))  # fmt: skip
+    encoded = [engine._tokenizer.encode(german) for german in germans]
+    start = time.perf_counter()
+    for index in range(0, len(encoded), BATCH_SENTENCES):
+        engine._translator.translate_batch(
+            encoded[index : index + BATCH_SENTENCES],
+            beam_size=arguments.beam,
+            min_decoding_length=arguments.length,
+            max_decoding_length=arguments.length,
+            max_batch_size=64,
+            batch_type="examples",
+        )
+    raw = time.perf_counter() - start
+    ours_rate, raw_rate = final.new / ours, len(germans) / raw
+    print(
+        f"library: {len(novel.encode())}"
+        f" bytes in {len(texts)} files, {final.new} distinct sentences, beam {arguments.beam},"
+        f" {arguments.length} output tokens each, vocabulary {arguments.vocabulary}"
+    )
+    print(f"  ours (translate_library, incl. segmenting and the store)       {ours:8.1f} s"
+          f"  {ours_rate:7.1f} sentences/s")  # fmt: skip
+    print(f"  raw translate_batch stream (pre-encoded)                     {raw:8.1f} s"
+          f"  {raw_rate:7.1f} sentences/s")  # fmt: skip
+    model_rate = final.new / in_model[0]
+    print(f"  ours, time in model calls only (encode, translate, decode)   {in_model[0]:8.1f} s"
+          f"  {model_rate:7.1f} sentences/s")  # fmt: skip
+    kilobytes = len(novel) // 1000
+    print(f"ours / raw rate = {ours_rate / raw_rate:.2f} overall (segmenting {kilobytes} KB"
+          f" included), {model_rate / raw_rate:.2f} in the model calls"
+          " (target >= 0.9)")  # fmt: skip
+    print(
+        f"resident memory during ours: start {samples[0]:.0f} MB, after the first batch"
+        f" {samples[min(1, len(samples) - 1)]:.0f} MB, largest {max(samples):.0f} MB, end"
+        f" {samples[-1]:.0f} MB over {len(samples) - 2} batches; process peak {peak_ours:.0f} MB"
+        " (target: flat, under 600 MB)"
+    )
     return 0
 
 

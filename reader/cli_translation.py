@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli_common import (
     add_text_argument,
@@ -19,20 +19,28 @@ from reader.cli_common import (
     print_json,
     sentence_at,
 )
+from reader.cli_models import (
+    command_models_install,
+    command_models_list,
+    command_models_remove,
+    newest_german_english,
+)
+from reader.display import one_line
 from reader.errors import UserError
 from reader.text import Sentence
+from reader.translation.decoding import DEVICES
 from reader.translation.models import (
     MISSING_MODEL_HELP,
-    ModelError,
-    fetch_index,
-    find_available,
-    install_available,
-    install_from_file,
+    ModelInfo,
     installed_model,
     installed_models,
-    remove,
 )
 from reader.translation.store import SentenceTranslation, TranslationStore
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from reader.translation.engine import TranslationEngine
 
 MISSING_MODEL_STATUS = 3
 
@@ -45,9 +53,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Translate a text offline, sentence by sentence, with the installed"
         " German→English Argos model, and print German and English side by side. Stored"
         " translations are reused and new ones stored; your corrections are preferred."
-        f" Exits with status {MISSING_MODEL_STATUS} when no model is installed.",
+        f" Exits with status {MISSING_MODEL_STATUS} when no model is installed. Given several"
+        " files or a folder, translates the whole library into the store in one run (large"
+        " batches across texts, one progress bar, resumable) and prints a summary.",
     )
-    add_text_argument(translate)
+    translate.add_argument(
+        "text",
+        nargs="*",
+        metavar="PATH",
+        help="a .txt or .md file, a bundled text's name or - (default: the bundled taz"
+        " article); several files or folders: translate them all into the store",
+    )
+    translate.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="read the files in this encoding instead of UTF-8 (for example cp1252)",
+    )
     translate.add_argument(
         "--format", choices=("md", "json"), default="md", help="output format (default: md)"
     )
@@ -56,6 +77,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     translate.add_argument(
         "--threads", type=int, metavar="N", help="CPU threads (default: all cores)"
+    )
+    _add_device_argument(translate)
+    translate.add_argument(
+        "--glossary-guided",
+        action="store_true",
+        help="where a sentence holds glossary terms, prefer the model's n-best translation"
+        " that uses their renderings (within a score margin; labelled glossary-guided, the"
+        " model's first choice kept beside it); one text only",
     )
     translate.set_defaults(func=command_translate)
 
@@ -78,6 +107,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         " (ARGOS_PACKAGE_INDEX), verify it, install it; or install a local .argosmodel file.",
     )
     install.add_argument("--file", type=Path, metavar="PATH", help="an .argosmodel file")
+    install.add_argument(
+        "--allow-redirects",
+        action="store_true",
+        help="follow a download redirect to another host or scheme (refused by default;"
+        " also LESEPULT_ALLOW_REDIRECTS=1)",
+    )
     install.set_defaults(func=command_models_install)
     removal = actions.add_parser("remove", help="remove an installed model")
     removal.add_argument("code", metavar="CODE", help="package code, e.g. translate-de_en")
@@ -122,7 +157,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--pick", type=int, metavar="K", help="store alternative K (from 1) as your correction"
     )
     alternatives.add_argument("--json", action="store_true", help="print JSON")
+    alternatives.add_argument(
+        "--glossary-guided",
+        action="store_true",
+        help="also say which hypothesis uses the glossary's renderings best, within a score"
+        " margin of the model's first choice (labelled glossary-guided)",
+    )
+    _add_device_argument(alternatives)
     alternatives.set_defaults(func=command_alternatives)
+
+
+def _add_device_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--device",
+        choices=DEVICES,
+        help="where the model runs: auto (a CUDA GPU when CTranslate2 finds one), cpu or cuda"
+        " (default: ARGOS_DEVICE_TYPE, else auto)",
+    )
 
 
 def _add_sentence_argument(parser: argparse.ArgumentParser) -> None:
@@ -134,113 +185,6 @@ def _add_sentence_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class ProgressBar:
-    """A one-line download progress bar on stderr."""
-
-    WIDTH = 30
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.shown = -1
-
-    def __call__(self, done: int, total: int | None) -> None:
-        """Redraw when the shown percentage (or megabyte, without a total) changes."""
-        step = done * 100 // total if total else done // 1_000_000
-        if step == self.shown:
-            return
-        self.shown = step
-        megabytes = f"{done / 1e6:.1f}" + (f"/{total / 1e6:.1f} MB" if total else " MB")
-        if total:
-            filled = self.WIDTH * done // total
-            bar = "[" + "#" * filled + "-" * (self.WIDTH - filled) + f"] {step:3d}% "
-        else:
-            bar = ""
-        sys.stderr.write(f"\r{self.label} {bar}{megabytes}")
-        sys.stderr.flush()
-
-    def finish(self) -> None:
-        """End the bar's line."""
-        if self.shown >= 0:
-            sys.stderr.write("\n")
-
-
-def command_models_list(arguments: argparse.Namespace) -> int:
-    """List installed and available models."""
-    installed = installed_models()
-    available: list[dict[str, Any]] = []
-    index_problem = None
-    if not arguments.offline:
-        try:
-            available = [
-                {
-                    "code": model.code,
-                    "version": model.version,
-                    "from": model.from_code,
-                    "to": model.to_code,
-                    "installed": any(i.model_id == model.model_id for i in installed.models),
-                }
-                for model in fetch_index(timeout=10.0)
-            ]
-        except ModelError as error:
-            index_problem = error.message
-    rows = [
-        {"code": m.code, "version": m.version, "from": m.from_code, "to": m.to_code,
-         "path": str(m.path)}
-        for m in installed.models
-    ]  # fmt: skip
-    if arguments.json:
-        print_json(
-            {
-                "installed": rows,
-                "problems": list(installed.problems),
-                "available": available,
-                "index_problem": index_problem,
-            }
-        )
-        return 0
-    print("Installed:")
-    for row in rows:
-        print(f"  {row['code']} {row['version']}  ({row['from']}→{row['to']})  {row['path']}")
-    if not rows:
-        print("  none. " + MISSING_MODEL_HELP)
-    for problem in installed.problems:
-        print(f"  unusable: {problem}")
-    if index_problem:
-        print(f"Available: unknown ({index_problem})")
-    elif not arguments.offline:
-        print("Available:")
-        for entry in available:
-            mark = "  (installed)" if entry["installed"] else ""
-            print(f"  {entry['code']} {entry['version']}  ({entry['from']}→{entry['to']}){mark}")
-    return 0
-
-
-def command_models_install(arguments: argparse.Namespace) -> int:
-    """Install the German→English model from the index or a file."""
-    if arguments.file is not None:
-        model = install_from_file(arguments.file.expanduser())
-    else:
-        wanted = find_available(fetch_index())
-        current = installed_model()
-        if current is not None and current.model_id == wanted.model_id:
-            print(f"{current.model_id} is already installed ({current.path})")
-            return 0
-        bar = ProgressBar(f"downloading {wanted.model_id}")
-        try:
-            model = install_available(wanted, progress=bar)
-        finally:
-            bar.finish()
-    print(f"installed {model.model_id} ({model.from_code}→{model.to_code}) in {model.path}")
-    return 0
-
-
-def command_models_remove(arguments: argparse.Namespace) -> int:
-    """Remove an installed model."""
-    model = remove(arguments.code)
-    print(f"removed {model.model_id} ({model.path})")
-    return 0
-
-
 def command_translate(arguments: argparse.Namespace) -> int:
     """Print the sentence-aligned translation of a text."""
     from dataclasses import replace
@@ -249,10 +193,10 @@ def command_translate(arguments: argparse.Namespace) -> int:
     from reader.translation.pipeline import TranslationJob, TranslationProgress
     from reader.translation.store import TranslationStore
 
-    document = open_document(arguments.text, arguments.encoding)
-    model = installed_model()
-    if model is None:
-        raise UserError(MISSING_MODEL_HELP, status=MISSING_MODEL_STATUS)
+    paths = list(arguments.text)
+    library = len(paths) > 1 or (len(paths) == 1 and Path(paths[0]).expanduser().is_dir())
+    document = None if library else open_document(paths[0] if paths else None, arguments.encoding)
+    model = _model_in_use()
     settings = EngineSettings.from_environment()
     if arguments.beam is not None:
         if arguments.beam < 1:
@@ -262,8 +206,14 @@ def command_translate(arguments: argparse.Namespace) -> int:
         if arguments.threads < 0:
             raise UserError("--threads must be 0 (all cores) or more")
         settings = replace(settings, threads=arguments.threads)
+    settings = replace(settings, device=arguments.device)
     store = TranslationStore(open_store())
-    job = TranslationJob(store, TranslationEngine(model, settings))
+    engine = TranslationEngine(model, settings)
+    if document is None:
+        from reader.cli_library import translate_paths
+
+        return translate_paths(paths, arguments, store, _ReportDevice(engine))
+    job = TranslationJob(store, _ReportDevice(engine))
     sentences = list(document.all_sentences())
 
     def report(progress: TranslationProgress) -> None:
@@ -273,6 +223,12 @@ def command_translate(arguments: argparse.Namespace) -> int:
                 sys.stderr.write("\n")
 
     results = job.run([sentence.text for sentence in sentences], on_progress=report)
+    guided: dict[str, Any] = {}
+    if arguments.glossary_guided:
+        from reader.translation.guided import guide_sentences
+
+        machine = [s for s in sentences if results[s.text].origin == "machine"]
+        guided = {k: v for k, v in guide_sentences(engine, machine).items() if v.guided}
     pairs = [
         {
             "block": sentence.block,
@@ -283,8 +239,13 @@ def command_translate(arguments: argparse.Namespace) -> int:
             "model": results[sentence.text].model,
             "flags": list(results[sentence.text].flags),
         }
+        | (
+            {"english": guided[sentence.text].english, "label": guided[sentence.text].label,
+             "model_first": guided[sentence.text].model_first}
+            if sentence.text in guided else {}
+        )
         for sentence in sentences
-    ]
+    ]  # fmt: skip
     if arguments.format == "json":
         print_json(
             {
@@ -303,10 +264,65 @@ def command_translate(arguments: argparse.Namespace) -> int:
             print()
             previous_block = sentence.block
         notes = ([] if found.origin == "machine" else [found.origin]) + list(found.flags)
+        english = found.english
+        choice = guided.get(sentence.text)
+        if choice is not None:
+            english = choice.english
+            notes = [choice.label, f"model's first choice: {choice.model_first}"]
         suffix = f"  _({'; '.join(notes)})_" if notes else ""
         print(f"- **DE** {' '.join(sentence.text.split())}")
-        print(f"  **EN** {found.english}{suffix}")
+        print(f"  **EN** {english}{suffix}")
     return 0
+
+
+class _ReportDevice:
+    """Wraps the engine: prints where the model runs once, when it first translates."""
+
+    def __init__(self, engine: TranslationEngine) -> None:
+        self.engine = engine
+        self.model_id = engine.model_id
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        """The engine's translation; the device line on stderr the first time."""
+        announce = not self.engine.loaded
+        english = self.engine.translate(sentences)
+        if announce and self.engine.device_line:
+            print(self.engine.device_line, file=sys.stderr)
+        return english
+
+    def alternatives(self, sentence: str, count: int) -> list[str]:
+        """The engine's alternatives."""
+        return self.engine.alternatives(sentence, count)
+
+
+def _guided_choice(engine: TranslationEngine, sentence: Sentence) -> dict[str, Any]:
+    """The glossary-guided choice among the sentence's n best translations, as JSON."""
+    from glossary import load_glossaries
+    from glossary.matching import GlossaryMatcher
+    from reader.translation.guided import HYPOTHESES, choose, glossary_counter
+
+    matches = GlossaryMatcher(load_glossaries()).matches(sentence)
+    hypotheses = engine.scored([_one_line(sentence.text)], HYPOTHESES)[0]
+    choice = choose(hypotheses, glossary_counter(matches))
+    return {
+        "english": choice.english,
+        "model_first": choice.model_first,
+        "label": choice.label,
+        "terms": len({match.entry for match in matches}),
+        "missing": choice.missing,
+        "score_loss": round(choice.score_loss, 3),
+    }
+
+
+def _model_in_use() -> ModelInfo:
+    """The German→English model; one warning line per broken package folder it skipped."""
+    listing = installed_models()
+    for problem in listing.problems:
+        print(one_line(f"lesepult: warning: skipped {problem}"), file=sys.stderr)
+    model = newest_german_english(listing.models)
+    if model is None:
+        raise UserError(MISSING_MODEL_HELP, status=MISSING_MODEL_STATUS)
+    return model
 
 
 def _one_line(text: str) -> str:
@@ -372,6 +388,8 @@ def command_correct(arguments: argparse.Namespace) -> int:
 
 def command_alternatives(arguments: argparse.Namespace) -> int:
     """Print the model's n-best translations of one sentence; optionally keep one."""
+    from dataclasses import replace
+
     from reader.translation.engine import EngineSettings, TranslationEngine
 
     if arguments.count < 1:
@@ -380,11 +398,12 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
         raise UserError("--pick counts from 1")
     document = open_document(arguments.text, arguments.encoding)
     sentence = sentence_at(document, arguments.sentence)
-    model = installed_model()
-    if model is None:
-        raise UserError(MISSING_MODEL_HELP, status=MISSING_MODEL_STATUS)
-    engine = TranslationEngine(model, EngineSettings.from_environment())
+    model = _model_in_use()
+    settings = replace(EngineSettings.from_environment(), device=arguments.device)
+    engine = TranslationEngine(model, settings)
     options = engine.alternatives(_one_line(sentence.text), arguments.count)
+    print(engine.device_line, file=sys.stderr)
+    guided = _guided_choice(engine, sentence) if arguments.glossary_guided else None
     store = open_store()
     try:
         translations = TranslationStore(store)
@@ -407,6 +426,7 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
                     for number, english in enumerate(options, start=1)
                 ],
                 "picked": arguments.pick,
+                "glossary_guided": guided,
             }
         )
         return 0
@@ -416,6 +436,12 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
         current = "  (current)" if found is not None and found.english == english else ""
         print(f"{number:2d}. {english}{current}")
     print(f"{len(options)} alternative(s) from {model.model_id}", file=sys.stderr)
+    if guided is not None:
+        if guided["label"]:
+            print(f"{guided['label']}: {guided['english']}")
+            print(f"  (model's first choice: {guided['model_first']})")
+        else:
+            print(f"glossary: the model's first choice stays ({guided['terms']} term(s) checked)")
     if arguments.pick is not None:
         print(f"stored alternative {arguments.pick} as your correction")
     return 0

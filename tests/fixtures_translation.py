@@ -26,6 +26,35 @@ def tiny_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tiny_package(folder / "translate-de_en-0_1.argosmodel", sentences)
 
 
+LAYOUTS = {
+    # name: (build options, the version the package gets)
+    "lesepult": ({}, "0.1"),
+    "real-1.0": ({"layout": "real"}, "1.0"),
+    "bpe-1.9": ({"layout": "real", "tokenizer": "bpe"}, "1.9"),
+}
+"""The package layouts every install/translate/alternatives test runs on."""
+
+
+@pytest.fixture(scope="session")
+def layout_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One tiny package per layout, built once per session."""
+    document = load_document(DEFAULT_TEXT)
+    sentences = [sentence.text for sentence in document.all_sentences()]
+    folder = tmp_path_factory.mktemp("tiny-argos-layouts")
+    return {
+        name: build_tiny_package(
+            folder / f"{name}.argosmodel", sentences, version=version, **options
+        )
+        for name, (options, version) in LAYOUTS.items()
+    }
+
+
+@pytest.fixture(params=list(LAYOUTS))
+def layout_package(request: pytest.FixtureRequest, layout_packages: dict[str, Path]) -> Path:
+    """Each layout's package file in turn (the test runs once per layout)."""
+    return layout_packages[request.param]
+
+
 @pytest.fixture
 def tiny_model(tiny_package: Path) -> ModelInfo:
     """The tiny package installed into this test's Argos packages folder."""
@@ -41,6 +70,8 @@ class PackageServer:
     """Served paths (without the leading slash) and their bytes."""
     drop_after: dict[str, int] = field(default_factory=dict)
     """Paths whose response announces the full length but closes after this many bytes."""
+    redirects: dict[str, str] = field(default_factory=dict)
+    """Paths answered with a 302 redirect to the given URL."""
 
     def publish(self, entries: list[dict[str, object]]) -> None:
         """Serve ``entries`` as the index."""
@@ -60,6 +91,13 @@ def package_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[PackageServer]:
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             name = self.path.lstrip("/")
+            if name in served.redirects:
+                self.send_response(302)
+                self.send_header("Location", served.redirects[name])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                self.close_connection = True
+                return
             data = served.files.get(name)
             if data is None:
                 self.send_error(404)

@@ -171,3 +171,36 @@ async def test_models_screen_asks_before_removing_and_names_languages_alike(
         await settle(pilot)
         assert installed_model() is None
         assert app.changes[-1].model is None
+
+
+async def test_models_screen_lists_good_entries_beside_bad_ones_and_broken_folders(
+    package_server: PackageServer, tiny_package: Path
+) -> None:
+    from reader.translation.models import argos_packages_dir, install_from_file
+    from tests.tiny_argos import index_entry
+
+    install_from_file(tiny_package)
+    broken = argos_packages_dir() / "translate-de_en-9_9"
+    broken.mkdir()
+    (broken / "metadata.json").write_text("[]")
+    link = package_server.base_url + PACKAGE_NAME
+    package_server.publish(
+        [
+            {**index_entry("translate-de_en", "2.0", [link]), "source_languages": 5},
+            {**index_entry("translate-de_en", "3.0", [link]), "languages": 5},
+            {**index_entry("translate-de_en", "4.0", [link]), "links": link},
+            index_entry("translate-de_en", "0.1", [link]),
+        ]
+    )
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ModelsScreen())
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one("#models-installed", DataTable).row_count == 1
+        assert screen.query_one("#models-available", DataTable).row_count == 1
+        shown = status(app)
+        assert "Reading packages" not in shown
+        assert shown.count("Unusable (skipped)") == 1
+        assert shown.count("entry 1 skipped") + shown.count("entry 2 skipped") == 2
+        assert "entry 3 skipped" in shown

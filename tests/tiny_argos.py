@@ -4,6 +4,13 @@ The package is a genuine ``.argosmodel`` zip: ``metadata.json``, a CTranslate2 T
 built from numpy arrays (no training, no torch) and a SentencePiece model trained on a few
 German sentences. Its English is nonsense; it exercises the real install, load and translate
 path. Sizes are parameters so the benchmark can build a model as big as the real one.
+
+Two layouts: ``"lesepult"`` (full metadata, the converter's JSON vocabulary) and ``"real"``,
+exactly as the real ``translate-de_en-1_0.argosmodel``: a ``translate-de_en-1_0`` top folder
+with directory entries, ``metadata.json`` with only the six language/version fields,
+``README.md``, ``sentencepiece.model``, ``model/model.bin`` with a text
+``model/shared_vocabulary.txt``, and ``stanza/`` tokenizer files. The
+tokenizer can also be ``"bpe"``: a ``bpe.model`` of subword-nmt merges, as the Opus-MT ports.
 """
 
 from __future__ import annotations
@@ -133,6 +140,47 @@ def _build_ctranslate2_model(output_dir: Path, vocabulary: list[str], size: Tiny
     RandomConverter().convert(str(output_dir), quantization="int8", force=True)
 
 
+def _bpe_codes(sentences: Sequence[str], merges: int = 200) -> tuple[str, list[str]]:
+    """Learn subword-nmt style merges (the ``bpe.model`` format) and the resulting tokens."""
+    from collections import Counter
+
+    from argostranslate.apply_bpe import BPE
+    from sacremoses.tokenize import MosesTokenizer
+
+    tokenizer = MosesTokenizer("de")
+    words = Counter(
+        word for sentence in sentences for word in tokenizer.tokenize(sentence, escape=False)
+    )
+    vocabulary = Counter({tuple(word[:-1]) + (word[-1] + "</w>",): n for word, n in words.items()})
+    codes: list[tuple[str, str]] = []
+    for _ in range(merges):
+        pairs: Counter[tuple[str, str]] = Counter()
+        for symbols, count in vocabulary.items():
+            for pair in zip(symbols, symbols[1:], strict=False):
+                pairs[pair] += count
+        if not pairs:
+            break
+        best = max(pairs, key=lambda pair: (pairs[pair], pair))
+        codes.append(best)
+        merged: Counter[tuple[str, ...]] = Counter()
+        for symbols, count in vocabulary.items():
+            out: list[str] = []
+            index = 0
+            while index < len(symbols):
+                if index + 1 < len(symbols) and (symbols[index], symbols[index + 1]) == best:
+                    out.append(symbols[index] + symbols[index + 1])
+                    index += 2
+                else:
+                    out.append(symbols[index])
+                    index += 1
+            merged[tuple(out)] += count
+        vocabulary = merged
+    text = "#version: 0.2\n" + "".join(f"{a} {b}\n" for a, b in codes)
+    bpe = BPE(io.StringIO(text))
+    tokens = sorted({token for word in words for token in bpe.segment_tokens([word])})
+    return text, tokens
+
+
 def build_tiny_package(
     destination: Path,
     sentences: Sequence[str],
@@ -141,26 +189,49 @@ def build_tiny_package(
     version: str = "0.1",
     with_spacy: bool = False,
     target_prefix: str = "",
+    layout: str = "lesepult",
+    tokenizer: str = "sentencepiece",
 ) -> Path:
     """Write ``destination`` (an ``.argosmodel`` zip) and return it.
 
     ``with_spacy`` adds a saved ``spacy.blank("de")`` pipeline so that
-    ``argostranslate.translate`` can split sentences offline (benchmark only).
+    ``argostranslate.translate`` can split sentences offline (benchmark only). ``layout`` is
+    ``"lesepult"`` or ``"real"`` (see the module docstring); ``tokenizer`` is
+    ``"sentencepiece"`` or ``"bpe"``.
     """
-    sentencepiece_model = _train_sentencepiece(sentences, size.sentencepiece_vocabulary)
-    pieces = [piece for piece in _pieces(sentencepiece_model) if piece not in SPECIAL_TOKENS]
+    tokenizer_files: dict[str, bytes] = {}
+    if tokenizer == "bpe":
+        codes, pieces = _bpe_codes(sentences)
+        tokenizer_files["bpe.model"] = codes.encode()
+    else:
+        sentencepiece_model = _train_sentencepiece(sentences, size.sentencepiece_vocabulary)
+        pieces = [p for p in _pieces(sentencepiece_model) if p not in SPECIAL_TOKENS]
+        tokenizer_files["sentencepiece.model"] = sentencepiece_model
     vocabulary = list(SPECIAL_TOKENS) + pieces
     if size.model_vocabulary is not None and size.model_vocabulary > len(vocabulary):
         vocabulary += [
             f"<filler{index}>" for index in range(size.model_vocabulary - len(vocabulary))
         ]
-    folder = f"{code}-{version}"
+    real = layout == "real"
+    folder = f"{code}-{version.replace('.', '_')}" if real else f"{code}-{version}"
     metadata = package_metadata(code, version)
+    if real:
+        metadata = {key: metadata[key] for key in REAL_METADATA_FIELDS}
     if target_prefix:
         metadata["target_prefix"] = target_prefix
     with tempfile.TemporaryDirectory() as work:
         model_dir = Path(work) / "model"
         _build_ctranslate2_model(model_dir, vocabulary, size)
+        if real:  # as CTranslate2 2.x wrote it: a text vocabulary
+            # config.json stays: a model.bin written by CTranslate2 4 cannot load without it
+            # (the real 1.0 model.bin is an older spec revision with its defaults built in).
+            (model_dir / "shared_vocabulary.json").unlink()
+            (model_dir / "shared_vocabulary.txt").write_text("\n".join(vocabulary) + "\n")
+            stanza = Path(work) / "stanza"
+            for name in ("de/tokenize/gsd.pt", "de/mwt/gsd.pt"):
+                (stanza / name).parent.mkdir(parents=True, exist_ok=True)
+                (stanza / name).write_bytes(b"stanza model placeholder")
+            (stanza / "resources.json").write_text("{}")
         spacy_dir = Path(work) / "spacy"
         if with_spacy:
             import spacy
@@ -168,15 +239,31 @@ def build_tiny_package(
             spacy.blank("de").to_disk(spacy_dir)
         destination.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(destination, "w", zipfile.ZIP_DEFLATED) as archive:
+            if real:
+                archive.writestr(f"{folder}/", b"")
             archive.writestr(f"{folder}/metadata.json", json.dumps(metadata, indent=2))
-            archive.writestr(f"{folder}/sentencepiece.model", sentencepiece_model)
-            for directory in (model_dir, spacy_dir):
-                if not directory.exists():
-                    continue
-                for file in sorted(directory.rglob("*")):
-                    if file.is_file():
-                        archive.write(file, f"{folder}/{file.relative_to(work)}")
+            if real:
+                archive.writestr(f"{folder}/README.md", f"# {code} {version}\n\nTest package.\n")
+            for name, data in tokenizer_files.items():
+                archive.writestr(f"{folder}/{name}", data)
+            for file in sorted(Path(work).rglob("*")):
+                relative = file.relative_to(work).as_posix()
+                if file.is_dir() and real:
+                    archive.writestr(f"{folder}/{relative}/", b"")
+                elif file.is_file():
+                    archive.write(file, f"{folder}/{relative}")
     return destination
+
+
+REAL_METADATA_FIELDS = (
+    "package_version",
+    "argos_version",
+    "from_code",
+    "from_name",
+    "to_code",
+    "to_name",
+)
+"""The only fields of the real translate-de_en 1.0 ``metadata.json``."""
 
 
 def package_metadata(code: str, version: str) -> dict[str, Any]:

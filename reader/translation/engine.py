@@ -5,6 +5,11 @@ sentences itself, and sends each sentence as its own batch. Here the reader's se
 encoded with the package's own tokenizer and translated in one ``translate_batch`` call
 (CTranslate2 cuts it into batches of ``max_batch_sentences`` only to bound memory), then
 decoded and stripped of the package's ``target_prefix`` exactly as Argos does.
+
+The tokenizer is argostranslate's own (``argostranslate.tokenizer``: SentencePiece, or BPE
+with Moses for the Opus-MT ports), which imports no torch. Decoding follows Argos (beam 4,
+length penalty 0.2, unknowns replaced, at least one output token); sentences longer than the
+model's input are split at clause boundaries (``reader.translation.decoding``) and joined.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from reader.translation.decoding import MAX_INPUT_TOKENS, choose_device, split_long_sentence
 from reader.translation.models import ModelError, ModelInfo
 
 
@@ -30,8 +36,12 @@ class EngineSettings:
     """Largest batch CTranslate2 runs at once, to bound memory on long texts."""
     max_decoding_length: int = 256
     """Longest output, in tokens."""
-    min_decoding_length: int = 0
-    """Shortest output, in tokens (the benchmark forces equal lengths with it)."""
+    min_decoding_length: int = 1
+    """Shortest output, in tokens: 1 as Argos, so no sentence comes back empty."""
+    max_input_tokens: int = MAX_INPUT_TOKENS
+    """Longer sentences are split at clause boundaries (CTranslate2 would truncate them)."""
+    device: str | None = None
+    """``auto``, ``cpu`` or ``cuda``; None: ``ARGOS_DEVICE_TYPE``, else ``auto``."""
 
     @classmethod
     def from_environment(cls) -> EngineSettings:
@@ -81,7 +91,9 @@ class TranslationEngine:
         self._lock = threading.Lock()
         self._translator: Any = None
         self._tokenizer: Any = None
-        self._target_prefix = ""
+        self._target_prefix = model.target_prefix
+        self.device_line = ""
+        """Where the model runs, one line (set by :meth:`load`)."""
 
     @property
     def model_id(self) -> str:
@@ -99,32 +111,82 @@ class TranslationEngine:
             if self._translator is not None:
                 return
             import ctranslate2
-            from argostranslate.package import Package
+            from argostranslate.tokenizer import BPETokenizer, SentencePieceTokenizer
 
+            choice = choose_device(self.settings.device, self.settings.threads)
             try:
-                package = Package(self.model.path)
-                tokenizer = package.tokenizer
+                tokenizer: Any
+                if self.model.tokenizer == "bpe":
+                    tokenizer = BPETokenizer(
+                        self.model.tokenizer_file, self.model.from_code, self.model.to_code
+                    )
+                else:
+                    tokenizer = SentencePieceTokenizer(self.model.tokenizer_file)
+                # CTranslate2's advice for one stream of requests: one translator thread using
+                # the cores (intra_threads 0 = all) rather than several competing ones.
                 translator = ctranslate2.Translator(
                     str(self.model.path / "model"),
-                    device="cpu",
+                    device=choice.device,
                     compute_type="auto",
                     inter_threads=1,
                     intra_threads=self.settings.threads,
                 )
-                # Loading the SentencePiece model now makes a broken file fail here, in one place.
+                # Loading the tokenizer now makes a broken file fail here, in one place.
                 tokenizer.encode("Test")
-            except (RuntimeError, OSError, ValueError, AttributeError) as error:
+            except (RuntimeError, OSError, ValueError, AttributeError, UnicodeError) as error:
                 raise ModelError(
                     f"cannot load the model {self.model_id} from {self.model.path}:"
                     f" {str(error).splitlines()[0] if str(error) else type(error).__name__}"
                 ) from error
             self._tokenizer = tokenizer
-            self._target_prefix = package.target_prefix or ""
             self._translator = translator
+            self.device_line = choice.explanation
 
     def _run(self, sentences: Sequence[str], count: int) -> list[list[str]]:
+        """Up to ``count`` hypotheses per sentence; long sentences translated in parts."""
+        return [[text for text, _ in scored] for scored in self.scored(sentences, count)]
+
+    def scored(self, sentences: Sequence[str], count: int) -> list[list[tuple[str, float]]]:
+        """Up to ``count`` (English, score) hypotheses per sentence, best first.
+
+        A sentence split into parts gets, as its k-th hypothesis, the parts' k-th hypotheses
+        joined (the first when a part has fewer), scored by the sum of the parts' scores.
+        """
         self.load()
-        encoded = [self._tokenizer.encode(sentence) for sentence in sentences]
+
+        def pieces(text: str) -> int:
+            return len(self._tokenizer.encode(text))
+
+        limit = self.settings.max_input_tokens
+        parts: list[list[str]] = []
+        flat: list[list[str]] = []  # the encoded parts, in order
+        for sentence in sentences:
+            tokens = self._tokenizer.encode(sentence)
+            if len(tokens) <= limit:  # the usual case: encoded once
+                parts.append([sentence])
+                flat.append(tokens)
+                continue
+            cut = split_long_sentence(sentence, pieces, limit)
+            parts.append(cut)
+            flat += [self._tokenizer.encode(part) for part in cut]
+        results = iter(self._translate_parts(flat, count))
+        combined: list[list[tuple[str, float]]] = []
+        for sentence_parts in parts:
+            per_part = [next(results) for _ in sentence_parts]
+            if len(per_part) == 1:
+                combined.append(per_part[0])
+                continue
+            width = max(len(hypotheses) for hypotheses in per_part)
+            joined = []
+            for k in range(width):
+                chosen = [h[k] if k < len(h) else h[0] for h in per_part]
+                joined.append((" ".join(t for t, _ in chosen), sum(s for _, s in chosen)))
+            combined.append(joined)
+        return combined
+
+    def _translate_parts(
+        self, encoded: list[list[str]], count: int
+    ) -> list[list[tuple[str, float]]]:
         prefix = [[self._target_prefix]] * len(encoded) if self._target_prefix else None
         results = self._translator.translate_batch(
             encoded,
@@ -137,8 +199,13 @@ class TranslationEngine:
             length_penalty=0.2,
             max_decoding_length=self.settings.max_decoding_length,
             min_decoding_length=self.settings.min_decoding_length,
+            return_scores=True,
         )
-        return [[self._decode(tokens) for tokens in result.hypotheses] for result in results]
+        return [
+            [(self._decode(tokens), float(score)) for tokens, score in zip(
+                result.hypotheses, result.scores, strict=True)]
+            for result in results
+        ]  # fmt: skip
 
     def _decode(self, tokens: list[str]) -> str:
         # As argostranslate.translate.apply_packaged_translation: decode, drop the prefix,

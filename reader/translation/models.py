@@ -1,55 +1,70 @@
 """Argos Translate model packages: which are installed, which the index offers, install, remove.
 
-``argostranslate.package`` stays the source of truth: installed packages are the folders it
-reads (``Package``) in the directory it uses (``ARGOS_PACKAGES_DIR``), and index entries are
-read with its ``AvailablePackage``. Three steps are our own, with reasons:
+Installed packages are the folders ``argostranslate.package`` reads, in the directory it uses
+(``ARGOS_PACKAGES_DIR``), so Argos's own tools see what we install and we see theirs. What
+is our own, with reasons:
 
 - Directories are worked out from the environment at each call, because
   ``argostranslate.settings`` freezes them when it is first imported.
+- Metadata and index entries are read by ``reader.translation.package_data``, strictly:
+  argostranslate's readers trust them (a ``[]`` metadata or ``"languages": 5`` is a traceback).
+  A broken package folder or index entry is skipped with one line saying why.
 - Install and remove do not call ``argostranslate.package.install_from_path``/``uninstall``:
   both import ``argostranslate.translate`` (spaCy, stanza, torch: seconds and hundreds of MB)
-  only to clear a cache, and the install extracts straight into the package folder, so an
-  interruption leaves half a package. We extract into a temporary folder and rename it.
-- The download streams in chunks for a progress bar, verifies a checksum when the index
-  gives one, and removes the partial file on any failure.
+  only to clear a cache, and the install extracts straight into the package folder, trusting
+  the archive's names and sizes. We unpack with ``reader.translation.archive`` (bounded, no
+  path escapes) into a temporary folder, name the package folder ourselves from its checked
+  code and version, and rename it into place.
+- Downloads go through ``reader.translation.download`` (http(s) only, redirect policy,
+  bounded size, checksum when the index gives one, a file name of our own).
+- Leftovers of a killed install or download are cleaned by :func:`clean_stale_leftovers`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
 import tempfile
-import urllib.error
-import urllib.request
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
-from reader.errors import UserError
 from reader.paths import cache_dir
+from reader.translation import leftovers
+from reader.translation.archive import extract
+from reader.translation.download import (
+    MAX_INDEX_BYTES,
+    NETWORK_TIMEOUT_SECONDS,
+    ProgressCallback,
+    download_file,
+    fetch_bytes,
+    redirects_allowed_by_environment,
+)
+from reader.translation.package_data import (
+    ModelError,
+    PackageMetadata,
+    load_json,
+    parse_checksum,
+    parse_links,
+    parse_metadata,
+    parse_metadata_bytes,
+)
+
+__all__ = ["ModelError", "ProgressCallback"]
 
 SOURCE_LANGUAGE = "de"
 TARGET_LANGUAGE = "en"
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
-DOWNLOAD_CHUNK_BYTES = 64 * 1024
-NETWORK_TIMEOUT_SECONDS = 30.0
+MAX_INDEX_ENTRIES = 5000
+"""Most entries read from a package index (the real one has 96)."""
 
 MISSING_MODEL_HELP = (
     "No German→English translation model is installed. Install one with"
     " `lesepult models install` (downloads about 100 MB from the Argos package index)"
     " or `lesepult models install --file translate-de_en.argosmodel`."
 )
-
-ProgressCallback = Callable[[int, int | None], None]
-"""Called with (bytes done, bytes in total or None when the server does not say)."""
-
-
-class ModelError(UserError):
-    """A model package cannot be listed, downloaded, installed, loaded or removed."""
 
 
 @dataclass(frozen=True)
@@ -66,11 +81,24 @@ class ModelInfo:
     """Target language code."""
     path: Path
     """The installed package folder."""
+    tokenizer: str = "sentencepiece"
+    """``sentencepiece`` (``sentencepiece.model``) or ``bpe`` (``bpe.model``, Opus-MT ports)."""
+    target_prefix: str = ""
+    """Token the model's output starts with (multilingual packages), or empty."""
 
     @property
     def model_id(self) -> str:
         """Code and version, the key translations are stored under: ``translate-de_en 1.9``."""
         return f"{self.code} {self.version}"
+
+    @property
+    def tokenizer_file(self) -> Path:
+        """The package's tokenizer model."""
+        return self.path / TOKENIZER_FILES[self.tokenizer]
+
+
+TOKENIZER_FILES = {"sentencepiece": "sentencepiece.model", "bpe": "bpe.model"}
+"""The tokenizers argostranslate 1.11 supports, by the file a package holds (checked in order)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +126,22 @@ class AvailableModel:
     def model_id(self) -> str:
         """Code and version: ``translate-de_en 1.9``."""
         return f"{self.code} {self.version}"
+
+    @classmethod
+    def from_metadata(
+        cls, metadata: PackageMetadata, links: tuple[str, ...], sha256: str | None
+    ) -> AvailableModel:
+        """An index entry from its checked fields."""
+        return cls(
+            code=metadata.code,
+            version=metadata.version,
+            from_code=metadata.from_code,
+            to_code=metadata.to_code,
+            from_name=metadata.from_name,
+            to_name=metadata.to_name,
+            links=links,
+            sha256=sha256,
+        )
 
 
 @dataclass(frozen=True)
@@ -157,42 +201,61 @@ def _version_key(version: str) -> tuple[int, Any]:
 
 
 def _check_package_folder(folder: Path) -> ModelInfo:
-    """Read one installed package with argostranslate; raise ModelError with a one-line reason."""
-    from argostranslate.package import Package
-
+    """Read one installed package; raise ModelError with a one-line reason."""
     try:
-        package = Package(folder)
-    except (OSError, ValueError) as error:
-        raise ModelError(f"{folder}: not a readable Argos package ({error})") from error
-    if package.type != "translate" or not package.from_code or not package.to_code:
+        with (folder / "metadata.json").open("rb") as file:
+            raw = file.read(MAX_METADATA_READ)
+    except OSError as error:
+        raise ModelError(f"{folder}: no readable metadata.json ({error.strerror})") from error
+    try:
+        metadata = parse_metadata_bytes(raw)
+    except ModelError as error:
+        raise ModelError(f"{folder}: not a usable Argos package: {error.message}") from error
+    if metadata.package_type != "translate":
         raise ModelError(f"{folder}: not a translation package")
     if not (folder / "model" / "model.bin").is_file():
         raise ModelError(f"{folder}: no CTranslate2 model (model/model.bin is missing)")
-    if not (folder / "sentencepiece.model").is_file():
-        raise ModelError(f"{folder}: no sentencepiece.model (older BPE packages are not supported)")
-    code = package.code or f"translate-{package.from_code}_{package.to_code}"
+    tokenizer = next((k for k, f in TOKENIZER_FILES.items() if (folder / f).is_file()), None)
+    if tokenizer is None:
+        raise ModelError(f"{folder}: no tokenizer (neither sentencepiece.model nor bpe.model)")
     return ModelInfo(
-        code=code,
-        version=str(package.package_version or "0"),
-        from_code=package.from_code,
-        to_code=package.to_code,
+        code=metadata.code,
+        version=metadata.version,
+        from_code=metadata.from_code,
+        to_code=metadata.to_code,
         path=folder,
+        tokenizer=tokenizer,
+        target_prefix=metadata.target_prefix,
     )
+
+
+MAX_METADATA_READ = (1 << 20) + 1
+"""One byte more than package_data accepts, so an oversized file is reported, not cut."""
+
+
+def clean_stale_leftovers(now: float | None = None) -> list[Path]:
+    """Remove what killed installs, removals and downloads left (rule: ``leftovers``)."""
+    return leftovers.clean(argos_packages_dir(), cache_dir() / "downloads", now)
 
 
 def installed_models() -> InstalledModels:
     """Every translation package in the packages folder, and why any other folder is unusable."""
+    clean_stale_leftovers()
     directory = argos_packages_dir()
     models: list[ModelInfo] = []
     problems: list[str] = []
-    if directory.is_dir():
-        for folder in sorted(directory.iterdir()):
-            if not folder.is_dir() or folder.name.startswith("."):
-                continue
-            try:
-                models.append(_check_package_folder(folder))
-            except ModelError as error:
-                problems.append(error.message)
+    try:
+        folders = sorted(directory.iterdir()) if directory.is_dir() else []
+    except OSError as error:
+        message = f"cannot read the packages folder {directory}: {error.strerror}"
+        raise ModelError(message) from error
+    for folder in folders:
+        if not folder.is_dir() or folder.name.startswith("."):
+            continue
+        try:
+            models.append(_check_package_folder(folder))
+        except ModelError as error:
+            problems.append(error.message)
     models.sort(key=lambda model: (model.code, _version_key(model.version)))
     return InstalledModels(tuple(models), tuple(problems))
 
@@ -209,158 +272,95 @@ def installed_model(
     return matching[-1] if matching else None
 
 
-def fetch_index(timeout: float = NETWORK_TIMEOUT_SECONDS) -> tuple[AvailableModel, ...]:
-    """Download and read the package index; raise ModelError when it cannot be reached."""
-    from argostranslate.package import AvailablePackage
+@dataclass(frozen=True)
+class PackageIndex:
+    """What the package index offers, and the entries that were skipped."""
 
-    url = argos_index_url() + "index.json"
-    try:
-        with urllib.request.urlopen(_request(url), timeout=timeout) as response:
-            entries = json.loads(response.read().decode("utf-8"))
-    except (OSError, urllib.error.URLError) as error:
-        raise ModelError(f"cannot reach the model index {url}: {_reason(error)}") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ModelError(f"the model index {url} is not valid JSON: {error}") from error
+    models: tuple[AvailableModel, ...]
+    """Valid translation packages, in index order."""
+    problems: tuple[str, ...]
+    """One line per skipped entry: its position and what is wrong with it."""
+
+
+def parse_index(raw: bytes, url: str = "the model index") -> PackageIndex:
+    """Read index JSON bytes: each entry checked, bad ones skipped with a reason."""
+    entries = load_json(raw, url)
     if not isinstance(entries, list):
-        raise ModelError(f"the model index {url} is not a list of packages")
-    available = []
-    for entry in entries:
-        if not isinstance(entry, dict):
+        raise ModelError(f"{url} is not a list of packages")
+    if len(entries) > MAX_INDEX_ENTRIES:
+        raise ModelError(f"{url} has more than {MAX_INDEX_ENTRIES} entries; refused")
+    available: list[AvailableModel] = []
+    problems: list[str] = []
+    for number, entry in enumerate(entries, start=1):
+        try:
+            metadata = parse_metadata(entry, require_version=True)
+            if not isinstance(entry, dict):  # parse_metadata refused it already
+                continue
+            links, checksum = parse_links(entry), parse_checksum(entry)
+        except ModelError as error:
+            problems.append(f"index entry {number} skipped: {error.message}")
             continue
-        package = AvailablePackage(entry)
-        if package.type != "translate" or not package.from_code or not package.to_code:
-            continue
-        checksum = entry.get("sha256") or entry.get("checksum")
-        if isinstance(checksum, str) and checksum.startswith("sha256:"):
-            checksum = checksum.removeprefix("sha256:")
-        available.append(
-            AvailableModel(
-                code=package.code or f"translate-{package.from_code}_{package.to_code}",
-                version=str(package.package_version or "0"),
-                from_code=package.from_code,
-                to_code=package.to_code,
-                from_name=package.from_name or package.from_code,
-                to_name=package.to_name or package.to_code,
-                links=tuple(str(link) for link in package.links),
-                sha256=checksum.lower() if isinstance(checksum, str) else None,
-            )
-        )
-    return tuple(available)
+        if metadata.package_type == "translate":
+            available.append(AvailableModel.from_metadata(metadata, links, checksum))
+    return PackageIndex(tuple(available), tuple(problems))
+
+
+def fetch_index(
+    timeout: float = NETWORK_TIMEOUT_SECONDS, allow_redirects: bool | None = None
+) -> PackageIndex:
+    """Download and read the package index; raise ModelError when it cannot be read at all."""
+    url = argos_index_url() + "index.json"
+    if allow_redirects is None:
+        allow_redirects = redirects_allowed_by_environment()
+    raw = fetch_bytes(url, MAX_INDEX_BYTES, timeout, allow_redirects, "the model index ")
+    return parse_index(raw, f"the model index {url}")
 
 
 def find_available(
-    available: tuple[AvailableModel, ...],
+    index: PackageIndex,
     from_code: str = SOURCE_LANGUAGE,
     to_code: str = TARGET_LANGUAGE,
 ) -> AvailableModel:
     """The newest index entry for the language pair; ModelError when the index has none."""
-    matching = [m for m in available if m.from_code == from_code and m.to_code == to_code]
+    matching = [m for m in index.models if m.from_code == from_code and m.to_code == to_code]
     if not matching:
-        raise ModelError(f"the model index offers no {from_code}→{to_code} package")
+        skipped = f" ({len(index.problems)} entries skipped; first: {index.problems[0]})"
+        raise ModelError(
+            f"the model index offers no {from_code}→{to_code} package"
+            + (skipped if index.problems else "")
+        )
     return max(matching, key=lambda model: _version_key(model.version))
-
-
-def _request(url: str) -> urllib.request.Request:
-    return urllib.request.Request(url, headers={"User-Agent": "Lesepult"})
-
-
-def _reason(error: BaseException) -> str:
-    if isinstance(error, urllib.error.URLError) and not isinstance(error, urllib.error.HTTPError):
-        return str(error.reason)
-    return str(error) or type(error).__name__
 
 
 def download(
     model: AvailableModel,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    allow_redirects: bool | None = None,
 ) -> Path:
     """Download the package file into the cache; verify it; no partial file is ever left."""
     if not model.links:
         raise ModelError(f"the model index gives no download link for {model.model_id}")
-    downloads = cache_dir() / "downloads"
-    downloads.mkdir(parents=True, exist_ok=True)
-    target = downloads / f"{model.code}-{model.version}.argosmodel"
+    if allow_redirects is None:
+        allow_redirects = redirects_allowed_by_environment()
+    clean_stale_leftovers()
     failures: list[str] = []
     for url in model.links:
         try:
-            _download_to(url, target, progress, is_cancelled)
+            return download_file(
+                url, cache_dir() / "downloads", model.sha256, progress, is_cancelled,
+                allow_redirects,
+            )  # fmt: skip
         except ModelError as error:
+            if error.message == "download cancelled":
+                raise
             failures.append(error.message)
-            continue
-        if model.sha256 is not None:
-            digest = _sha256(target)
-            if digest != model.sha256:
-                target.unlink(missing_ok=True)
-                failures.append(f"{url}: checksum mismatch (got {digest[:12]}…)")
-                continue
-        return target
     raise ModelError("download failed: " + "; ".join(failures))
 
 
-def _download_to(
-    url: str,
-    target: Path,
-    progress: ProgressCallback | None,
-    is_cancelled: Callable[[], bool] | None,
-) -> None:
-    import http.client
-
-    descriptor, partial_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    partial = Path(partial_name)
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            with urllib.request.urlopen(_request(url), timeout=NETWORK_TIMEOUT_SECONDS) as response:
-                length_header = response.headers.get("Content-Length")
-                total = int(length_header) if length_header and length_header.isdigit() else None
-                done = 0
-                if progress:
-                    progress(done, total)
-                while True:
-                    if is_cancelled and is_cancelled():
-                        raise ModelError("download cancelled")
-                    chunk = response.read(DOWNLOAD_CHUNK_BYTES)
-                    if not chunk:
-                        break
-                    file.write(chunk)
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
-                if total is not None and done < total:
-                    raise ModelError(f"{url}: connection dropped after {done} of {total} bytes")
-        os.replace(partial, target)
-    except http.client.IncompleteRead as error:
-        raise ModelError(
-            f"{url}: connection dropped after {len(error.partial)} bytes of this read"
-        ) from error
-    except (OSError, urllib.error.URLError, http.client.HTTPException) as error:
-        raise ModelError(f"{url}: {_reason(error)}") from error
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _package_folder_name(archive: zipfile.ZipFile, path: Path) -> str:
-    """The single top folder holding metadata.json; rejects unsafe or odd archives."""
-    tops: set[str] = set()
-    for name in archive.namelist():
-        parts = PurePosixPath(name).parts
-        if not parts or name.startswith("/") or ".." in parts or "\\" in name:
-            raise ModelError(f"{path}: unsafe file name in the archive: {name!r}")
-        tops.add(parts[0])
-    if len(tops) != 1:
-        raise ModelError(f"{path}: an Argos package holds exactly one top folder")
-    (top,) = tops
-    if f"{top}/metadata.json" not in archive.namelist():
-        raise ModelError(f"{path}: no metadata.json in the package")
-    return top
+def package_folder_name(metadata: PackageMetadata) -> str:
+    """The folder a package is installed as, made from its checked code and version only."""
+    return f"{metadata.code}-{metadata.version.replace('.', '_')}"
 
 
 def install_from_file(path: Path) -> ModelInfo:
@@ -372,42 +372,66 @@ def install_from_file(path: Path) -> ModelInfo:
     if not zipfile.is_zipfile(path):
         raise ModelError(f"{path}: not an Argos model package (not a zip archive)")
     packages = argos_packages_dir()
-    packages.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=packages))
+    try:
+        packages.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ModelError(f"cannot create the packages folder {packages}: {error}") from error
+    clean_stale_leftovers()
+    staging = Path(tempfile.mkdtemp(prefix=f".installing-{os.getpid()}-", dir=packages))
     try:
         try:
             with zipfile.ZipFile(path) as archive:
-                top = _package_folder_name(archive, path)
-                broken = archive.testzip()
-                if broken is not None:
-                    raise ModelError(f"{path}: corrupted archive ({broken} fails its checksum)")
-                archive.extractall(staging)
+                unpacked = extract(archive, path, staging)
         except (zipfile.BadZipFile, OSError, EOFError) as error:
             raise ModelError(f"{path}: corrupted archive ({error})") from error
         try:
-            _check_package_folder(staging / top)
+            _check_package_folder(unpacked)
         except ModelError as error:
-            raise ModelError(error.message.replace(str(staging / top), str(path))) from error
-        target = packages / top
+            raise ModelError(error.message.replace(str(unpacked), str(path))) from error
+        metadata = parse_metadata_bytes((unpacked / "metadata.json").read_bytes())
+        target = packages / package_folder_name(metadata)
         old = None
         if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=".removing-", dir=packages))
-            os.replace(target, old / top)
-        os.replace(staging / top, target)
+            old = Path(tempfile.mkdtemp(prefix=f".removing-{os.getpid()}-", dir=packages))
+            os.replace(target, old / target.name)
+        os.replace(unpacked, target)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-        return _check_package_folder(target)
+        installed = _check_package_folder(target)
+        _remove_other_versions(installed)
+        return installed
+    except OSError as error:
+        raise ModelError(f"cannot install {path} into {packages}: {error}") from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_other_versions(kept: ModelInfo) -> None:
+    """One package per code: remove the installed folders of ``kept``'s code but other versions.
+
+    Otherwise a reader who had 1.9 and installs 1.0 keeps translating with 1.9 (the newest).
+    Translations stay in the store under their own model id.
+    """
+    for model in installed_models().models:
+        if model.code == kept.code and model.path != kept.path:
+            _remove_folder(model.path)
+
+
+def _remove_folder(folder: Path) -> None:
+    # Rename first so a reader starting now never sees half a package.
+    trash = Path(tempfile.mkdtemp(prefix=f".removing-{os.getpid()}-", dir=folder.parent))
+    os.replace(folder, trash / folder.name)
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def install_available(
     model: AvailableModel,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    allow_redirects: bool | None = None,
 ) -> ModelInfo:
     """Download, verify and install a package from the index; the download is then deleted."""
-    downloaded = download(model, progress, is_cancelled)
+    downloaded = download(model, progress, is_cancelled, allow_redirects)
     try:
         return install_from_file(downloaded)
     finally:
@@ -418,9 +442,6 @@ def remove(code: str) -> ModelInfo:
     """Remove the installed package named by code (``translate-de_en``), model id or folder."""
     for model in reversed(installed_models().models):
         if code in (model.code, model.model_id, model.path.name):
-            # Rename first so a reader starting now never sees half a package.
-            trash = Path(tempfile.mkdtemp(prefix=".removing-", dir=model.path.parent))
-            os.replace(model.path, trash / model.path.name)
-            shutil.rmtree(trash, ignore_errors=True)
+            _remove_folder(model.path)
             return model
     raise ModelError(f"no installed model package {code!r} (see `lesepult models list`)")

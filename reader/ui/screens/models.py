@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from reader.display import one_line
 from reader.translation.models import (
     MISSING_MODEL_HELP,
     AvailableModel,
@@ -36,6 +37,8 @@ from reader.translation.models import (
     remove,
 )
 
+MAX_SHOWN_PROBLEMS = 5
+"""Skipped index entries listed on the screen (the rest are counted)."""
 REMOVE_CONFIRM_SECONDS = 5.0
 """How long a first ``d`` waits for the second one that confirms a removal."""
 
@@ -71,8 +74,8 @@ class ModelsScreen(Screen[None]):
         """What is installed."""
         available: tuple[AvailableModel, ...]
         """What the index offers (empty when it could not be reached)."""
-        index_problem: str | None
-        """Why the index could not be read, if it could not."""
+        index_problems: tuple[str, ...]
+        """Why the index could not be read, or which of its entries were skipped."""
 
     @dataclass
     class DownloadProgressed(Message):
@@ -130,12 +133,16 @@ class ModelsScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="models-listing")
     def list_models(self) -> None:
         """Read installed packages and the index (slow: network) in a thread."""
-        installed = installed_models()
         try:
-            available, problem = fetch_index(timeout=10.0), None
+            installed = installed_models()
         except ModelError as error:
-            available, problem = (), error.message
-        self.post_message(self.Listed(installed, available, problem))
+            installed = InstalledModels((), (error.message,))
+        try:
+            index = fetch_index(timeout=10.0)
+            available, problems = index.models, index.problems
+        except ModelError as error:
+            available, problems = (), (error.message,)
+        self.post_message(self.Listed(installed, available, problems))
 
     def on_models_screen_listed(self, event: ModelsScreen.Listed) -> None:
         self.installed = event.installed
@@ -144,10 +151,14 @@ class ModelsScreen(Screen[None]):
         )
         installed_table = self.query_one("#models-installed", DataTable)
         installed_table.clear()
+        german_english = [
+            m for m in event.installed.models if (m.from_code, m.to_code) == ("de", "en")
+        ]
+        in_use = german_english[-1] if german_english else None
         for model in event.installed.models:
             installed_table.add_row(
                 Text(model.code),
-                Text(model.version),
+                Text(model.version + (" (in use)" if model == in_use else "")),
                 Text(language_pair(model.from_code, model.to_code)),
                 key=model.model_id,
             )
@@ -163,12 +174,14 @@ class ModelsScreen(Screen[None]):
                 key=available.model_id,
             )
         lines = [] if event.installed.models else [MISSING_MODEL_HELP]
-        lines += [f"Unusable: {problem}" for problem in event.installed.problems]
-        if event.index_problem:
-            lines.append(f"Index: {event.index_problem}")
+        lines += [f"Unusable (skipped): {problem}" for problem in event.installed.problems]
+        lines += [f"Index: {problem}" for problem in event.index_problems[:MAX_SHOWN_PROBLEMS]]
+        if len(event.index_problems) > MAX_SHOWN_PROBLEMS:
+            lines.append(f"Index: {len(event.index_problems) - MAX_SHOWN_PROBLEMS} more skipped")
         if not lines:
             lines.append("Ready.")
-        self.query_one("#models-status", Static).update("\n".join(lines))
+        status = "\n".join(one_line(line) for line in lines)
+        self.query_one("#models-status", Static).update(status)
 
     # Changes -----------------------------------------------------------------------------
 
@@ -201,11 +214,12 @@ class ModelsScreen(Screen[None]):
             self.post_message(self.DownloadProgressed(done, total))
 
         try:
+            before = installed_models().models
             installed = install_available(model, progress=report)
         except ModelError as error:
             self.post_message(self.ChangeFinished(error.message, failed=True))
             return
-        self.post_message(self.ChangeFinished(f"Installed {installed.model_id}.", failed=False))
+        self.post_message(self.ChangeFinished(_installed_message(installed, before), failed=False))
 
     def on_models_screen_download_progressed(self, event: ModelsScreen.DownloadProgressed) -> None:
         self.query_one("#models-progress", ProgressBar).update(
@@ -229,11 +243,12 @@ class ModelsScreen(Screen[None]):
     def install_file(self, path: Path) -> None:
         """Install a package file in a thread."""
         try:
+            before = installed_models().models
             installed = install_from_file(path)
         except ModelError as error:
             self.post_message(self.ChangeFinished(error.message, failed=True))
             return
-        self.post_message(self.ChangeFinished(f"Installed {installed.model_id}.", failed=False))
+        self.post_message(self.ChangeFinished(_installed_message(installed, before), failed=False))
 
     def action_remove(self) -> None:
         """Remove the installed package under the cursor once ``d`` is pressed again to confirm."""
@@ -269,8 +284,9 @@ class ModelsScreen(Screen[None]):
     def on_models_screen_change_finished(self, event: ModelsScreen.ChangeFinished) -> None:
         self.busy = False
         self.query_one("#models-progress", ProgressBar).add_class("hidden")
-        self.query_one("#models-status", Static).update(event.message)
-        self.notify(event.message, severity="error" if event.failed else "information")
+        message = one_line(event.message)
+        self.query_one("#models-status", Static).update(message)
+        self.notify(message, severity="error" if event.failed else "information", markup=False)
         if not event.failed:
             self.post_message(self.ModelsChanged(installed_model()))
             self.list_models()
@@ -279,7 +295,17 @@ class ModelsScreen(Screen[None]):
         # A bug (not a ModelError) in a worker: show it instead of staying "busy" forever.
         if event.state == WorkerState.ERROR and event.worker.group == "models-change":
             self.post_message(self.ChangeFinished(f"Failed: {event.worker.error}", failed=True))
+        if event.state == WorkerState.ERROR and event.worker.group == "models-listing":
+            failure = f"Failed to read packages: {event.worker.error}"
+            self.post_message(self.Listed(InstalledModels((), (failure,)), (), ()))
 
     def action_close(self) -> None:
         """Back to the previous screen."""
         self.dismiss(None)
+
+
+def _installed_message(installed: ModelInfo, before: tuple[ModelInfo, ...]) -> str:
+    """``Installed X.``, saying which other version of the same package it replaced."""
+    replaced = [m.version for m in before if m.code == installed.code and m != installed]
+    note = f" (replaced version {', '.join(replaced)})" if replaced else ""
+    return f"Installed {installed.model_id}{note}."

@@ -827,7 +827,9 @@ class ReadingScreen(Screen[None]):
             return worker.is_cancelled
 
         found = installed_models()
-        model = next((m for m in found.models if (m.from_code, m.to_code) == ("de", "en")), None)
+        model = next(
+            (m for m in reversed(found.models) if (m.from_code, m.to_code) == ("de", "en")), None
+        )
         if model is None:
             problems = "; ".join(found.problems)
             state = "no model: press m or run `lesepult models install`"

@@ -1,0 +1,156 @@
+"""CLI subcommands ``models list|install|remove``: the Argos packages, with a download bar.
+
+Registered by ``reader.cli_translation``; the package work is ``reader.translation.models``.
+Everything shown from the index or a package folder goes through ``reader.display.one_line``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from reader.cli_common import print_json
+from reader.display import one_line
+from reader.translation.models import (
+    MISSING_MODEL_HELP,
+    ModelError,
+    ModelInfo,
+    fetch_index,
+    find_available,
+    install_available,
+    install_from_file,
+    installed_model,
+    installed_models,
+    remove,
+)
+
+
+class ProgressBar:
+    """A one-line download progress bar on stderr."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = -1
+
+    def __call__(self, done: int, total: int | None) -> None:
+        """Redraw when the shown percentage (or megabyte, without a total) changes."""
+        step = done * 100 // total if total else done // 1_000_000
+        if step == self.shown:
+            return
+        self.shown = step
+        megabytes = f"{done / 1e6:.1f}" + (f"/{total / 1e6:.1f} MB" if total else " MB")
+        if total:
+            filled = self.WIDTH * done // total
+            bar = "[" + "#" * filled + "-" * (self.WIDTH - filled) + f"] {step:3d}% "
+        else:
+            bar = ""
+        sys.stderr.write(f"\r{self.label} {bar}{megabytes}")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        """End the bar's line."""
+        if self.shown >= 0:
+            sys.stderr.write("\n")
+
+
+def command_models_list(arguments: argparse.Namespace) -> int:
+    """List installed and available models."""
+    installed = installed_models()
+    available: list[dict[str, Any]] = []
+    index_problem = None
+    skipped: tuple[str, ...] = ()
+    if not arguments.offline:
+        try:
+            index = fetch_index(timeout=10.0)
+            skipped = index.problems
+            available = [
+                {
+                    "code": model.code,
+                    "version": model.version,
+                    "from": model.from_code,
+                    "to": model.to_code,
+                    "installed": any(i.model_id == model.model_id for i in installed.models),
+                }
+                for model in index.models
+            ]
+        except ModelError as error:
+            index_problem = error.message
+    in_use = newest_german_english(installed.models)
+    rows = [
+        {"code": m.code, "version": m.version, "from": m.from_code, "to": m.to_code,
+         "path": str(m.path), "tokenizer": m.tokenizer, "in_use": m == in_use}
+        for m in installed.models
+    ]  # fmt: skip
+    if arguments.json:
+        print_json(
+            {
+                "installed": rows,
+                "problems": list(installed.problems),
+                "available": available,
+                "index_problem": index_problem,
+                "index_skipped": list(skipped),
+            }
+        )
+        return 0
+    print("Installed:")
+    for row in rows:
+        mark = "  (in use)" if row["in_use"] else ""
+        line = f"  {row['code']} {row['version']}  ({row['from']}→{row['to']}){mark}  {row['path']}"
+        print(one_line(line))
+    if not rows:
+        print("  none. " + MISSING_MODEL_HELP)
+    for problem in installed.problems:
+        print(one_line(f"  unusable (skipped): {problem}"))
+    if index_problem:
+        print(one_line(f"Available: unknown ({index_problem})"))
+    elif not arguments.offline:
+        print("Available:")
+        for entry in available:
+            mark = "  (installed)" if entry["installed"] else ""
+            line = f"  {entry['code']} {entry['version']}  ({entry['from']}→{entry['to']}){mark}"
+            print(one_line(line))
+        for problem in skipped:
+            print(one_line(f"  {problem}"))
+    return 0
+
+
+def command_models_install(arguments: argparse.Namespace) -> int:
+    """Install the German→English model from the index or a file."""
+    before = installed_models().models
+    if arguments.file is not None:
+        model = install_from_file(arguments.file.expanduser())
+    else:
+        allow = arguments.allow_redirects or None  # None: LESEPULT_ALLOW_REDIRECTS decides
+        wanted = find_available(fetch_index(allow_redirects=allow))
+        current = installed_model()
+        if current is not None and current.model_id == wanted.model_id:
+            print(f"{current.model_id} is already installed ({current.path})")
+            return 0
+        bar = ProgressBar(f"downloading {wanted.model_id}")
+        try:
+            model = install_available(wanted, progress=bar, allow_redirects=allow)
+        finally:
+            bar.finish()
+    languages = f"{model.from_code}→{model.to_code}"
+    print(one_line(f"installed {model.model_id} ({languages}) in {model.path}"))
+    for old in before:
+        if old.code == model.code and old.model_id != model.model_id:
+            print(one_line(f"replaced {old.model_id} (one version per package; its stored"
+                           " translations are kept under its own name)"))  # fmt: skip
+    return 0
+
+
+def command_models_remove(arguments: argparse.Namespace) -> int:
+    """Remove an installed model."""
+    model = remove(arguments.code)
+    print(f"removed {model.model_id} ({model.path})")
+    return 0
+
+
+def newest_german_english(models: tuple[ModelInfo, ...]) -> ModelInfo | None:
+    """The package translations use, as ``installed_model`` picks it (newest last)."""
+    matching = [m for m in models if (m.from_code, m.to_code) == ("de", "en")]
+    return matching[-1] if matching else None
