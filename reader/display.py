@@ -39,6 +39,19 @@ def one_line(text: str) -> str:
     return displayable(" ".join(text.split("\n"))).replace("\t", " ")
 
 
+# What :func:`displayable` puts in place of a control character.
+_SHOWN_CONTROL = re.compile("[\u2400-\u241f\u2421\ufffd]")
+
+
+def blank_shown_controls(text: str) -> str:
+    """``text`` with the visible stand-ins of control characters as spaces, same length.
+
+    The tokenizer reads this copy, so "Hund␛]2;…" still gives the word "Hund" (SoMaJo would
+    glue the stand-in to the word), while offsets still point into the shown text.
+    """
+    return _SHOWN_CONTROL.sub(" ", text)
+
+
 def has_control_characters(text: str) -> bool:
     """Whether :func:`displayable` would change ``text``."""
     return bool(_CONTROL.search(text) or _BIDI.search(text))

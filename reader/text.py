@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.display import blank_shown_controls
 from reader.frontmatter import parse_front_matter
 from reader.structure import (
     BlockKind,
@@ -161,7 +162,7 @@ class Segmenter:
                 from somajo import SoMaJo
 
                 self._tokenizer = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
-            raw_sentences = list(self._tokenizer.tokenize_text([block.text]))
+            raw_sentences = list(self._tokenizer.tokenize_text([blank_shown_controls(block.text)]))
         groups = [
             [
                 Token(

@@ -38,3 +38,14 @@ def test_no_control_character_survives_and_length_is_kept(raw: str) -> None:
     assert len(shown) == len(raw)
     assert not has_control_characters(shown)
     assert all(ch in "\n\t" or (0x20 <= ord(ch) < 0x7F or ord(ch) > 0x9F) for ch in shown)
+
+
+def test_a_shown_control_character_does_not_glue_to_the_word_before_it() -> None:
+    from reader.text import parse_document
+
+    document = parse_document("Der Hund\x1b]2;pwned\x07 bellt laut.\n", "hostile")
+    (sentence,) = document.sentences(0)
+    words = [token.text for token in sentence.tokens]
+    assert words[:2] == ["Der", "Hund"]
+    assert "pwned" in words
+    assert all(document.source[t.start : t.end] == t.text for t in sentence.tokens)
