@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,8 @@ _dictionary_open_lock = threading.Lock()
 # STTS tags of content words, whose form as written may be the better lemma.
 CONTENT_TAGS = ("NN", "NE", "FM", "ADJ", "ADV", "VV", "TRUNC", "XY")
 VERB_MARKERS = frozenset({"vt", "vi", "vr"})
+FINITE_VERB_TAGS = ("VV(FIN)", "VV(IMP)", "VVFIN", "VVIMP")
+APOSTROPHES = ("'", "’")
 # HanTa lemmatises "User*innen" to "User*inn"; the singular ends in "*in".
 GENDER_STAR_PLURAL = re.compile(r"([*:_]in|In)nen$")
 
@@ -56,6 +58,13 @@ class TaggedToken:
     """HanTa's lemma (the token's text for punctuation and numbers)."""
     pos: str
     """HanTa's STTS tag (NN, VVFIN, PTKVZ, VVIZU, ...)."""
+    joined: str = ""
+    """For a verb and its separated particle, the joined verb (fügte … hinzu: hinzufügen)."""
+
+    @property
+    def word_lemma(self) -> str:
+        """The lemma a vocabulary keys this token by: the joined verb, else the lemma."""
+        return self.joined or self.lemma
 
 
 def tagger() -> Any:
@@ -73,6 +82,16 @@ def _is_word(text: str) -> bool:
     return any(character.isalpha() for character in text)
 
 
+def unelide(word: str) -> str:
+    """A spoken elided form written out for the tagger: wär' → wäre, geht's → geht."""
+    for apostrophe in APOSTROPHES:
+        if len(word) > 3 and word.endswith(apostrophe + "s") and word[-3].isalpha():
+            return word[:-2]  # geht's, bin's, gibt’s: the verb (the "es" is left out)
+        if len(word) > 2 and word.endswith(apostrophe) and word[-2].isalpha():
+            return word[:-1] + "e"  # wär', hab', hätt'
+    return word
+
+
 @lru_cache(maxsize=8192)
 def tag_words(words: tuple[str, ...]) -> tuple[TaggedToken, ...]:
     """HanTa's lemma and tag for each of ``words`` (a sentence's tokens, in order)."""
@@ -80,13 +99,46 @@ def tag_words(words: tuple[str, ...]) -> tuple[TaggedToken, ...]:
         return ()
     model = tagger()
     with _tagger_lock:
-        tagged = model.tag_sent(list(words), taglevel=1)
+        tagged = model.tag_sent([unelide(word) for word in words], taglevel=1)
     known = lexicon()
     result = []
-    for text, (_, lemma, pos) in zip(words, tagged, strict=True):
-        lemma = known.refine(text, str(lemma), str(pos)) if _is_word(text) else text
+    for text, (written, lemma, pos) in zip(words, tagged, strict=True):
+        lemma = known.refine(str(written), str(lemma), str(pos)) if _is_word(text) else text
         result.append(TaggedToken(text=text, lemma=lemma, pos=str(pos)))
+    joined = _join_separated_verbs(result, known)
+    for index, verb in joined.items():
+        result[index] = replace(result[index], joined=verb)
     return tuple(result)
+
+
+def _join_separated_verbs(tagged: list[TaggedToken], known: Lexicon) -> dict[int, str]:
+    """For each separated particle (PTKVZ) and its finite verb, the joined verb.
+
+    The nearest finite verb before the particle is its verb ("fügte einen Satz hinzu");
+    when the dictionary is there, the joined verb must be one of its verbs.
+    """
+    joined: dict[int, str] = {}
+    for index, token in enumerate(tagged):
+        if token.pos != "PTKVZ" or not token.text.isalpha():
+            continue
+        for verb_index in range(index - 1, -1, -1):
+            if tagged[verb_index].pos in FINITE_VERB_TAGS:
+                verb = token.text.lower() + tagged[verb_index].lemma
+                if known.dictionary is None or known.is_verb(verb):
+                    joined[verb_index] = joined[index] = verb
+                break
+    return joined
+
+
+def joined_verbs(tagged: Sequence[TaggedToken]) -> dict[int, str]:
+    """Token index → lower-cased verb lemma for every verb and particle (joined when split)."""
+    verbs: dict[int, str] = {}
+    for index, token in enumerate(tagged):
+        if token.joined:
+            verbs[index] = token.joined.casefold()
+        elif token.pos.startswith("V"):
+            verbs[index] = token.lemma.casefold()
+    return verbs
 
 
 def tag_sentence(sentence: Sentence) -> tuple[TaggedToken, ...]:
@@ -95,8 +147,11 @@ def tag_sentence(sentence: Sentence) -> tuple[TaggedToken, ...]:
 
 
 def sentence_lemmas(sentence: Sentence) -> tuple[str, ...]:
-    """One lemma per token of ``sentence`` (punctuation gives its own text); thread-safe."""
-    return tuple(tagged.lemma for tagged in tag_sentence(sentence))
+    """One lemma per token of ``sentence`` (punctuation gives its own text); thread-safe.
+
+    Both parts of a split separable verb give the joined verb ("fügte … hinzu": hinzufügen).
+    """
+    return tuple(tagged.word_lemma for tagged in tag_sentence(sentence))
 
 
 def analyze_compound(word: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
@@ -110,11 +165,12 @@ def analyze_compound(word: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
 def word_lemma(word: str) -> tuple[str, str]:
     """The lemma (HanTa's, checked against the lexicon) and HanTa's tag for a word on its own."""
     model = tagger()
+    written = unelide(word)
     with _tagger_lock:
-        lemma, pos = model.analyze(word, taglevel=1)
+        lemma, pos = model.analyze(written, taglevel=1)
     if not _is_word(word):
         return word, str(pos)
-    return lexicon().refine(word, str(lemma), str(pos)), str(pos)
+    return lexicon().refine(written, str(lemma), str(pos)), str(pos)
 
 
 class Lexicon:
@@ -164,6 +220,8 @@ class Lexicon:
     def refine(self, word: str, lemma: str, pos: str) -> str:
         """The lemma of ``word`` given HanTa's ``lemma`` and tag ``pos``, checked as above."""
         lemma = _tidy(word, lemma)
+        if _is_acronym(word) and lemma.casefold() in {word.casefold(), word[:-1].casefold()}:
+            return word  # EU, SPD: HanTa writes "Eu", "Spd"
         if lemma in self.terms:
             return lemma
         form_term = self.form_terms.get(word)
@@ -181,7 +239,25 @@ class Lexicon:
             for candidate in _verb_candidates(lemma):
                 if self.is_verb(candidate):
                     return candidate
+        return self._reform_spelling(word, lemma)
+
+    def _reform_spelling(self, word: str, lemma: str) -> str:
+        """HanTa's model knows the old spelling (Beschlüsse → Beschluß): prefer the new one.
+
+        Only when the word itself has no ß and the dictionary knows the ss form and not
+        the ß form ("geschlossen" stays "schließen").
+        """
+        if "ß" not in lemma or "ß" in word:
+            return lemma
+        reformed = lemma.replace("ß", "ss")
+        if self.is_headword(reformed) and not self.is_headword(lemma):
+            return reformed
         return lemma
+
+
+def _is_acronym(word: str) -> bool:
+    """EU, SPD, NATO, SPDler: a word that begins with two capitals."""
+    return len(word) >= 2 and word[:2].isupper() and word[:2].isalpha()
 
 
 def _tidy(word: str, lemma: str) -> str:

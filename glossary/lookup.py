@@ -20,11 +20,18 @@ from typing import Literal
 from glossary.ding import DictionaryMissing, DingDictionary, DingSense
 from glossary.lemmas import analyze_compound, open_dictionary, tag_sentence, word_lemma
 from glossary.matching import GlossaryMatcher
+from glossary.phrases import PhraseMatch, find_phrases, phrases_at
+from glossary.ranking import english_in, rank_senses
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.text import Sentence
 
 FoundBy = Literal["as written", "lower case", "lemma", "separable verb", "compound", "nothing"]
-SENSE_LIMIT = 5
+SENSE_LIMIT = 6
+# Senses gathered per step before they are ranked for the sentence.
+CANDIDATE_LIMIT = 40
+# Tags of a verb form whose lemma's senses are looked at even when the form is a headword
+# itself (a participle used verbally: "gefangen" → fangen before the adjective).
+VERBAL_TAGS = ("VV", "VA", "VM")
 PART_SENSE_LIMIT = 2
 # Morpheme tags that are a compound's lexical parts (HanTa taglevel 3), not links or endings.
 LEXICAL_MORPHEME_PREFIXES = ("NN", "NE", "ADJ", "VV", "ADV", "CARD")
@@ -89,6 +96,10 @@ class LookupResult:
     """For a compound, each part with its own gloss; empty otherwise."""
     notes: tuple[str, ...]
     """Remarks such as "dictionary not installed: ..."."""
+    phrases: tuple[PhraseMatch, ...] = ()
+    """Dictionary phrases of the sentence the word belongs to, the most specific first."""
+    english: str | None = None
+    """The sentence's English translation the senses were ranked by, if one was given."""
 
     @property
     def part_of_speech(self) -> str:
@@ -140,7 +151,7 @@ class LookupResult:
     @property
     def found(self) -> bool:
         """Whether anything at all was found."""
-        return bool(self.glossary or self.senses or self.compound_parts)
+        return bool(self.glossary or self.senses or self.compound_parts or self.phrases)
 
 
 class WordLookup:
@@ -185,26 +196,47 @@ class WordLookup:
         return tuple(sorted(found, key=lambda entry: entry.origin != "curated"))
 
     def lookup(
-        self, word: str, sentence: Sentence | None = None, token_index: int | None = None
+        self,
+        word: str,
+        sentence: Sentence | None = None,
+        token_index: int | None = None,
+        english: str | None = None,
     ) -> LookupResult:
-        """What the glossary and the dictionary say about ``word`` (token ``token_index``)."""
+        """What the glossary and the dictionary say about ``word`` (token ``token_index``).
+
+        ``english``, the sentence's translation, ranks first the senses it uses.
+        """
         if sentence is not None and token_index is None:
             texts = [token.text for token in sentence.tokens]
             token_index = texts.index(word) if word in texts else None
         if sentence is not None and token_index is not None:
             if not 0 <= token_index < len(sentence.tokens):
                 token_index = None
-        return self._cached(word, sentence if token_index is not None else None, token_index)
+        return self._cached(
+            word, sentence if token_index is not None else None, token_index, english or None
+        )
 
     def _lookup(
-        self, word: str, sentence: Sentence | None, token_index: int | None
+        self,
+        word: str,
+        sentence: Sentence | None,
+        token_index: int | None,
+        english: str | None = None,
     ) -> LookupResult:
         notes: list[str] = []
         separable_verb: str | None = None
         context_entries: list[GlossaryEntry] = []
+        context_words: set[str] = set()
+        phrases: tuple[PhraseMatch, ...] = ()
+        base_lemma = ""
         if sentence is not None and token_index is not None:
             tagged = tag_sentence(sentence)
-            lemma, tag = tagged[token_index].lemma, tagged[token_index].pos
+            lemma, tag = tagged[token_index].word_lemma, tagged[token_index].pos
+            base_lemma = tagged[token_index].lemma
+            context_words = {t.lemma for t in tagged} | {t.text for t in tagged}
+            phrases = phrases_at(find_phrases(tagged, self.dictionary), token_index)
+            if english:
+                phrases = tuple(sorted(phrases, key=lambda p: not english_in(p.english, english)))
             for key, group in self.matcher.token_candidates(tagged)[token_index].items():
                 if len(group) > 1:
                     separable_verb = key
@@ -228,7 +260,12 @@ class WordLookup:
         if self.dictionary is None:
             notes.append(f"dictionary not installed: {self.missing_reason}")
         else:
-            senses, found_by = self._dictionary_senses(word, lemma, separable_verb)
+            senses, found_by = self._dictionary_senses(
+                word, base_lemma or lemma, separable_verb, tag
+            )
+            if tag or english:
+                senses = rank_senses(senses, word, tag, context_words, english)
+            senses = senses[:SENSE_LIMIT]
             if _may_be_compound(tag):
                 parts = self._compound_parts(word)
             if not senses and parts:
@@ -246,30 +283,37 @@ class WordLookup:
             separable_verb=separable_verb,
             compound_parts=parts,
             notes=tuple(notes),
+            phrases=phrases,
+            english=english,
         )
 
     def _dictionary_senses(
-        self, word: str, lemma: str, separable_verb: str | None
+        self, word: str, lemma: str, separable_verb: str | None, tag: str = ""
     ) -> tuple[tuple[DingSense, ...], FoundBy]:
+        """The candidate senses (not yet ranked for the sentence) and the step that found them.
+
+        A verb form (a participle used verbally) also brings its lemma's senses, after its
+        own: the ranking then puts the verb's before the adjective's.
+        """
         assert self.dictionary is not None
+        steps: list[tuple[FoundBy, str, bool]] = []
         if separable_verb:
-            senses = self.dictionary.senses(separable_verb, SENSE_LIMIT)
-            if senses:
-                return senses, "separable verb"
-        senses = self.dictionary.senses(word, SENSE_LIMIT, exact_case=True)
-        if senses:
-            return senses, "as written"
+            steps.append(("separable verb", separable_verb, False))
+        steps.append(("as written", word, True))
         if lemma and lemma != word:
-            senses = self.dictionary.senses(lemma, SENSE_LIMIT, exact_case=True)
-            if senses:
-                return senses, "lemma"
-        senses = self.dictionary.senses(word.lower(), SENSE_LIMIT)
-        if senses:
-            return senses, "lower case"
+            steps.append(("lemma", lemma, True))
+        steps.append(("lower case", word.lower(), False))
         if lemma and lemma != word:
-            senses = self.dictionary.senses(lemma, SENSE_LIMIT)
-            if senses:
-                return senses, "lemma"
+            steps.append(("lemma", lemma, False))
+        for found_by, key, exact_case in steps:
+            senses = self.dictionary.senses(key, CANDIDATE_LIMIT, exact_case=exact_case)
+            if not senses:
+                continue
+            if found_by == "as written" and tag.startswith(VERBAL_TAGS) and lemma != word:
+                more = self.dictionary.senses(lemma, CANDIDATE_LIMIT)
+                seen = {(sense.line, sense.german) for sense in senses}
+                senses += tuple(s for s in more if (s.line, s.german) not in seen)
+            return senses, found_by
         return (), "nothing"
 
     def _compound_parts(self, word: str) -> tuple[PartGloss, ...]:
@@ -352,4 +396,17 @@ def result_to_json(result: LookupResult) -> dict[str, object]:
             for part in result.compound_parts
         ],
         "notes": list(result.notes),
+        "phrases": [phrase_to_json(phrase) for phrase in result.phrases],
+        "english": result.english,
+    }
+
+
+def phrase_to_json(phrase: PhraseMatch) -> dict[str, object]:
+    """A phrase found in the sentence as JSON-ready data."""
+    return {
+        "phrase": phrase.phrase,
+        "english": phrase.english,
+        "token_indexes": list(phrase.token_indexes),
+        "source": phrase.source,
+        "lines": list(phrase.lines),
     }
