@@ -301,6 +301,29 @@ class DingDictionary:
         senses.sort(key=lambda pair: pair[0])
         return tuple(sense for _, sense in senses[:limit])
 
+    def verb_of_form(self, word: str) -> str | None:
+        """The infinitive whose line gives ``word`` as a form (gefangen → fangen), or None."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT keys.sub, keys.position, lines.text FROM keys JOIN lines"
+                " ON lines.line = keys.line WHERE keys.key = ? AND keys.sub > 0"
+                " ORDER BY keys.line",
+                (lookup_key(word),),
+            ).fetchall()
+        for sub, position, text in rows:
+            entry = parse_entry(text)
+            if entry is None or sub >= len(entry.synonyms) or not entry.synonyms[0]:
+                continue
+            if entry.synonyms[sub][position].cased != word:
+                continue
+            head = entry.synonyms[0]
+            if not VERB_MARKERS.intersection(_sub_entry_markers(head)):
+                continue
+            verb = head[position] if position < len(head) else head[0]
+            if " " not in verb.bare:
+                return verb.bare_cased
+        return None
+
     def contains(self, word: str) -> bool:
         """Whether ``word`` has any sense."""
         key = lookup_key(word)

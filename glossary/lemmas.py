@@ -92,14 +92,25 @@ def unelide(word: str) -> str:
     return word
 
 
+def _unelide_all(words: tuple[str, ...]) -> list[str]:
+    """Each word written out; "bin'" + "s." (the tokenizer's split of "bin's.") → bin, es."""
+    written = [unelide(word) for word in words]
+    for index in range(len(words) - 1):
+        if words[index].endswith(APOSTROPHES) and words[index + 1] in {"s", "s."}:
+            written[index] = words[index][:-1]
+            written[index + 1] = "es"
+    return written
+
+
 @lru_cache(maxsize=8192)
 def tag_words(words: tuple[str, ...]) -> tuple[TaggedToken, ...]:
     """HanTa's lemma and tag for each of ``words`` (a sentence's tokens, in order)."""
     if not words:
         return ()
     model = tagger()
+    written_out = _unelide_all(words)
     with _tagger_lock:
-        tagged = model.tag_sent([unelide(word) for word in words], taglevel=1)
+        tagged = model.tag_sent(written_out, taglevel=1)
     known = lexicon()
     result = []
     for text, (written, lemma, pos) in zip(words, tagged, strict=True):
@@ -108,7 +119,26 @@ def tag_words(words: tuple[str, ...]) -> tuple[TaggedToken, ...]:
     joined = _join_separated_verbs(result, known)
     for index, verb in joined.items():
         result[index] = replace(result[index], joined=verb)
+    _verbal_participles(result, known)
     return tuple(result)
+
+
+def _verbal_participles(tagged: list[TaggedToken], known: Lexicon) -> None:
+    """A participle HanTa reads as an adjective in a passive or perfect is the verb's.
+
+    "Er wurde von den Rebellen gefangen": with a form of werden, sein or haben in the
+    sentence, an ADJD the dictionary gives as a verb form becomes that verb (VVPP, fangen).
+    """
+    if known.dictionary is None:
+        return
+    if not any(t.pos.startswith("VA") for t in tagged):
+        return
+    for index, token in enumerate(tagged):
+        # HanTa also reads a final participle as a particle ("gefangen" PTKVZ).
+        if token.pos in {"ADJ(D)", "ADJD", "PTKVZ"} and not token.joined:
+            verb = known.verb_of_form(token.text)
+            if verb is not None:
+                tagged[index] = replace(token, lemma=verb, pos="VV(PP)")
 
 
 def _join_separated_verbs(tagged: list[TaggedToken], known: Lexicon) -> dict[int, str]:
@@ -195,6 +225,7 @@ class Lexicon:
             form: next(iter(terms)) for form, terms in terms_by_form.items() if len(terms) == 1
         }
         self._headword_markers = lru_cache(maxsize=16384)(self._lookup_headword)
+        self._verb_of_form = lru_cache(maxsize=16384)(self._lookup_verb_of_form)
 
     def _lookup_headword(self, word: str) -> tuple[str, ...] | None:
         if self.dictionary is None:
@@ -211,6 +242,15 @@ class Lexicon:
             return True
         markers = self._headword_markers(word)
         return markers is not None and (plural_too or "pl" not in markers)
+
+    def verb_of_form(self, word: str) -> str | None:
+        """The infinitive a participle is a form of, from the dictionary (None without it)."""
+        return self._verb_of_form(word)
+
+    def _lookup_verb_of_form(self, word: str) -> str | None:
+        if self.dictionary is None:
+            return None
+        return self.dictionary.verb_of_form(word)
 
     def is_verb(self, word: str) -> bool:
         """Whether ``word`` is a Ding verb headword (an infinitive)."""

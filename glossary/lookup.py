@@ -120,6 +120,8 @@ class LookupResult:
         for entry in self.glossary:
             if entry.gender:
                 return entry.gender
+        if not self.part_of_speech.startswith("noun"):
+            return None  # "hinzufügen" is no neuter because "das Hinzufügen" is
         for sense in self.senses:
             if sense.gender:
                 return sense.gender
@@ -233,7 +235,13 @@ class WordLookup:
             tagged = tag_sentence(sentence)
             lemma, tag = tagged[token_index].word_lemma, tagged[token_index].pos
             base_lemma = tagged[token_index].lemma
-            context_words = {t.lemma for t in tagged} | {t.text for t in tagged}
+            # The other words of the sentence (the word's own lemma says nothing of its sense).
+            context_words = {
+                form
+                for index, t in enumerate(tagged)
+                if index != token_index
+                for form in (t.lemma, t.text)
+            } - {lemma, base_lemma, word}
             phrases = phrases_at(find_phrases(tagged, self.dictionary), token_index)
             if english:
                 phrases = tuple(sorted(phrases, key=lambda p: not english_in(p.english, english)))
