@@ -25,6 +25,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("word-colours", "on", ("on", "off"), "colour German words by vocabulary status"),
     Setting("layout", "columns", ("columns", "stacked"), "English beside the German, or below it"),
+    Setting("phrase-marks", "off", ("on", "off"), "mark the dictionary's fixed phrases"),
 )
 
 
