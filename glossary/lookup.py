@@ -17,7 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from glossary.ding import DictionaryMissing, DingDictionary, DingSense
+from glossary.compounds import split_compound
+from glossary.ding import (
+    DictionaryMissing,
+    DingDictionary,
+    DingSense,
+    lookup_key_cased,
+    split_synonyms,
+)
+from glossary.ding_parse import shares_stem
 from glossary.lemmas import analyze_compound, open_dictionary, tag_sentence, word_lemma
 from glossary.matching import GlossaryMatcher
 from glossary.phrases import PhraseMatch, find_phrases, phrases_at
@@ -33,6 +41,8 @@ CANDIDATE_LIMIT = 40
 # itself (a participle used verbally: "gefangen" → fangen before the adjective).
 VERBAL_TAGS = ("VV", "VA", "VM")
 PART_SENSE_LIMIT = 2
+# Parts of speech a compound's part may have (not prepositions: "Vorsicht" is no "vor").
+CONTENT_KINDS = frozenset({"noun", "adjective", "verb"})
 # Morpheme tags that are a compound's lexical parts (HanTa taglevel 3), not links or endings.
 LEXICAL_MORPHEME_PREFIXES = ("NN", "NE", "ADJ", "VV", "ADV", "CARD")
 STTS_NAMES = {
@@ -176,6 +186,7 @@ class WordLookup:
                 self._by_key.setdefault(key.casefold(), []).append(entry)
         self._lock = threading.Lock()
         self._cached = lru_cache(maxsize=4096)(self._lookup)
+        self._known_parts = lru_cache(maxsize=16384)(self._lookup_known_part)
 
     @classmethod
     def create(cls, glossary: GlossarySet, dictionary_path: Path | None = None) -> WordLookup:
@@ -325,13 +336,53 @@ class WordLookup:
         return (), "nothing"
 
     def _compound_parts(self, word: str) -> tuple[PartGloss, ...]:
-        """Each lexical part of a compound with its gloss; empty for a simple word."""
+        """Each part of a compound with its gloss; empty for a simple word.
+
+        Split with the dictionary's own headwords (:mod:`glossary.compounds`); HanTa's
+        morphemes only when that finds nothing, and then only if every part is known.
+        """
+        assert self.dictionary is not None
+        is_known = bool(self.dictionary.senses(word, 1, exact_case=True))
+        split = split_compound(word, self._known_part, is_known)
+        if split:
+            names = [part.headword for part in split]
+        elif is_known:
+            return ()
+        else:
+            names = self._hanta_parts(word)
+        glosses = []
+        for name in names:
+            senses = self.dictionary.senses(name, PART_SENSE_LIMIT, exact_case=True)
+            senses = senses or self.dictionary.senses(name, PART_SENSE_LIMIT)
+            entries = self.glossary_entries(name)
+            if not senses and not entries:
+                return ()  # a part nobody knows ("droh") is no part
+            glosses.append(PartGloss(part=name, senses=senses, glossary=entries))
+        return tuple(glosses) if len(glosses) >= 2 else ()
+
+    def _known_part(self, text: str) -> str | None:
+        """The headword a candidate compound part stands for, or None (see compounds.Known)."""
+        return self._known_parts(text)
+
+    def _lookup_known_part(self, text: str) -> str | None:
+        assert self.dictionary is not None
+        for sense in self.dictionary.senses(text, 3, exact_case=True):
+            kind = sense.part_of_speech
+            if kind.startswith("noun (plural)"):
+                singular = _singular_of(sense, text)
+                if singular:
+                    return singular
+            elif kind in CONTENT_KINDS:
+                return text
+        return None
+
+    def _hanta_parts(self, word: str) -> list[str]:
+        """The lexical morphemes HanTa finds, neighbours the dictionary knows as one joined."""
         assert self.dictionary is not None
         _, morphemes, _ = analyze_compound(word)
         parts = [(m, t) for m, t in morphemes if t.startswith(LEXICAL_MORPHEME_PREFIXES)]
         if len(parts) < 2:
-            return ()
-        # HanTa splits finely ("eisen", "bahn"); join neighbours the dictionary knows as one word.
+            return []
         merged: list[tuple[str, str]] = [parts[0]]
         for morpheme, morpheme_tag in parts[1:]:
             previous, previous_tag = merged[-1]
@@ -339,20 +390,16 @@ class WordLookup:
                 merged[-1] = (previous + morpheme, previous_tag)
             else:
                 merged.append((morpheme, morpheme_tag))
-        parts = merged
-        if len(parts) < 2:
-            return ()
-        glosses = []
-        for morpheme, morpheme_tag in parts:
-            part = morpheme.capitalize() if morpheme_tag.startswith("NN") else morpheme
-            glosses.append(
-                PartGloss(
-                    part=part,
-                    senses=self.dictionary.senses(part, PART_SENSE_LIMIT),
-                    glossary=self.glossary_entries(part),
-                )
-            )
-        return tuple(glosses)
+        return [m.capitalize() if t.startswith("NN") else m for m, t in merged]
+
+
+def _singular_of(sense: DingSense, plural: str) -> str | None:
+    """The singular headword a plural sense belongs to (Partisanen → Partisan)."""
+    for synonym in split_synonyms(sense.headword):
+        singular = lookup_key_cased(synonym)
+        if " " not in singular and shares_stem(singular, plural):
+            return singular
+    return None
 
 
 def _may_be_compound(tag: str) -> bool:
