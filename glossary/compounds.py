@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 MIN_PART = 3
 MIN_PART_OF_KNOWN_WORD = 4
@@ -49,7 +49,7 @@ def split_compound(word: str, known: Known, is_known_word: bool = False) -> tupl
     minimum = MIN_PART_OF_KNOWN_WORD if is_known_word else MIN_PART
     head_first = word[:1].isupper()
 
-    @lru_cache(maxsize=None)
+    @cache
     def modifiers(text: str, depth: int) -> tuple[Part, ...] | None:
         """``text`` as one or more modifiers (each possibly with a link), fewest parts first."""
         best: tuple[Part, ...] | None = None
