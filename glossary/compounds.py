@@ -1,4 +1,4 @@
-"""Splitting a German compound into parts the Ding dictionary knows (Angriffskrieg → Angriff + Krieg).
+"""Splitting a German compound into parts Ding knows (Angriffskrieg → Angriff + Krieg).
 
 German compounds are right-headed: the last part is a noun (or, for an adjective, an
 adjective) and the parts before it modify it, each perhaps with a linking element (-s-,

@@ -154,7 +154,8 @@ def _entry_keys(entry: DingLine) -> Iterator[tuple[str, int, int, int]]:
                 yield synonym.bare, sub_index, position, 1
 
 
-def _index_file(source: Path) -> Path:
+def index_file(source: Path) -> Path:
+    """Where the index of ``source`` is kept (named by its size, mtime and the format)."""
     status = source.stat()
     return cache_dir() / f"ding-v{INDEX_FORMAT}-{status.st_size}-{status.st_mtime_ns}.sqlite3"
 
@@ -233,7 +234,7 @@ class DingDictionary:
         path = source if source is not None else dictionary_path()
         if not path.is_file():
             raise DictionaryMissing(f"no dictionary at {path}: {MISSING_DICTIONARY_HELP}")
-        index = _index_file(path)
+        index = index_file(path)
         if rebuild or not index.exists():
             for stale in index.parent.glob("ding-v*.sqlite3"):
                 if stale != index:

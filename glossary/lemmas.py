@@ -35,6 +35,8 @@ from reader.text import Sentence
 _tagger: Any = None
 _tagger_lock = threading.Lock()
 _lexicon: Lexicon | None = None
+_seeded_tags: dict[tuple[str, ...], tuple[TaggedToken, ...]] = {}
+_curated_entries: tuple[GlossaryEntry, ...] | None = None
 _lexicon_lock = threading.Lock()
 # Building the dictionary index writes a temporary file named by the process id: one at a time.
 _dictionary_open_lock = threading.Lock()
@@ -102,11 +104,26 @@ def _unelide_all(words: tuple[str, ...]) -> list[str]:
     return written
 
 
+def seed_tags(tags: Mapping[tuple[str, ...], tuple[TaggedToken, ...]]) -> None:
+    """Tags computed before (kept in the glossary cache): :func:`tag_words` answers from them."""
+    _seeded_tags.update(tags)
+    tag_words.cache_clear()
+
+
+def seed_curated_entries(entries: tuple[GlossaryEntry, ...]) -> None:
+    """The curated entries, already loaded, for the lexicon (spares reading the YAML again)."""
+    global _curated_entries
+    _curated_entries = entries
+
+
 @lru_cache(maxsize=8192)
 def tag_words(words: tuple[str, ...]) -> tuple[TaggedToken, ...]:
     """HanTa's lemma and tag for each of ``words`` (a sentence's tokens, in order)."""
     if not words:
         return ()
+    seeded = _seeded_tags.get(words)
+    if seeded is not None:
+        return seeded
     model = tagger()
     written_out = _unelide_all(words)
     with _tagger_lock:
@@ -339,7 +356,7 @@ def default_lexicon() -> Lexicon:
     """The curated glossary and, when installed, the Ding dictionary as a lexicon."""
     from glossary.loading import curated_glossary_paths, parse_glossary_file
 
-    entries = [
+    entries = list(_curated_entries or ()) or [
         entry for path in curated_glossary_paths() for entry in parse_glossary_file(path).entries
     ]
     try:
@@ -363,4 +380,5 @@ def use_lexicon(replacement: Lexicon | None) -> None:
     global _lexicon
     with _lexicon_lock:
         _lexicon = replacement
+    _seeded_tags.clear()  # tagged against the lexicon that is being replaced
     tag_words.cache_clear()

@@ -68,6 +68,16 @@ STTS_NAMES = {
 }
 
 
+# The STTS tag of a headword's part of speech (for a word looked up on its own).
+HEADWORD_TAGS = {
+    "noun": "NN",
+    "verb": "VV(INF)",
+    "adjective": "ADJ(D)",
+    "adverb": "ADV",
+    "preposition": "APPR",
+    "conjunction": "KON",
+}
+
 GENDER_ARTICLES = {"m": "der", "f": "die", "n": "das"}
 """The definite article of each gender."""
 
@@ -263,7 +273,9 @@ class WordLookup:
                 if token_index in match.token_indexes:
                     context_entries.append(match.entry)
         else:
-            lemma, tag = word_lemma(word) if any(c.isalpha() for c in word) else (word, "")
+            lemma, tag = self._headword_lemma(word) or (
+                word_lemma(word) if any(c.isalpha() for c in word) else (word, "")
+            )
         entries = _unique(
             [
                 *context_entries,
@@ -305,6 +317,20 @@ class WordLookup:
             phrases=phrases,
             english=english,
         )
+
+    def _headword_lemma(self, word: str) -> tuple[str, str] | None:
+        """(word, tag) for a word the dictionary has as a base form, written so; else None.
+
+        A word on its own that is a headword is its own lemma: HanTa (a second to load in a
+        new process) is not needed for it. The tag is the STTS tag of its part of speech.
+        """
+        if self.dictionary is None or not word.isalpha():
+            return None
+        senses = self.dictionary.senses(word, 1, exact_case=True)
+        if not senses or senses[0].german != senses[0].headword:
+            return None
+        tag = HEADWORD_TAGS.get(senses[0].part_of_speech)
+        return (word, tag) if tag else None
 
     def _dictionary_senses(
         self, word: str, lemma: str, separable_verb: str | None, tag: str = ""

@@ -109,6 +109,16 @@ def _load() -> GlossarySet:
     return glossary
 
 
+def _load_cached() -> GlossarySet:
+    """:func:`_load` through the glossary cache (a lookup then starts without YAML or HanTa)."""
+    from glossary.glossary_cache import cached_glossaries, dictionary_index_name
+
+    glossary = cached_glossaries(dictionary_index_name())
+    for problem in glossary.problems:
+        print(f"lesepult: warning: {format_problem(problem)}", file=sys.stderr)
+    return glossary
+
+
 def _find_entries(glossary: GlossarySet, term: str) -> tuple[GlossaryEntry, ...]:
     entries = glossary.find(term)
     if not entries:
@@ -139,7 +149,7 @@ def command_lookup(arguments: argparse.Namespace) -> int:
     word = arguments.word.strip()
     if not word:
         raise UserError("give a word to look up")
-    lookup = WordLookup.create(_load())
+    lookup = WordLookup.create(_load_cached())
     try:
         if arguments.context:
             sentence, index = _context_token(word, arguments.context)
