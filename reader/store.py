@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.lemma_keys import LEMMA_KEYS_MIGRATION
+
 # Each migration brings the schema from version N to N+1. Never edit a released one:
 # append a new one.
 MIGRATIONS: tuple[str, ...] = (
@@ -75,6 +77,8 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE words ADD COLUMN text_id TEXT;
     CREATE INDEX words_by_text ON words (text_id);
     """,
+    # 6: vocabulary keys whose lemma changed (EU, Beschluss, haben for "hab'"): issue 9
+    LEMMA_KEYS_MIGRATION,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
