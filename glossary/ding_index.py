@@ -16,6 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from glossary.ding_parse import (
@@ -38,9 +39,14 @@ MISSING_DICTIONARY_HELP = (
 )
 # 2: markers parsed before synonyms, bare keys without placeholders, phrases.
 INDEX_FORMAT = 2
+SENSES_CACHE_SIZE = 50_000
 VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 # Keys longer than this many words are whole phrases nobody looks up as one word.
 MAX_KEY_WORDS = 3
+
+
+# Lines met again (a common word's many senses) are parsed once.
+_parsed = lru_cache(maxsize=16384)(parse_entry)
 
 
 class DictionaryMissing(Exception):
@@ -224,6 +230,7 @@ class DingDictionary:
         )
         self._lock = threading.Lock()
         self._phrase_cache: dict[int, DingPhrase | None] = {}
+        self._senses_cache: dict[tuple[str, int, bool], tuple[DingSense, ...]] = {}
 
     @classmethod
     def open(cls, source: Path | None = None, rebuild: bool = False) -> DingDictionary:
@@ -253,8 +260,19 @@ class DingDictionary:
         Best first: the word written exactly so, as the line's base form, as its whole form
         rather than bare of placeholders, as its first synonym, in the dictionary's own
         order. With ``exact_case`` only senses spelled with the word's exact case are given
-        ("rote" then does not find the noun "Rote").
+        ("rote" then does not find the noun "Rote"). Answers are kept: a word met again
+        (the cursor moving back) costs a dictionary lookup, not a query and a parse.
         """
+        cache_key = (word, limit, exact_case)
+        cached = self._senses_cache.get(cache_key)
+        if cached is None:
+            cached = self._senses(word, limit, exact_case)
+            if len(self._senses_cache) >= SENSES_CACHE_SIZE:
+                self._senses_cache.clear()
+            self._senses_cache[cache_key] = cached
+        return cached
+
+    def _senses(self, word: str, limit: int, exact_case: bool) -> tuple[DingSense, ...]:
         key = lookup_key(word)
         if not key:
             return ()
@@ -270,7 +288,7 @@ class DingDictionary:
         for line_number, sub_index, position, bare, text in sorted(rows, key=lambda r: r[3]):
             if (line_number, sub_index) in seen:
                 continue
-            entry = parse_entry(text)
+            entry = _parsed(text)
             if entry is None or sub_index >= len(entry.synonyms):
                 continue
             synonyms = entry.synonyms[sub_index]
@@ -312,7 +330,7 @@ class DingDictionary:
                 (lookup_key(word),),
             ).fetchall()
         for sub, position, text in rows:
-            entry = parse_entry(text)
+            entry = _parsed(text)
             if entry is None or sub >= len(entry.synonyms) or not entry.synonyms[0]:
                 continue
             if entry.synonyms[sub][position].cased != word:
@@ -359,7 +377,7 @@ class DingDictionary:
         phrase = None
         if row is not None:
             line_number, sub, phrase_text, slots, text = row
-            entry = parse_entry(text)
+            entry = _parsed(text)
             if entry is not None and sub < len(entry.german):
                 phrase = DingPhrase(
                     text=phrase_text,

@@ -27,7 +27,7 @@ from glossary.ding import (
 )
 from glossary.ding_parse import shares_stem
 from glossary.lemmas import analyze_compound, open_dictionary, tag_sentence, word_lemma
-from glossary.matching import GlossaryMatcher
+from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.phrases import PhraseMatch, find_phrases, phrases_at
 from glossary.ranking import english_in, rank_senses
 from glossary.schema import GlossaryEntry, GlossarySet
@@ -197,6 +197,8 @@ class WordLookup:
         self._lock = threading.Lock()
         self._cached = lru_cache(maxsize=4096)(self._lookup)
         self._known_parts = lru_cache(maxsize=16384)(self._lookup_known_part)
+        self._parts_cache = lru_cache(maxsize=16384)(self._split_parts)
+        self._sentence_context = lru_cache(maxsize=1024)(self._glossary_in_sentence)
 
     @classmethod
     def create(cls, glossary: GlossarySet, dictionary_path: Path | None = None) -> WordLookup:
@@ -266,10 +268,11 @@ class WordLookup:
             phrases = phrases_at(find_phrases(tagged, self.dictionary), token_index)
             if english:
                 phrases = tuple(sorted(phrases, key=lambda p: not english_in(p.english, english)))
-            for key, group in self.matcher.token_candidates(tagged)[token_index].items():
+            candidates, matches = self._sentence_context(sentence)
+            for key, group in candidates[token_index].items():
                 if len(group) > 1:
                     separable_verb = key
-            for match in self.matcher.matches(sentence):
+            for match in matches:
                 if token_index in match.token_indexes:
                     context_entries.append(match.entry)
         else:
@@ -318,6 +321,12 @@ class WordLookup:
             english=english,
         )
 
+    def _glossary_in_sentence(
+        self, sentence: Sentence
+    ) -> tuple[list[dict[str, tuple[int, ...]]], tuple[TermMatch, ...]]:
+        """The matcher's candidates per token and its matches, once per sentence."""
+        return self.matcher.token_candidates(tag_sentence(sentence)), self.matcher.matches(sentence)
+
     def _headword_lemma(self, word: str) -> tuple[str, str] | None:
         """(word, tag) for a word the dictionary has as a base form, written so; else None.
 
@@ -362,6 +371,10 @@ class WordLookup:
         return (), "nothing"
 
     def _compound_parts(self, word: str) -> tuple[PartGloss, ...]:
+        """:meth:`_split_parts`, kept per word (the cursor meets a word again and again)."""
+        return self._parts_cache(word)
+
+    def _split_parts(self, word: str) -> tuple[PartGloss, ...]:
         """Each part of a compound with its gloss; empty for a simple word.
 
         Split with the dictionary's own headwords (:mod:`glossary.compounds`); HanTa's
