@@ -37,8 +37,9 @@ MISSING_DICTIONARY_HELP = (
     "install the Debian package trans-de-en (sudo apt-get install trans-de-en) "
     f"or set {DING_PATH_VARIABLE}"
 )
-# 2: markers parsed before synonyms, bare keys without placeholders, phrases.
-INDEX_FORMAT = 2
+# 2: markers parsed before synonyms, bare keys without placeholders, phrases; 3: phrases
+# keep their English.
+INDEX_FORMAT = 3
 SENSES_CACHE_SIZE = 50_000
 VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 # Keys longer than this many words are whole phrases nobody looks up as one word.
@@ -183,13 +184,13 @@ def build_index(source: Path, target: Path) -> None:
                                bare INTEGER NOT NULL);
             CREATE TABLE phrases (id INTEGER PRIMARY KEY, line INTEGER NOT NULL,
                                   sub INTEGER NOT NULL, text TEXT NOT NULL,
-                                  slots TEXT NOT NULL);
+                                  english TEXT NOT NULL, slots TEXT NOT NULL);
             CREATE TABLE anchors (word TEXT NOT NULL, phrase INTEGER NOT NULL);
             """
         )
         line_rows: list[tuple[int, str]] = []
         key_rows: list[tuple[str, int, int, int, int]] = []
-        phrase_rows: list[tuple[int, int, int, str, str]] = []
+        phrase_rows: list[tuple[int, int, int, str, str, str]] = []
         anchor_rows: list[tuple[str, int]] = []
         with source.open(encoding="utf-8", errors="replace") as dictionary:
             for number, line in enumerate(dictionary, start=1):
@@ -204,12 +205,14 @@ def build_index(source: Path, target: Path) -> None:
                 key_rows.extend((key, number, sub, pos, bare) for key, sub, pos, bare in keys)
                 for sub, _, text, slots in phrases:
                     phrase_id = len(phrase_rows) + 1
-                    phrase_rows.append((phrase_id, number, sub, text, slots_to_json(slots)))
+                    phrase_rows.append(
+                        (phrase_id, number, sub, text, entry.english_for(sub), slots_to_json(slots))
+                    )
                     anchors = {f for slot in slots if slot.kind == "noun" for f in slot.forms}
                     anchor_rows.extend((anchor, phrase_id) for anchor in sorted(anchors))
         connection.executemany("INSERT INTO lines VALUES (?, ?)", line_rows)
         connection.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", key_rows)
-        connection.executemany("INSERT INTO phrases VALUES (?, ?, ?, ?, ?)", phrase_rows)
+        connection.executemany("INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?)", phrase_rows)
         connection.executemany("INSERT INTO anchors VALUES (?, ?)", anchor_rows)
         connection.execute("CREATE INDEX keys_by_key ON keys (key)")
         connection.execute("CREATE INDEX anchors_by_word ON anchors (word)")
@@ -370,22 +373,12 @@ class DingDictionary:
             return self._phrase_cache[phrase_id]
         with self._lock:
             row = self._connection.execute(
-                "SELECT phrases.line, phrases.sub, phrases.text, phrases.slots, lines.text "
-                "FROM phrases JOIN lines ON lines.line = phrases.line WHERE phrases.id = ?",
-                (phrase_id,),
+                "SELECT line, sub, text, english, slots FROM phrases WHERE id = ?", (phrase_id,)
             ).fetchone()
         phrase = None
         if row is not None:
-            line_number, sub, phrase_text, slots, text = row
-            entry = _parsed(text)
-            if entry is not None and sub < len(entry.german):
-                phrase = DingPhrase(
-                    text=phrase_text,
-                    english=entry.english_for(sub),
-                    slots=slots_from_json(slots),
-                    line=line_number,
-                    sub=sub,
-                )
+            line_number, sub, text, english, slots = row
+            phrase = DingPhrase(text, english, slots_from_json(slots), line_number, sub)
         self._phrase_cache[phrase_id] = phrase
         return phrase
 

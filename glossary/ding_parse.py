@@ -14,7 +14,9 @@ Ding's syntax.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 # {m} {pl} {vt}, [pol.], (gloss), <variant>, /abbr./: kept for display, dropped for the key.
 # An abbreviation stands between spaces: "Sache/den Fall/den Stein" are alternatives.
@@ -63,8 +65,8 @@ class DingLine:
     """The German sub-entries as written."""
     english: tuple[str, ...]
     """The English sub-entries as written."""
-    synonyms: tuple[tuple[Synonym, ...], ...]
-    """Per German sub-entry, its synonyms."""
+    synonyms: Sequence[tuple[Synonym, ...]]
+    """Per German sub-entry, its synonyms (each sub-entry parsed when first asked for)."""
 
     def english_for(self, sub_index: int) -> str:
         """The English of sub-entry ``sub_index`` (the first one when the sides do not pair)."""
@@ -185,10 +187,41 @@ def parse_entry(line: str) -> DingLine | None:
     return DingLine(
         german=tuple(german),
         english=tuple(english),
-        synonyms=tuple(
-            tuple(parse_synonym(synonym) for synonym in split_synonyms(sub)) for sub in german
-        ),
+        synonyms=LazySynonyms(tuple(german)),
     )
+
+
+class LazySynonyms(Sequence[tuple[Synonym, ...]]):
+    """The synonyms of each sub-entry, parsed on first access: a lookup needs one or two of
+    a line's sub-entries, and a common word's lines have dozens."""
+
+    def __init__(self, sub_entries: tuple[str, ...]) -> None:
+        self._sub_entries = sub_entries
+        self._parsed: dict[int, tuple[Synonym, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._sub_entries)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Synonym, ...]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Synonym, ...]]: ...
+
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[Synonym, ...] | Sequence[tuple[Synonym, ...]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        if index < 0:
+            index += len(self._sub_entries)
+        if not 0 <= index < len(self._sub_entries):
+            raise IndexError(index)
+        found = self._parsed.get(index)
+        if found is None:
+            found = tuple(parse_synonym(text) for text in split_synonyms(self._sub_entries[index]))
+            self._parsed[index] = found
+        return found
 
 
 def shares_stem(singular: str, plural: str) -> bool:
