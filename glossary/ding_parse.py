@@ -14,7 +14,7 @@ Ding's syntax.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -23,8 +23,7 @@ from typing import overload
 ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|(?<!\S)/[^/\s][^/]*/(?!\S)")
 MARKER = re.compile(r"\{([^}]*)\}")
 SPACES = re.compile(r"\s+")
-OPENING = "{[(<"
-CLOSING = "}])>"
+BRACKETED = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>")
 # One valency placeholder word, or several joined by slashes (jdn./etw., jdm./einer).
 PLACEHOLDER_WORD = re.compile(
     r"^(?:etw|jdn|jdm|jds|jd|sich|einer?|einem|einen)\.?(?:/(?:etw|jdn|jdm|jds|jd|sich|einer?|einem|einen)\.?)*$"
@@ -91,17 +90,17 @@ def lookup_key_cased(text: str) -> str:
 
 def split_synonyms(sub_entry: str) -> list[str]:
     """The synonyms of a sub-entry: split on ``;`` outside brackets (``{prp; +Dat.}`` stays)."""
+    if ";" not in sub_entry:
+        return [sub_entry.strip()] if sub_entry.strip() else []
+    # Brackets are masked (same length), so a ";" inside one is no separator.
+    masked = BRACKETED.sub(lambda match: "x" * len(match.group()), sub_entry)
     parts: list[str] = []
-    depth = 0
     start = 0
-    for index, character in enumerate(sub_entry):
-        if character in OPENING:
-            depth += 1
-        elif character in CLOSING:
-            depth = max(0, depth - 1)
-        elif character == ";" and depth == 0:
-            parts.append(sub_entry[start:index])
-            start = index + 1
+    position = masked.find(";")
+    while position >= 0:
+        parts.append(sub_entry[start:position])
+        start = position + 1
+        position = masked.find(";", start)
     parts.append(sub_entry[start:])
     return [part.strip() for part in parts if part.strip()]
 
@@ -119,6 +118,10 @@ def markers_of(text: str) -> tuple[str, ...]:
 
 def is_placeholder(word: str) -> bool:
     """Whether ``word`` is a valency placeholder (etw., jdn., sich, jdn./etw., ...)."""
+    if word in ABBREVIATED_PLACEHOLDERS:
+        return True
+    if "." not in word and "/" not in word:
+        return False  # most words: no regular expression needed
     return bool(PLACEHOLDER_WORD.match(word)) and (
         word in ABBREVIATED_PLACEHOLDERS or "." in word or "/" in word
     )
@@ -201,6 +204,10 @@ class LazySynonyms(Sequence[tuple[Synonym, ...]]):
 
     def __len__(self) -> int:
         return len(self._sub_entries)
+
+    def __iter__(self) -> Iterator[tuple[Synonym, ...]]:
+        for index in range(len(self._sub_entries)):
+            yield self[index]
 
     @overload
     def __getitem__(self, index: int) -> tuple[Synonym, ...]: ...
