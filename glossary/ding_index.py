@@ -38,8 +38,8 @@ MISSING_DICTIONARY_HELP = (
     f"or set {DING_PATH_VARIABLE}"
 )
 # 2: markers parsed before synonyms, bare keys without placeholders, phrases; 3: phrases
-# keep their English.
-INDEX_FORMAT = 3
+# keep their English; 4: capitalised pronouns are no phrase nouns.
+INDEX_FORMAT = 4
 SENSES_CACHE_SIZE = 50_000
 VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 # Keys longer than this many words are whole phrases nobody looks up as one word.

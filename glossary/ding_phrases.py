@@ -41,6 +41,8 @@ CONTRACTIONS = {
     "vors": "vor",
     "hinters": "hinter",
 }
+# Capitalised pronouns ("Sie werden") are no nouns: they would anchor a phrase on any "sie".
+PRONOUNS = frozenset("sie ihr ihnen ihre ihren ihrem ihrer ich du er es wir man".split())
 EXAMPLE_SIGNS = (",", "…", "...", "?", "!", ".", '"', "„", "“", ":")
 
 
@@ -98,7 +100,7 @@ def phrase_slots(text: str) -> tuple[Slot, ...] | None:
             return None
         if last:
             kind = "verb"
-        elif word[:1].isupper():
+        elif word[:1].isupper() and forms[0] not in PRONOUNS:
             kind = "noun"
         elif forms[0] in PREPOSITIONS:
             kind = "prep"

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Literal
 
 from glossary.ding_index import DingDictionary, DingPhrase
+from glossary.ding_parse import is_placeholder
 from glossary.ding_phrases import ARTICLES, Slot, normalise_word
 from glossary.lemmas import TaggedToken, joined_verbs
 
@@ -146,13 +147,26 @@ def _match_in(
     return tuple(sorted(used))
 
 
+def _article_kind(phrase: DingPhrase) -> str:
+    """definite, indefinite or "" for the article a phrase begins with."""
+    first = phrase.text.split()[0].casefold() if phrase.text else ""
+    return "definite" if first in DEFINITE else "indefinite" if first in ARTICLES else ""
+
+
 def _article_agrees(phrase: DingPhrase, forms: list[_TokenForms], noun: int) -> bool:
     """Whether the sentence has an article of the phrase's kind just before its first noun."""
-    first = phrase.text.split()[0].casefold() if phrase.text else ""
-    wanted = "definite" if first in DEFINITE else "indefinite" if first in ARTICLES else ""
+    wanted = _article_kind(phrase)
     if not wanted:
         return False
     return any(forms[i].article == wanted for i in range(max(0, noun - MAX_GAP), noun))
+
+
+def _fit(text: str, sentence_words: set[str]) -> tuple[int, int]:
+    """How well a variant's wording fits the sentence: its words there less those missing,
+    then its length (placeholders tell the learner the valency: "jdn. unter Druck setzen")."""
+    words = [normalise_word(word) for word in text.split() if not is_placeholder(word)]
+    present = sum(word in sentence_words for word in words)
+    return present - (len(words) - present), len(text)
 
 
 def find_phrases(
@@ -172,13 +186,18 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
     if not candidates:
         return ()
     clauses = _clauses(tagged)
-    found: dict[tuple[str, tuple[int, ...]], tuple[tuple[int, int, int], list[DingPhrase]]] = {}
+    found: dict[
+        tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str],
+        tuple[tuple[int, bool, int], list[DingPhrase]],
+    ] = {}
     for phrase in candidates:
         for clause in clauses:
             indexes = _match_in(phrase.slots, forms, clause)
             if indexes is None:
                 continue
-            key = (phrase.text.casefold(), indexes)
+            # Variants with the same words on the same tokens are one phrase ("Druck
+            # ausüben", "auf jdn. Druck ausüben"): their English is joined.
+            key = (tuple(slot.forms for slot in phrase.slots), indexes, _article_kind(phrase))
             noun = next(
                 i
                 for i in indexes
@@ -193,11 +212,13 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
             break
     ranked = sorted(found.items(), key=lambda item: (item[1][0], item[1][1][0].line))
     results = []
-    for (_, indexes), (_, phrases) in ranked:
+    sentence_words = {word for token in forms for word in token.words}
+    for (_, indexes, _), (_, phrases) in ranked:
         english = list(dict.fromkeys(phrase.english for phrase in phrases))
+        shown = max(phrases, key=lambda phrase: _fit(phrase.text, sentence_words))
         results.append(
             PhraseMatch(
-                phrase=phrases[0].text,
+                phrase=shown.text,
                 english="; ".join(english),
                 token_indexes=indexes,
                 lines=tuple(phrase.line for phrase in phrases),
