@@ -26,6 +26,7 @@ from glossary.ding_parse import (
     lookup_key,
     lookup_key_cased,
     parse_entry,
+    part_of_speech,
     plural_of,
 )
 from glossary.ding_phrases import Slot, line_phrases, slots_from_json, slots_to_json
@@ -52,34 +53,6 @@ _parsed = lru_cache(maxsize=16384)(parse_entry)
 
 class DictionaryMissing(Exception):
     """The Ding file is not where it is expected."""
-
-
-PART_OF_SPEECH_NAMES = {
-    "m": "noun",
-    "f": "noun",
-    "n": "noun",
-    "pl": "noun (plural)",
-    "vt": "verb",
-    "vi": "verb",
-    "vr": "verb",
-    "v": "verb",
-    "adj": "adjective",
-    "adv": "adverb",
-    "prp": "preposition",
-    "conj": "conjunction",
-    "pron": "pronoun",
-    "art": "article",
-    "num": "numeral",
-    "interj": "interjection",
-}
-
-
-def part_of_speech(markers: tuple[str, ...]) -> str:
-    """A readable part of speech for Ding's grammar markers."""
-    for marker in markers:
-        if marker in PART_OF_SPEECH_NAMES:
-            return PART_OF_SPEECH_NAMES[marker]
-    return ""
 
 
 @dataclass(frozen=True)

@@ -266,3 +266,31 @@ def plural_of(line: DingLine, sub_index: int, position: int) -> str | None:
         if "pl" in candidate.markers and shares_stem(synonym.cased, candidate.cased):
             return candidate.cased
     return None
+
+
+PART_OF_SPEECH_NAMES = {
+    "m": "noun",
+    "f": "noun",
+    "n": "noun",
+    "pl": "noun (plural)",
+    "vt": "verb",
+    "vi": "verb",
+    "vr": "verb",
+    "v": "verb",
+    "adj": "adjective",
+    "adv": "adverb",
+    "prp": "preposition",
+    "conj": "conjunction",
+    "pron": "pronoun",
+    "art": "article",
+    "num": "numeral",
+    "interj": "interjection",
+}
+
+
+def part_of_speech(markers: tuple[str, ...]) -> str:
+    """A readable part of speech for Ding's grammar markers."""
+    for marker in markers:
+        if marker in PART_OF_SPEECH_NAMES:
+            return PART_OF_SPEECH_NAMES[marker]
+    return ""
