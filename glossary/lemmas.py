@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,8 @@ from reader.text import Sentence
 _tagger: Any = None
 _tagger_lock = threading.Lock()
 _lexicon: Lexicon | None = None
+_seeded_tags: dict[tuple[str, ...], tuple[TaggedToken, ...]] = {}
+_curated_entries: tuple[GlossaryEntry, ...] | None = None
 _lexicon_lock = threading.Lock()
 # Building the dictionary index writes a temporary file named by the process id: one at a time.
 _dictionary_open_lock = threading.Lock()
@@ -42,6 +44,8 @@ _dictionary_open_lock = threading.Lock()
 # STTS tags of content words, whose form as written may be the better lemma.
 CONTENT_TAGS = ("NN", "NE", "FM", "ADJ", "ADV", "VV", "TRUNC", "XY")
 VERB_MARKERS = frozenset({"vt", "vi", "vr"})
+FINITE_VERB_TAGS = ("VV(FIN)", "VV(IMP)", "VVFIN", "VVIMP")
+APOSTROPHES = ("'", "’")
 # HanTa lemmatises "User*innen" to "User*inn"; the singular ends in "*in".
 GENDER_STAR_PLURAL = re.compile(r"([*:_]in|In)nen$")
 
@@ -56,6 +60,13 @@ class TaggedToken:
     """HanTa's lemma (the token's text for punctuation and numbers)."""
     pos: str
     """HanTa's STTS tag (NN, VVFIN, PTKVZ, VVIZU, ...)."""
+    joined: str = ""
+    """For a verb and its separated particle, the joined verb (fügte … hinzu: hinzufügen)."""
+
+    @property
+    def word_lemma(self) -> str:
+        """The lemma a vocabulary keys this token by: the joined verb, else the lemma."""
+        return self.joined or self.lemma
 
 
 def tagger() -> Any:
@@ -73,20 +84,108 @@ def _is_word(text: str) -> bool:
     return any(character.isalpha() for character in text)
 
 
+def unelide(word: str) -> str:
+    """A spoken elided form written out for the tagger: wär' → wäre, geht's → geht."""
+    for apostrophe in APOSTROPHES:
+        if len(word) > 3 and word.endswith(apostrophe + "s") and word[-3].isalpha():
+            return word[:-2]  # geht's, bin's, gibt’s: the verb (the "es" is left out)
+        if len(word) > 2 and word.endswith(apostrophe) and word[-2].isalpha():
+            return word[:-1] + "e"  # wär', hab', hätt'
+    return word
+
+
+def _unelide_all(words: tuple[str, ...]) -> list[str]:
+    """Each word written out; "bin'" + "s." (the tokenizer's split of "bin's.") → bin, es."""
+    written = [unelide(word) for word in words]
+    for index in range(len(words) - 1):
+        if words[index].endswith(APOSTROPHES) and words[index + 1] in {"s", "s."}:
+            written[index] = words[index][:-1]
+            written[index + 1] = "es"
+    return written
+
+
+def seed_tags(tags: Mapping[tuple[str, ...], tuple[TaggedToken, ...]]) -> None:
+    """Tags computed before (kept in the glossary cache): :func:`tag_words` answers from them."""
+    _seeded_tags.update(tags)
+    tag_words.cache_clear()
+
+
+def seed_curated_entries(entries: tuple[GlossaryEntry, ...]) -> None:
+    """The curated entries, already loaded, for the lexicon (spares reading the YAML again)."""
+    global _curated_entries
+    _curated_entries = entries
+
+
 @lru_cache(maxsize=8192)
 def tag_words(words: tuple[str, ...]) -> tuple[TaggedToken, ...]:
     """HanTa's lemma and tag for each of ``words`` (a sentence's tokens, in order)."""
     if not words:
         return ()
+    seeded = _seeded_tags.get(words)
+    if seeded is not None:
+        return seeded
     model = tagger()
+    written_out = _unelide_all(words)
     with _tagger_lock:
-        tagged = model.tag_sent(list(words), taglevel=1)
+        tagged = model.tag_sent(written_out, taglevel=1)
     known = lexicon()
     result = []
-    for text, (_, lemma, pos) in zip(words, tagged, strict=True):
-        lemma = known.refine(text, str(lemma), str(pos)) if _is_word(text) else text
+    for text, (written, lemma, pos) in zip(words, tagged, strict=True):
+        lemma = known.refine(str(written), str(lemma), str(pos)) if _is_word(text) else text
         result.append(TaggedToken(text=text, lemma=lemma, pos=str(pos)))
+    joined = _join_separated_verbs(result, known)
+    for index, verb in joined.items():
+        result[index] = replace(result[index], joined=verb)
+    _verbal_participles(result, known)
     return tuple(result)
+
+
+def _verbal_participles(tagged: list[TaggedToken], known: Lexicon) -> None:
+    """A participle HanTa reads as an adjective in a passive or perfect is the verb's.
+
+    "Er wurde von den Rebellen gefangen": with a form of werden, sein or haben in the
+    sentence, an ADJD the dictionary gives as a verb form becomes that verb (VVPP, fangen).
+    """
+    if known.dictionary is None:
+        return
+    if not any(t.pos.startswith("VA") for t in tagged):
+        return
+    for index, token in enumerate(tagged):
+        # HanTa also reads a final participle as a particle ("gefangen" PTKVZ).
+        if token.pos in {"ADJ(D)", "ADJD", "PTKVZ"} and not token.joined:
+            verb = known.verb_of_form(token.text)
+            if verb is not None:
+                tagged[index] = replace(token, lemma=verb, pos="VV(PP)")
+
+
+def _join_separated_verbs(tagged: list[TaggedToken], known: Lexicon) -> dict[int, str]:
+    """For each separated particle (PTKVZ) and its finite verb, the joined verb.
+
+    The nearest finite verb before the particle is its verb ("fügte einen Satz hinzu");
+    when the dictionary is there, the joined verb must be one of its verbs.
+    """
+    joined: dict[int, str] = {}
+    for index, token in enumerate(tagged):
+        if token.pos != "PTKVZ" or not token.text.isalpha():
+            continue
+        for verb_index in range(index - 1, -1, -1):
+            if tagged[verb_index].pos in FINITE_VERB_TAGS:
+                verb = token.text.lower() + tagged[verb_index].lemma
+                if known.dictionary is None or known.is_verb(verb):
+                    joined[verb_index] = joined[index] = verb
+                break
+    return joined
+
+
+def joined_verbs(tagged: Sequence[TaggedToken]) -> dict[int, str]:
+    """Token index → lower-cased verb lemma for every verb and particle (joined when split)."""
+    verbs: dict[int, str] = {}
+    for index, token in enumerate(tagged):
+        if token.joined:
+            verbs[index] = token.joined.casefold()
+        elif token.pos.startswith("V"):
+            verbs[index] = token.lemma.casefold()
+    return verbs
 
 
 def tag_sentence(sentence: Sentence) -> tuple[TaggedToken, ...]:
@@ -95,8 +194,11 @@ def tag_sentence(sentence: Sentence) -> tuple[TaggedToken, ...]:
 
 
 def sentence_lemmas(sentence: Sentence) -> tuple[str, ...]:
-    """One lemma per token of ``sentence`` (punctuation gives its own text); thread-safe."""
-    return tuple(tagged.lemma for tagged in tag_sentence(sentence))
+    """One lemma per token of ``sentence`` (punctuation gives its own text); thread-safe.
+
+    Both parts of a split separable verb give the joined verb ("fügte … hinzu": hinzufügen).
+    """
+    return tuple(tagged.word_lemma for tagged in tag_sentence(sentence))
 
 
 def analyze_compound(word: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
@@ -110,11 +212,12 @@ def analyze_compound(word: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
 def word_lemma(word: str) -> tuple[str, str]:
     """The lemma (HanTa's, checked against the lexicon) and HanTa's tag for a word on its own."""
     model = tagger()
+    written = unelide(word)
     with _tagger_lock:
-        lemma, pos = model.analyze(word, taglevel=1)
+        lemma, pos = model.analyze(written, taglevel=1)
     if not _is_word(word):
         return word, str(pos)
-    return lexicon().refine(word, str(lemma), str(pos)), str(pos)
+    return lexicon().refine(written, str(lemma), str(pos)), str(pos)
 
 
 class Lexicon:
@@ -139,6 +242,7 @@ class Lexicon:
             form: next(iter(terms)) for form, terms in terms_by_form.items() if len(terms) == 1
         }
         self._headword_markers = lru_cache(maxsize=16384)(self._lookup_headword)
+        self._verb_of_form = lru_cache(maxsize=16384)(self._lookup_verb_of_form)
 
     def _lookup_headword(self, word: str) -> tuple[str, ...] | None:
         if self.dictionary is None:
@@ -156,6 +260,15 @@ class Lexicon:
         markers = self._headword_markers(word)
         return markers is not None and (plural_too or "pl" not in markers)
 
+    def verb_of_form(self, word: str) -> str | None:
+        """The infinitive a participle is a form of, from the dictionary (None without it)."""
+        return self._verb_of_form(word)
+
+    def _lookup_verb_of_form(self, word: str) -> str | None:
+        if self.dictionary is None:
+            return None
+        return self.dictionary.verb_of_form(word)
+
     def is_verb(self, word: str) -> bool:
         """Whether ``word`` is a Ding verb headword (an infinitive)."""
         markers = self._headword_markers(word)
@@ -164,6 +277,8 @@ class Lexicon:
     def refine(self, word: str, lemma: str, pos: str) -> str:
         """The lemma of ``word`` given HanTa's ``lemma`` and tag ``pos``, checked as above."""
         lemma = _tidy(word, lemma)
+        if _is_acronym(word) and lemma.casefold() in {word.casefold(), word[:-1].casefold()}:
+            return word  # EU, SPD: HanTa writes "Eu", "Spd"
         if lemma in self.terms:
             return lemma
         form_term = self.form_terms.get(word)
@@ -181,7 +296,25 @@ class Lexicon:
             for candidate in _verb_candidates(lemma):
                 if self.is_verb(candidate):
                     return candidate
+        return self._reform_spelling(word, lemma)
+
+    def _reform_spelling(self, word: str, lemma: str) -> str:
+        """HanTa's model knows the old spelling (Beschlüsse → Beschluß): prefer the new one.
+
+        Only when the word itself has no ß and the dictionary knows the ss form and not
+        the ß form ("geschlossen" stays "schließen").
+        """
+        if "ß" not in lemma or "ß" in word:
+            return lemma
+        reformed = lemma.replace("ß", "ss")
+        if self.is_headword(reformed) and not self.is_headword(lemma):
+            return reformed
         return lemma
+
+
+def _is_acronym(word: str) -> bool:
+    """EU, SPD, NATO, SPDler: a word that begins with two capitals."""
+    return len(word) >= 2 and word[:2].isupper() and word[:2].isalpha()
 
 
 def _tidy(word: str, lemma: str) -> str:
@@ -223,7 +356,7 @@ def default_lexicon() -> Lexicon:
     """The curated glossary and, when installed, the Ding dictionary as a lexicon."""
     from glossary.loading import curated_glossary_paths, parse_glossary_file
 
-    entries = [
+    entries = list(_curated_entries or ()) or [
         entry for path in curated_glossary_paths() for entry in parse_glossary_file(path).entries
     ]
     try:
@@ -247,4 +380,5 @@ def use_lexicon(replacement: Lexicon | None) -> None:
     global _lexicon
     with _lexicon_lock:
         _lexicon = replacement
+    _seeded_tags.clear()  # tagged against the lexicon that is being replaced
     tag_words.cache_clear()

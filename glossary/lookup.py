@@ -17,16 +17,33 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from glossary.ding import DictionaryMissing, DingDictionary, DingSense
+from glossary.compounds import split_compound
+from glossary.ding import (
+    DictionaryMissing,
+    DingDictionary,
+    DingSense,
+    lookup_key_cased,
+    split_synonyms,
+)
+from glossary.ding_parse import shares_stem
 from glossary.lemmas import analyze_compound, open_dictionary, tag_sentence, word_lemma
-from glossary.matching import GlossaryMatcher
+from glossary.matching import GlossaryMatcher, TermMatch
+from glossary.phrases import PhraseMatch, find_phrases, phrases_at
+from glossary.ranking import english_in, rank_senses
 from glossary.schema import GlossaryEntry, GlossarySet
 from glossary.scope import order_by_scope
 from reader.text import Sentence
 
 FoundBy = Literal["as written", "lower case", "lemma", "separable verb", "compound", "nothing"]
-SENSE_LIMIT = 5
+SENSE_LIMIT = 6
+# Senses gathered per step before they are ranked for the sentence.
+CANDIDATE_LIMIT = 40
+# Tags of a verb form whose lemma's senses are looked at even when the form is a headword
+# itself (a participle used verbally: "gefangen" → fangen before the adjective).
+VERBAL_TAGS = ("VV", "VA", "VM")
 PART_SENSE_LIMIT = 2
+# Parts of speech a compound's part may have (not prepositions: "Vorsicht" is no "vor").
+CONTENT_KINDS = frozenset({"noun", "adjective", "verb"})
 # Morpheme tags that are a compound's lexical parts (HanTa taglevel 3), not links or endings.
 LEXICAL_MORPHEME_PREFIXES = ("NN", "NE", "ADJ", "VV", "ADV", "CARD")
 STTS_NAMES = {
@@ -51,6 +68,16 @@ STTS_NAMES = {
     "CARD": "number",
 }
 
+
+# The STTS tag of a headword's part of speech (for a word looked up on its own).
+HEADWORD_TAGS = {
+    "noun": "NN",
+    "verb": "VV(INF)",
+    "adjective": "ADJ(D)",
+    "adverb": "ADV",
+    "preposition": "APPR",
+    "conjunction": "KON",
+}
 
 GENDER_ARTICLES = {"m": "der", "f": "die", "n": "das"}
 """The definite article of each gender."""
@@ -90,6 +117,10 @@ class LookupResult:
     """For a compound, each part with its own gloss; empty otherwise."""
     notes: tuple[str, ...]
     """Remarks such as "dictionary not installed: ..."."""
+    phrases: tuple[PhraseMatch, ...] = ()
+    """Dictionary phrases of the sentence the word belongs to, the most specific first."""
+    english: str | None = None
+    """The sentence's English translation the senses were ranked by, if one was given."""
 
     @property
     def part_of_speech(self) -> str:
@@ -110,6 +141,8 @@ class LookupResult:
         for entry in self.glossary:
             if entry.gender:
                 return entry.gender
+        if not self.part_of_speech.startswith("noun"):
+            return None  # "hinzufügen" is no neuter because "das Hinzufügen" is
         for sense in self.senses:
             if sense.gender:
                 return sense.gender
@@ -141,7 +174,7 @@ class LookupResult:
     @property
     def found(self) -> bool:
         """Whether anything at all was found."""
-        return bool(self.glossary or self.senses or self.compound_parts)
+        return bool(self.glossary or self.senses or self.compound_parts or self.phrases)
 
 
 class WordLookup:
@@ -164,6 +197,9 @@ class WordLookup:
                 self._by_key.setdefault(key.casefold(), []).append(entry)
         self._lock = threading.Lock()
         self._cached = lru_cache(maxsize=4096)(self._lookup)
+        self._known_parts = lru_cache(maxsize=16384)(self._lookup_known_part)
+        self._parts_cache = lru_cache(maxsize=16384)(self._split_parts)
+        self._sentence_context = lru_cache(maxsize=1024)(self._glossary_in_sentence)
 
     @classmethod
     def create(cls, glossary: GlossarySet, dictionary_path: Path | None = None) -> WordLookup:
@@ -185,34 +221,64 @@ class WordLookup:
         return tuple(order_by_scope(self._by_key.get(word.casefold(), []), None))
 
     def lookup(
-        self, word: str, sentence: Sentence | None = None, token_index: int | None = None
+        self,
+        word: str,
+        sentence: Sentence | None = None,
+        token_index: int | None = None,
+        english: str | None = None,
     ) -> LookupResult:
-        """What the glossary and the dictionary say about ``word`` (token ``token_index``)."""
+        """What the glossary and the dictionary say about ``word`` (token ``token_index``).
+
+        ``english``, the sentence's translation, ranks first the senses it uses.
+        """
         if sentence is not None and token_index is None:
             texts = [token.text for token in sentence.tokens]
             token_index = texts.index(word) if word in texts else None
         if sentence is not None and token_index is not None:
             if not 0 <= token_index < len(sentence.tokens):
                 token_index = None
-        return self._cached(word, sentence if token_index is not None else None, token_index)
+        return self._cached(
+            word, sentence if token_index is not None else None, token_index, english or None
+        )
 
     def _lookup(
-        self, word: str, sentence: Sentence | None, token_index: int | None
+        self,
+        word: str,
+        sentence: Sentence | None,
+        token_index: int | None,
+        english: str | None = None,
     ) -> LookupResult:
         notes: list[str] = []
         separable_verb: str | None = None
         context_entries: list[GlossaryEntry] = []
+        context_words: set[str] = set()
+        phrases: tuple[PhraseMatch, ...] = ()
+        base_lemma = ""
         if sentence is not None and token_index is not None:
             tagged = tag_sentence(sentence)
-            lemma, tag = tagged[token_index].lemma, tagged[token_index].pos
-            for key, group in self.matcher.token_candidates(tagged)[token_index].items():
+            lemma, tag = tagged[token_index].word_lemma, tagged[token_index].pos
+            base_lemma = tagged[token_index].lemma
+            # The other words of the sentence (the word's own lemma says nothing of its sense).
+            context_words = {
+                form
+                for index, t in enumerate(tagged)
+                if index != token_index
+                for form in (t.lemma, t.text)
+            } - {lemma, base_lemma, word}
+            phrases = phrases_at(find_phrases(tagged, self.dictionary), token_index)
+            if english:
+                phrases = tuple(sorted(phrases, key=lambda p: not english_in(p.english, english)))
+            candidates, matches = self._sentence_context(sentence)
+            for key, group in candidates[token_index].items():
                 if len(group) > 1:
                     separable_verb = key
-            for match in self.matcher.matches(sentence):
+            for match in matches:
                 if token_index in match.token_indexes:
                     context_entries.append(match.entry)
         else:
-            lemma, tag = word_lemma(word) if any(c.isalpha() for c in word) else (word, "")
+            lemma, tag = self._headword_lemma(word) or (
+                word_lemma(word) if any(c.isalpha() for c in word) else (word, "")
+            )
         entries = _unique(
             [
                 *context_entries,
@@ -231,7 +297,12 @@ class WordLookup:
         if self.dictionary is None:
             notes.append(f"dictionary not installed: {self.missing_reason}")
         else:
-            senses, found_by = self._dictionary_senses(word, lemma, separable_verb)
+            senses, found_by = self._dictionary_senses(
+                word, base_lemma or lemma, separable_verb, tag
+            )
+            if tag or english:
+                senses = rank_senses(senses, word, tag, context_words, english)
+            senses = senses[:SENSE_LIMIT]
             if _may_be_compound(tag):
                 parts = self._compound_parts(word)
             if not senses and parts:
@@ -249,40 +320,111 @@ class WordLookup:
             separable_verb=separable_verb,
             compound_parts=parts,
             notes=tuple(notes),
+            phrases=phrases,
+            english=english,
         )
 
+    def _glossary_in_sentence(
+        self, sentence: Sentence
+    ) -> tuple[list[dict[str, tuple[int, ...]]], tuple[TermMatch, ...]]:
+        """The matcher's candidates per token and its matches, once per sentence."""
+        return self.matcher.token_candidates(tag_sentence(sentence)), self.matcher.matches(sentence)
+
+    def _headword_lemma(self, word: str) -> tuple[str, str] | None:
+        """(word, tag) for a word the dictionary has as a base form, written so; else None.
+
+        A word on its own that is a headword is its own lemma: HanTa (a second to load in a
+        new process) is not needed for it. The tag is the STTS tag of its part of speech.
+        """
+        if self.dictionary is None or not word.isalpha():
+            return None
+        senses = self.dictionary.senses(word, 1, exact_case=True)
+        if not senses or senses[0].german != senses[0].headword:
+            return None
+        tag = HEADWORD_TAGS.get(senses[0].part_of_speech)
+        return (word, tag) if tag else None
+
     def _dictionary_senses(
-        self, word: str, lemma: str, separable_verb: str | None
+        self, word: str, lemma: str, separable_verb: str | None, tag: str = ""
     ) -> tuple[tuple[DingSense, ...], FoundBy]:
+        """The candidate senses (not yet ranked for the sentence) and the step that found them.
+
+        A verb form (a participle used verbally) also brings its lemma's senses, after its
+        own: the ranking then puts the verb's before the adjective's.
+        """
         assert self.dictionary is not None
+        steps: list[tuple[FoundBy, str, bool]] = []
         if separable_verb:
-            senses = self.dictionary.senses(separable_verb, SENSE_LIMIT)
-            if senses:
-                return senses, "separable verb"
-        senses = self.dictionary.senses(word, SENSE_LIMIT, exact_case=True)
-        if senses:
-            return senses, "as written"
+            steps.append(("separable verb", separable_verb, False))
+        steps.append(("as written", word, True))
         if lemma and lemma != word:
-            senses = self.dictionary.senses(lemma, SENSE_LIMIT, exact_case=True)
-            if senses:
-                return senses, "lemma"
-        senses = self.dictionary.senses(word.lower(), SENSE_LIMIT)
-        if senses:
-            return senses, "lower case"
+            steps.append(("lemma", lemma, True))
+        steps.append(("lower case", word.lower(), False))
         if lemma and lemma != word:
-            senses = self.dictionary.senses(lemma, SENSE_LIMIT)
-            if senses:
-                return senses, "lemma"
+            steps.append(("lemma", lemma, False))
+        for found_by, key, exact_case in steps:
+            senses = self.dictionary.senses(key, CANDIDATE_LIMIT, exact_case=exact_case)
+            if not senses:
+                continue
+            if found_by == "as written" and tag.startswith(VERBAL_TAGS) and lemma != word:
+                more = self.dictionary.senses(lemma, CANDIDATE_LIMIT)
+                seen = {(sense.line, sense.german) for sense in senses}
+                senses += tuple(s for s in more if (s.line, s.german) not in seen)
+            return senses, found_by
         return (), "nothing"
 
     def _compound_parts(self, word: str) -> tuple[PartGloss, ...]:
-        """Each lexical part of a compound with its gloss; empty for a simple word."""
+        """:meth:`_split_parts`, kept per word (the cursor meets a word again and again)."""
+        return self._parts_cache(word)
+
+    def _split_parts(self, word: str) -> tuple[PartGloss, ...]:
+        """Each part of a compound with its gloss; empty for a simple word.
+
+        Split with the dictionary's own headwords (:mod:`glossary.compounds`); HanTa's
+        morphemes only when that finds nothing, and then only if every part is known.
+        """
+        assert self.dictionary is not None
+        is_known = bool(self.dictionary.senses(word, 1, exact_case=True))
+        split = split_compound(word, self._known_part, is_known)
+        if split:
+            names = [part.headword for part in split]
+        elif is_known:
+            return ()
+        else:
+            names = self._hanta_parts(word)
+        glosses = []
+        for name in names:
+            senses = self.dictionary.senses(name, PART_SENSE_LIMIT, exact_case=True)
+            senses = senses or self.dictionary.senses(name, PART_SENSE_LIMIT)
+            entries = self.glossary_entries(name)
+            if not senses and not entries:
+                return ()  # a part nobody knows ("droh") is no part
+            glosses.append(PartGloss(part=name, senses=senses, glossary=entries))
+        return tuple(glosses) if len(glosses) >= 2 else ()
+
+    def _known_part(self, text: str) -> str | None:
+        """The headword a candidate compound part stands for, or None (see compounds.Known)."""
+        return self._known_parts(text)
+
+    def _lookup_known_part(self, text: str) -> str | None:
+        assert self.dictionary is not None
+        for sense in self.dictionary.senses(text, 3, exact_case=True):
+            kind = sense.part_of_speech
+            if kind.startswith("noun (plural)"):
+                singular = _singular_of(sense, text)
+                if singular:
+                    return singular
+            elif kind in CONTENT_KINDS:
+                return text
+        return None
+
+    def _hanta_parts(self, word: str) -> list[str]:
+        """The lexical morphemes HanTa finds, neighbours the dictionary knows as one joined."""
         assert self.dictionary is not None
         _, morphemes, _ = analyze_compound(word)
         parts = [(m, t) for m, t in morphemes if t.startswith(LEXICAL_MORPHEME_PREFIXES)]
         if len(parts) < 2:
-            return ()
-        # HanTa splits finely ("eisen", "bahn"); join neighbours the dictionary knows as one word.
+            return []
         merged: list[tuple[str, str]] = [parts[0]]
         for morpheme, morpheme_tag in parts[1:]:
             previous, previous_tag = merged[-1]
@@ -290,20 +432,16 @@ class WordLookup:
                 merged[-1] = (previous + morpheme, previous_tag)
             else:
                 merged.append((morpheme, morpheme_tag))
-        parts = merged
-        if len(parts) < 2:
-            return ()
-        glosses = []
-        for morpheme, morpheme_tag in parts:
-            part = morpheme.capitalize() if morpheme_tag.startswith("NN") else morpheme
-            glosses.append(
-                PartGloss(
-                    part=part,
-                    senses=self.dictionary.senses(part, PART_SENSE_LIMIT),
-                    glossary=self.glossary_entries(part),
-                )
-            )
-        return tuple(glosses)
+        return [m.capitalize() if t.startswith("NN") else m for m, t in merged]
+
+
+def _singular_of(sense: DingSense, plural: str) -> str | None:
+    """The singular headword a plural sense belongs to (Partisanen → Partisan)."""
+    for synonym in split_synonyms(sense.headword):
+        singular = lookup_key_cased(synonym)
+        if " " not in singular and shares_stem(singular, plural):
+            return singular
+    return None
 
 
 def _may_be_compound(tag: str) -> bool:
@@ -355,4 +493,17 @@ def result_to_json(result: LookupResult) -> dict[str, object]:
             for part in result.compound_parts
         ],
         "notes": list(result.notes),
+        "phrases": [phrase_to_json(phrase) for phrase in result.phrases],
+        "english": result.english,
+    }
+
+
+def phrase_to_json(phrase: PhraseMatch) -> dict[str, object]:
+    """A phrase found in the sentence as JSON-ready data."""
+    return {
+        "phrase": phrase.phrase,
+        "english": phrase.english,
+        "token_indexes": list(phrase.token_indexes),
+        "source": phrase.source,
+        "lines": list(phrase.lines),
     }

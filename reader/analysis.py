@@ -1,8 +1,8 @@
-"""Per-block analysis for the reading view: lemmas of every token and glossary terms.
+"""Per-block analysis for the reading view: lemmas, glossary terms and dictionary phrases.
 
 Runs in a worker (HanTa tags about two thousand tokens a second), once per block; the screen
-turns the result into marks (glossary terms, vocabulary colours) and into the checks of the
-English column.
+turns the result into marks (glossary terms, vocabulary colours, fixed phrases) and into the
+checks of the English column.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from glossary.lemmas import sentence_lemmas
+from glossary.ding import DingDictionary
+from glossary.lemmas import sentence_lemmas, tag_sentence
 from glossary.matching import GlossaryMatcher, TermMatch
+from glossary.phrases import PhraseMatch, find_phrases
 from reader.text import Document, Sentence
 
 
@@ -23,6 +25,8 @@ class SentenceAnalysis:
     """One lemma per token of the sentence."""
     matches: tuple[TermMatch, ...]
     """Glossary terms found in the sentence."""
+    phrases: tuple[PhraseMatch, ...] = ()
+    """Dictionary phrases found in the sentence (empty without the dictionary)."""
 
 
 @dataclass(frozen=True)
@@ -44,18 +48,29 @@ class BlockAnalysis:
         return tuple(lemmas)
 
 
-def analyse_block(document: Document, index: int, matcher: GlossaryMatcher | None) -> BlockAnalysis:
-    """Lemmas and glossary matches for every sentence of one block."""
+def analyse_block(
+    document: Document,
+    index: int,
+    matcher: GlossaryMatcher | None,
+    dictionary: DingDictionary | None = None,
+) -> BlockAnalysis:
+    """Lemmas, glossary matches and (with ``dictionary``) phrases for one block's sentences."""
     return BlockAnalysis(
         index,
-        tuple(analyse_sentence(sentence, matcher) for sentence in document.sentences(index)),
+        tuple(
+            analyse_sentence(sentence, matcher, dictionary)
+            for sentence in document.sentences(index)
+        ),
     )
 
 
-def analyse_sentence(sentence: Sentence, matcher: GlossaryMatcher | None) -> SentenceAnalysis:
-    """Lemmas and glossary matches for one sentence."""
+def analyse_sentence(
+    sentence: Sentence, matcher: GlossaryMatcher | None, dictionary: DingDictionary | None = None
+) -> SentenceAnalysis:
+    """Lemmas, glossary matches and dictionary phrases for one sentence."""
     matches = matcher.matches(sentence) if matcher is not None else ()
-    return SentenceAnalysis(sentence_lemmas(sentence), matches)
+    phrases = find_phrases(tag_sentence(sentence), dictionary) if dictionary is not None else ()
+    return SentenceAnalysis(sentence_lemmas(sentence), matches, phrases)
 
 
 MARK_BY_KIND: Mapping[str, str] = {
@@ -78,14 +93,20 @@ STATUS_MARKS: Mapping[str, str] = {
 """The colour of a word by vocabulary status (known and ignored words stay plain)."""
 
 
+PHRASE_MARK = "phrase"
+"""The mark style of a dictionary phrase's words."""
+
+
 def block_marks(
     document: Document,
     analysis: BlockAnalysis,
     statuses: Mapping[str, str] | None,
+    phrases: bool = False,
 ) -> list[tuple[int, int, str]]:
-    """Styled spans ``(start, end, style name)`` for a block: statuses first, terms on top.
+    """Styled spans ``(start, end, style name)`` for a block: statuses, phrases, terms on top.
 
     ``statuses`` maps lemmas to vocabulary statuses (missing: new); None turns colouring off.
+    ``phrases`` marks the words of the dictionary phrases found.
     """
     marks: list[tuple[int, int, str]] = []
     sentences = document.sentences(analysis.block)
@@ -95,6 +116,12 @@ def block_marks(
                 style = STATUS_MARKS.get(statuses.get(lemma, "new")) if token.is_word else None
                 if style:
                     marks.append((token.start, token.end, style))
+    if phrases:
+        for sentence, result in zip(sentences, analysis.sentences, strict=True):
+            for phrase in result.phrases:
+                for index in phrase.token_indexes:
+                    token = sentence.tokens[index]
+                    marks.append((token.start, token.end, PHRASE_MARK))
     for result in analysis.sentences:
         for match in result.matches:
             style = MARK_BY_KIND.get(match.entry.kind, "glossary")

@@ -44,6 +44,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     lookup.add_argument(
         "--context", metavar="SENTENCE", help="the sentence the word appears in (for its lemma)"
     )
+    lookup.add_argument(
+        "--english",
+        metavar="TRANSLATION",
+        help="the sentence's English translation: senses it uses are ranked first and marked",
+    )
     lookup.add_argument("--json", action="store_true", help="print JSON")
     lookup.set_defaults(func=command_lookup)
 
@@ -105,6 +110,16 @@ def _load() -> GlossarySet:
     return glossary
 
 
+def _load_cached() -> GlossarySet:
+    """:func:`_load` through the glossary cache (a lookup then starts without YAML or HanTa)."""
+    from glossary.glossary_cache import cached_glossaries, dictionary_index_name
+
+    glossary = cached_glossaries(dictionary_index_name())
+    for problem in glossary.problems:
+        print(f"lesepult: warning: {format_problem(problem)}", file=sys.stderr)
+    return glossary
+
+
 def _find_entries(glossary: GlossarySet, term: str) -> tuple[GlossaryEntry, ...]:
     entries = glossary.find(term)
     if not entries:
@@ -135,13 +150,15 @@ def command_lookup(arguments: argparse.Namespace) -> int:
     word = arguments.word.strip()
     if not word:
         raise UserError("give a word to look up")
-    lookup = WordLookup.create(_load())
+    lookup = WordLookup.create(_load_cached())
     try:
         if arguments.context:
             sentence, index = _context_token(word, arguments.context)
-            result = lookup.lookup(sentence.tokens[index].text, sentence, index)
+            result = lookup.lookup(
+                sentence.tokens[index].text, sentence, index, english=arguments.english
+            )
         else:
-            result = lookup.lookup(word)
+            result = lookup.lookup(word, english=arguments.english)
     finally:
         lookup.close()
     if arguments.json:
@@ -154,16 +171,29 @@ def command_lookup(arguments: argparse.Namespace) -> int:
 def format_result(result: LookupResult) -> str:
     """A lookup result as plain text: the glossary note first, then the dictionary."""
     lines = [_headline(result)]
-    for entry in result.glossary:
+    # The phrase the word belongs to in its sentence comes first (a curated expression, then
+    # the dictionary's phrases), then the word's own glossary entries and senses.
+    expressions = [entry for entry in result.glossary if " " in entry.term.strip()]
+    for entry in expressions:
         lines.append("")
         lines.extend(_entry_lines(entry))
+    if result.phrases:
+        lines.append("")
+        lines.append("Phrase in this sentence (Ding):")
+        for phrase in result.phrases[:PHRASE_LINES]:
+            lines.append(f"  {phrase.phrase} — {_shorten(phrase.english)}")
+    for entry in result.glossary:
+        if entry not in expressions:
+            lines.append("")
+            lines.extend(_entry_lines(entry))
     if result.senses:
         lines.append("")
         lines.append(f"Dictionary (Ding, found {result.found_by}):")
         for sense in result.senses:
             shown = sense.german if sense.german == sense.headword else f"{sense.german}"
             base = "" if sense.german == sense.headword else f"   [from {sense.headword}]"
-            lines.append(f"  {shown} — {sense.english}{base}")
+            mark = "   [in the translation]" if sense.in_translation else ""
+            lines.append(f"  {shown} — {sense.english}{base}{mark}")
     if result.compound_parts:
         lines.append("")
         lines.append("Compound parts:")
@@ -176,6 +206,18 @@ def format_result(result: LookupResult) -> str:
     if not result.found:
         lines.append("nothing found")
     return "\n".join(lines)
+
+
+PHRASE_LINES = 3
+PHRASE_ENGLISH_LENGTH = 160
+
+
+def _shorten(text: str) -> str:
+    """A long list of senses cut at a separator, so a phrase stays on one or two lines."""
+    if len(text) <= PHRASE_ENGLISH_LENGTH:
+        return text
+    cut = text.rfind("; ", 0, PHRASE_ENGLISH_LENGTH)
+    return (text[:cut] if cut > 0 else text[:PHRASE_ENGLISH_LENGTH]) + "; …"
 
 
 def _headline(result: LookupResult) -> str:

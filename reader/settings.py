@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
         "your CEFR level: glossary drafts and the level marks propose words rarer than it",
     ),
     Setting("level-marks", "off", ("on", "off"), "underline the words above your level"),
+    Setting("phrase-marks", "off", ("on", "off"), "mark the dictionary's fixed phrases"),
 )
 
 

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.lemma_keys import LEMMA_KEYS_MIGRATION
 from reader.store_damage import describe_store_error
 
 # Each migration brings the schema from version N to N+1. Never edit a released one:
@@ -77,6 +78,8 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE words ADD COLUMN text_id TEXT;
     CREATE INDEX words_by_text ON words (text_id);
     """,
+    # 6: vocabulary keys whose lemma changed (EU, Beschluss, haben for "hab'"): issue 9
+    LEMMA_KEYS_MIGRATION,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

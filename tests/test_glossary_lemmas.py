@@ -13,11 +13,12 @@ from glossary.lemmas import (
     lexicon,
     sentence_lemmas,
     tag_sentence,
+    unelide,
     use_lexicon,
     word_lemma,
 )
 from glossary.schema import GlossarySet
-from reader.text import Document, parse_document
+from reader.text import Document, Sentence, parse_document
 from tests.fixtures_glossary import REAL_DING
 
 
@@ -29,9 +30,11 @@ def first_sentence(text: str) -> object:
 @pytest.mark.parametrize(
     ("text", "word", "lemma"),
     [
-        ("Die Reaktionen fielen verhalten aus.", "fielen", "fallen"),
+        # Issue 9: both parts of a split separable verb have the joined verb as lemma.
+        ("Die Reaktionen fielen verhalten aus.", "fielen", "ausfallen"),
+        ("Die Reaktionen fielen verhalten aus.", "aus", "ausfallen"),
         ("Die Reaktionen fielen verhalten aus.", "Reaktionen", "Reaktion"),
-        ("Er kündigte ein Manöver an.", "kündigte", "kündigen"),
+        ("Er kündigte ein Manöver an.", "kündigte", "ankündigen"),
         ("Das steht im Unionsvertrag.", ".", "."),
     ],
 )
@@ -48,6 +51,8 @@ def test_separable_particle_is_tagged_ptkvz() -> None:
     document = parse_document("Die Reaktionen fielen verhalten aus.", "test")
     tags = {tagged.text: tagged.pos for tagged in tag_sentence(document.sentences(0)[0])}
     assert tags["aus"] == "PTKVZ"
+    verb = tag_sentence(document.sentences(0)[0])[2]
+    assert (verb.lemma, verb.joined, verb.word_lemma) == ("fallen", "ausfallen", "ausfallen")
 
 
 def test_article_sentences_all_get_lemmas(article: Document) -> None:
@@ -89,7 +94,7 @@ def article_lemma(article: Document, word: str) -> str:
         ("Batallionsebene", "Bataillonsebene"),
         ("Nowitsckok", "Nowitschok"),
         ("eingetroffen", "eintreffen"),
-        ("kündigte", "kündigen"),
+        ("kündigte", "ankündigen"),  # issue 9: "kündigte … an" is ankündigen
         ("erörtern", "erörtern"),
         ("Es", "es"),
     ],
@@ -188,3 +193,55 @@ def test_a_missing_dictionary_falls_back_to_hanta(
         assert word_lemma("Russlands")[0] == "Russland"
     finally:
         use_lexicon(None)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        # issue 9: the joined separable verb for both parts
+        ("Sie fügte dem Bericht einen Satz hinzu.", "fügte", "hinzufügen"),
+        ("Sie fügte dem Bericht einen Satz hinzu.", "hinzu", "hinzufügen"),
+        # acronyms keep their case
+        ("Die EU und die SPD fassten Beschlüsse.", "EU", "EU"),
+        ("Die EU und die SPD fassten Beschlüsse.", "SPD", "SPD"),
+        # elided spoken forms
+        ("Wär' ich doch zu Hause geblieben.", "Wär'", "sein"),
+        ("Ich hab' es dir gesagt.", "hab'", "haben"),
+        ("Ja, ich bin's doch.", "bin's", "sein"),
+        ("Ja, ich bin's.", "bin'", "sein"),  # the tokenizer splits "bin's."
+        ("Wie geht's dir?", "geht's", "gehen"),
+        ("Gibt’s hier noch Kaffee?", "Gibt’s", "geben"),
+        # participles used verbally: the verb
+        ("Er war von den Rebellen gefangen worden.", "gefangen", "fangen"),
+        ("Die Tür wurde um acht Uhr geschlossen.", "geschlossen", "schließen"),
+    ],
+)
+def test_lemmas_a_vocabulary_can_trust(text: str, word: str, lemma: str) -> None:
+    sentence = first_sentence(text)
+    assert isinstance(sentence, Sentence)
+    position = [token.text for token in sentence.tokens].index(word)
+    assert sentence_lemmas(sentence)[position] == lemma
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("Die EU und die SPD fassten Beschlüsse.", "Beschlüsse", "Beschluss"),
+        ("Die Flüsse sind über die Ufer getreten.", "Flüsse", "Fluss"),
+        ("Die Straßen sind nass.", "Straßen", "Straße"),
+    ],
+)
+def test_reform_spelling_first(text: str, word: str, lemma: str) -> None:
+    sentence = first_sentence(text)
+    assert isinstance(sentence, Sentence)
+    position = [token.text for token in sentence.tokens].index(word)
+    assert sentence_lemmas(sentence)[position] == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "written"),
+    [("wär'", "wäre"), ("hab’", "habe"), ("geht's", "geht"), ("bin’s", "bin"), ("Haus", "Haus")],
+)
+def test_unelide(word: str, written: str) -> None:
+    assert unelide(word) == written

@@ -182,6 +182,10 @@ def glossary_sources(
         # matched around the word ("Großer Bahnhof"), which do not define the word alone.
         result = lookup.lookup(sentence.tokens[token_index].text, sentence, token_index)
         meaning = short_meaning(result)
+        if result.phrases:  # the phrase the word belongs to in this sentence
+            phrase = result.phrases[0]
+            english = "; ".join(phrase.english.split("; ")[:2])
+            meaning = f"{meaning}; here in “{phrase.phrase}”: {english}".lstrip("; ")
         if not meaning:
             return None
         gender = next((sense.gender for sense in result.senses if sense.gender), None)

@@ -204,6 +204,14 @@ READING_COMMANDS: tuple[ReaderCommand, ...] = (
         "Words",
     ),
     ReaderCommand(
+        "words.phrases",
+        "P",
+        "toggle_phrases",
+        "Phrases",
+        "Mark the dictionary's fixed phrases (eine Rolle spielen) on/off",
+        "Words",
+    ),
+    ReaderCommand(
         "panel.toggle",
         "p",
         "toggle_panel",

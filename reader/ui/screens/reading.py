@@ -120,6 +120,7 @@ class ReadingScreen(Screen[None]):
         self.colour_words = True
         self.level_marks = False
         self.level_spans: dict[int, tuple[tuple[int, int], ...]] = {}
+        self.mark_phrases = False
         self._history_timer: Timer | None = None
         self._position_timer: Timer | None = None
         self._message_timer: Timer | None = None
@@ -151,6 +152,7 @@ class ReadingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.colour_words = get_setting(self.store, "word-colours") == "on"
         self.level_marks = get_setting(self.store, "level-marks") == "on"
+        self.mark_phrases = get_setting(self.store, "phrase-marks") == "on"
         self.view.stacked = get_setting(self.store, "layout") == "stacked"
         self.status.title = self.document.title
         self.status.paragraphs = len(self.document.blocks)
@@ -265,6 +267,8 @@ class ReadingScreen(Screen[None]):
             )
         if self.cursor.token is not None:
             self.look_up_current_word()
+        self.analyses.clear()  # again, now with the dictionary's phrases
+        self._analyse_visible(force=True)
 
     def _analyse_visible(self, force: bool = False) -> None:
         if self.matcher is None:
@@ -294,7 +298,8 @@ class ReadingScreen(Screen[None]):
                 return
             if index in done and index not in blocks:
                 continue
-            batch.append(analyse_block(self.document, index, matcher))
+            dictionary = self.word_lookup.dictionary if self.word_lookup else None
+            batch.append(analyse_block(self.document, index, matcher, dictionary))
             if len(batch) >= 4 or index == order[-1]:
                 lemmas = {
                     lemma for analysis in batch for s in analysis.sentences for lemma in s.lemmas
@@ -329,7 +334,9 @@ class ReadingScreen(Screen[None]):
                 *(Decoration(start, end, "parallel-view--above-level") for start, end in level),
                 *(
                     Decoration(start, end, f"parallel-view--{style}")
-                    for start, end, style in block_marks(self.document, analysis, statuses)
+                    for start, end, style in block_marks(
+                        self.document, analysis, statuses, self.mark_phrases
+                    )
                 ),
             ),
         )
@@ -454,12 +461,22 @@ class ReadingScreen(Screen[None]):
         if self.word_lookup is None:
             self.say("loading the dictionary…")
             return
-        self.look_up(self.cursor, word[0], word[1], self.word_lookup)
+        translation = self.machine.get(word[0].text)
+        english = translation.english if translation is not None else None
+        self.look_up(self.cursor, word[0], word[1], self.word_lookup, english)
 
     @work(thread=True, exclusive=True, group="lookup", exit_on_error=False)
-    def look_up(self, cursor: Cursor, sentence: Sentence, token: int, lookup: WordLookup) -> None:
-        """Look one word up (glossary, dictionary, lemma, separable verb, compound parts)."""
-        result = lookup.lookup(sentence.tokens[token].text, sentence, token)
+    def look_up(
+        self,
+        cursor: Cursor,
+        sentence: Sentence,
+        token: int,
+        lookup: WordLookup,
+        english: str | None = None,
+    ) -> None:
+        """Look one word up (glossary, dictionary, lemma, separable verb, compound parts);
+        ``english``, the sentence's translation, ranks the senses it uses first."""
+        result = lookup.lookup(sentence.tokens[token].text, sentence, token, english=english)
         self.post_message(LookupDone(cursor, result))
 
     @on(LookupDone)
@@ -551,6 +568,12 @@ class ReadingScreen(Screen[None]):
         self.statuses.update(dict.fromkeys(changed, "known"))
         self._refresh_all_marks()
         self.say(f"{len(changed)} new words marked known")
+
+    def action_toggle_phrases(self) -> None:
+        self.mark_phrases = not self.mark_phrases
+        self.save_setting("phrase-marks", "on" if self.mark_phrases else "off")
+        self._refresh_all_marks()
+        self.say("phrase marks " + ("on" if self.mark_phrases else "off"))
 
     def action_toggle_colouring(self) -> None:
         self.colour_words = not self.colour_words

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # The glossary package loads in a worker after the first paint; this panel only needs its
 # types until the first lookup arrives.
 GENDER_ARTICLES = {"m": "der", "f": "die", "n": "das"}
+PHRASES_SHOWN = 3
 
 
 def entry_text(entry: GlossaryEntry) -> Text:
@@ -63,14 +64,28 @@ def result_text(result: LookupResult | None) -> Text:
     if result.grammar:
         text.append(f"  {', '.join(result.grammar)}", style="italic")
     text.append("\n")
-    for entry in result.glossary:
+    # The phrase the word belongs to comes first: a curated expression, then Ding's phrases.
+    expressions = [entry for entry in result.glossary if " " in entry.term.strip()]
+    for entry in expressions:
         text.append("\n")
         text.append_text(entry_text(entry))
+    if result.phrases:
+        text.append("\nPhrase in this sentence\n", style="dim")
+        for phrase in result.phrases[:PHRASES_SHOWN]:
+            text.append(phrase.phrase, style="bold")
+            text.append(f"  {phrase.english}\n", style="green")
+    for entry in result.glossary:
+        if entry not in expressions:
+            text.append("\n")
+            text.append_text(entry_text(entry))
     if result.senses:
         text.append(f"\nDictionary ({result.found_by})\n", style="dim")
         for sense in result.senses:
             text.append(sense.german, style="bold")
-            text.append(f"  {sense.english}\n")
+            text.append(f"  {sense.english}")
+            if sense.in_translation:
+                text.append("  ✓ in the translation", style="italic green")
+            text.append("\n")
     if result.compound_parts:
         text.append("\nParts\n", style="dim")
         for part in result.compound_parts:

@@ -87,6 +87,7 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         "parallel-view--glossary",
         "parallel-view--glossary-name",
         "parallel-view--glossary-expression",
+        "parallel-view--phrase",
         "parallel-view--status-new",
         "parallel-view--status-1",
         "parallel-view--status-2",

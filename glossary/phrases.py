@@ -1,0 +1,232 @@
+"""Finding the dictionary's fixed phrases in a sentence (``Das spielt keine Rolle mehr.``).
+
+A phrase (see :mod:`glossary.ding_phrases`) is a verb, one or more nouns and maybe a
+preposition or another word. A sentence holds it when every slot is filled within one clause:
+the nouns (and the words around them) in the phrase's order with at most
+:data:`MAX_GAP` other tokens between them ("spielt keine große Rolle"), the verb anywhere in
+the same clause and in any form — inflected, as a participle, or split from its particle
+("setzte die Regierung unter Druck", "nahm es zur Kenntnis"). Words are compared on their
+text and on HanTa's lemma; adjectives and other words on their stem, so "wichtigen" fills
+"wichtige". Placeholders and articles are no slots, so any noun phrase or pronoun fills
+them. A clause ends at a comma, semicolon, colon, dash or bracket: content words scattered
+across clauses are no phrase. Candidates come from the index by noun (a dictionary lookup
+per sentence), so the check costs a few microseconds per candidate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from glossary.ding_index import DingDictionary, DingPhrase
+from glossary.ding_parse import is_placeholder
+from glossary.ding_phrases import ARTICLES, Slot, normalise_word
+from glossary.lemmas import TaggedToken, joined_verbs
+
+MAX_GAP = 3
+CLAUSE_ENDS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]", ".", "!", "?"})
+DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
+ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
+PhraseSource = Literal["dictionary", "glossary"]
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """One fixed phrase found in a sentence."""
+
+    phrase: str
+    """The phrase as the dictionary gives it (``jdn. unter Druck setzen``)."""
+    english: str
+    """Its English (senses of several dictionary lines joined with ``; ``)."""
+    token_indexes: tuple[int, ...]
+    """The tokens of the sentence that make it up, in order."""
+    source: PhraseSource = "dictionary"
+    """Where the phrase comes from."""
+    lines: tuple[int, ...] = ()
+    """The dictionary lines it was found on."""
+
+
+def stem(word: str) -> str:
+    """A word without an adjective ending, for comparing inflected forms (wichtigen → wichtig)."""
+    folded = word.casefold()
+    for ending in ADJECTIVE_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 4:
+            return folded[: -len(ending)]
+    return folded
+
+
+@dataclass(frozen=True)
+class _TokenForms:
+    words: frozenset[str]
+    stems: frozenset[str]
+    verb: str
+    article: str
+    particle: bool
+
+
+def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
+    verbs = joined_verbs(tagged)
+    forms = []
+    for index, token in enumerate(tagged):
+        words = {token.text.casefold(), token.lemma.casefold(), normalise_word(token.text)}
+        verb = verbs.get(index, token.lemma.casefold() if token.pos.startswith("V") else "")
+        if token.pos.startswith("V"):
+            words.add(token.lemma.casefold())
+        folded = token.text.casefold()
+        article = (
+            "definite"
+            if folded in DEFINITE
+            else "indefinite"
+            if folded.startswith(("ein", "kein"))
+            else ""
+        )
+        particle = token.pos == "PTKVZ"
+        forms.append(
+            _TokenForms(frozenset(words), frozenset(map(stem, words)), verb, article, particle)
+        )
+    return forms
+
+
+def _fills(slot: Slot, token: _TokenForms) -> bool:
+    if slot.kind == "verb":
+        return bool(token.verb) and token.verb in slot.forms
+    if slot.kind == "word":
+        if slot.forms[0].startswith("kein"):
+            return any(word.startswith("kein") for word in token.words)
+        return any(stem(form) in token.stems for form in slot.forms)
+    return any(form in token.words for form in slot.forms)
+
+
+def _clauses(tagged: Sequence[TaggedToken]) -> list[range]:
+    clauses = []
+    start = 0
+    for index, token in enumerate(tagged):
+        if token.text in CLAUSE_ENDS:
+            if index > start:
+                clauses.append(range(start, index))
+            start = index + 1
+    if start < len(tagged):
+        clauses.append(range(start, len(tagged)))
+    return clauses
+
+
+def _match_in(
+    slots: tuple[Slot, ...], forms: list[_TokenForms], clause: range
+) -> tuple[int, ...] | None:
+    """The tokens of ``clause`` that fill ``slots``, or None."""
+    ordered = [slot for slot in slots if slot.kind != "verb"]
+    verbs = [slot for slot in slots if slot.kind == "verb"]
+
+    def place(slot_index: int, after: int | None) -> list[int] | None:
+        if slot_index == len(ordered):
+            return []
+        start = clause.start if after is None else after + 1
+        stop = clause.stop if after is None else min(clause.stop, after + 2 + MAX_GAP)
+        for index in range(start, stop):
+            if _fills(ordered[slot_index], forms[index]):
+                rest = place(slot_index + 1, index)
+                if rest is not None:
+                    return [index, *rest]
+        return None
+
+    placed = place(0, None)
+    if placed is None:
+        return None
+    used = set(placed)
+    for slot in verbs:
+        verb_index = next((i for i in clause if i not in used and _fills(slot, forms[i])), None)
+        if verb_index is None:
+            return None
+        used.add(verb_index)
+        # A separated particle belongs to the verb: it is part of the phrase too.
+        used.update(
+            i for i in clause if forms[i].particle and forms[i].verb == forms[verb_index].verb
+        )
+    return tuple(sorted(used))
+
+
+def _article_kind(phrase: DingPhrase) -> str:
+    """definite, indefinite or "" for the article a phrase begins with."""
+    first = phrase.text.split()[0].casefold() if phrase.text else ""
+    return "definite" if first in DEFINITE else "indefinite" if first in ARTICLES else ""
+
+
+def _article_agrees(phrase: DingPhrase, forms: list[_TokenForms], noun: int) -> bool:
+    """Whether the sentence has an article of the phrase's kind just before its first noun."""
+    wanted = _article_kind(phrase)
+    if not wanted:
+        return False
+    return any(forms[i].article == wanted for i in range(max(0, noun - MAX_GAP), noun))
+
+
+def _fit(text: str, sentence_words: set[str]) -> tuple[int, int]:
+    """How well a variant's wording fits the sentence: its words there less those missing,
+    then its length (placeholders tell the learner the valency: "jdn. unter Druck setzen")."""
+    words = [normalise_word(word) for word in text.split() if not is_placeholder(word)]
+    present = sum(word in sentence_words for word in words)
+    return present - (len(words) - present), len(text)
+
+
+def find_phrases(
+    tagged: Sequence[TaggedToken], dictionary: DingDictionary | None
+) -> tuple[PhraseMatch, ...]:
+    """Every dictionary phrase in a tagged sentence, the most specific first."""
+    if dictionary is None or not tagged:
+        return ()
+    return _find(tuple(tagged), dictionary)
+
+
+@lru_cache(maxsize=2048)
+def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[PhraseMatch, ...]:
+    forms = _token_forms(tagged)
+    nouns = {word for token in forms for word in token.words}
+    candidates = dictionary.phrases_with(nouns)
+    if not candidates:
+        return ()
+    clauses = _clauses(tagged)
+    found: dict[
+        tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str],
+        tuple[tuple[int, bool, int], list[DingPhrase]],
+    ] = {}
+    for phrase in candidates:
+        for clause in clauses:
+            indexes = _match_in(phrase.slots, forms, clause)
+            if indexes is None:
+                continue
+            # Variants with the same words on the same tokens are one phrase ("Druck
+            # ausüben", "auf jdn. Druck ausüben"): their English is joined.
+            key = (tuple(slot.forms for slot in phrase.slots), indexes, _article_kind(phrase))
+            noun = next(
+                i
+                for i in indexes
+                if any(_fills(s, forms[i]) for s in phrase.slots if s.kind == "noun")
+            )
+            score = (-len(phrase.slots), not _article_agrees(phrase, forms, noun), phrase.sub)
+            if key in found:
+                best, phrases = found[key]
+                found[key] = (min(best, score), [*phrases, phrase])
+            else:
+                found[key] = (score, [phrase])
+            break
+    ranked = sorted(found.items(), key=lambda item: (item[1][0], item[1][1][0].line))
+    results = []
+    sentence_words = {word for token in forms for word in token.words}
+    for (_, indexes, _), (_, phrases) in ranked:
+        english = list(dict.fromkeys(phrase.english for phrase in phrases))
+        shown = max(phrases, key=lambda phrase: _fit(phrase.text, sentence_words))
+        results.append(
+            PhraseMatch(
+                phrase=shown.text,
+                english="; ".join(english),
+                token_indexes=indexes,
+                lines=tuple(phrase.line for phrase in phrases),
+            )
+        )
+    return tuple(results)
+
+
+def phrases_at(matches: Sequence[PhraseMatch], token_index: int) -> tuple[PhraseMatch, ...]:
+    """The phrases among ``matches`` that contain token ``token_index``."""
+    return tuple(match for match in matches if token_index in match.token_indexes)

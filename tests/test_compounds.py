@@ -1,0 +1,93 @@
+"""Compounds split with the dictionary's own headwords (issue 9, item 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary.compounds import split_compound
+from glossary.loading import load_glossaries
+from glossary.lookup import WordLookup
+from tests.fixtures_glossary import REAL_DING
+
+KNOWN = {
+    "Angriff": "Angriff",
+    "Krieg": "Krieg",
+    "Eisenbahn": "Eisenbahn",
+    "Partisanen": "Partisan",  # a plural headword, brought to its singular
+    "Schule": "Schule",
+    "Buch": "Buch",
+    "drohen": "drohen",
+    "Brief": "Brief",
+    "groß": "groß",
+    "Stadt": "Stadt",
+    "Verfassung": "Verfassung",
+    "Gericht": "Gericht",
+    "Bund": "Bund",
+}
+
+
+def known(text: str) -> str | None:
+    return KNOWN.get(text)
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("Angriffskrieg", ["Angriff", "Krieg"]),  # linking -s-
+        ("Eisenbahnpartisanen", ["Eisenbahn", "Partisan"]),  # plural head reached
+        ("Schulbuch", ["Schule", "Buch"]),  # dropped -e
+        ("Drohbrief", ["drohen", "Brief"]),  # a verb's stem, never "droh"
+        ("Großstadt", ["groß", "Stadt"]),
+        ("Bundesverfassungsgericht", ["Bund", "Verfassung", "Gericht"]),  # -es-, -s-
+    ],
+)
+def test_split_with_known_parts(word: str, parts: list[str]) -> None:
+    assert [part.headword for part in split_compound(word, known)] == parts
+
+
+@pytest.mark.parametrize("word", ["Krieg", "Kriegx", "Haus", "", "Brie"])
+def test_no_split(word: str) -> None:
+    assert split_compound(word, known) == ()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(max_size=80))
+def test_any_word_splits_without_error(word: str) -> None:
+    for part in split_compound(word, known):
+        assert part.headword in KNOWN.values()
+
+
+@pytest.fixture(scope="module")
+def real_lookup() -> Iterator[WordLookup]:
+    lookup = WordLookup.create(load_glossaries([]), REAL_DING)
+    yield lookup
+    lookup.close()
+
+
+@pytest.mark.skipif(not REAL_DING.is_file(), reason="Debian package trans-de-en not installed")
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("Drohkulisse", ["drohen", "Kulisse"]),  # issue 9: was "droh — ?"
+        ("Drohszenarien", ["drohen", "Szenario"]),  # was "droh — ?", "Szenari — ?"
+        ("Bahnhofsvorplätze", ["Bahnhof", "Vorplatz"]),  # plural head: was no parts
+        ("Angriffskrieg", ["Angriff", "Krieg"]),
+        ("Haustürschlüssel", ["Haustür", "Schlüssel"]),
+        ("Regierungserklärung", ["Regierung", "Erklärung"]),
+        ("Eisenbahnpartisanen", ["Eisenbahn", "Partisan"]),
+    ],
+)
+def test_real_compounds(real_lookup: WordLookup, word: str, parts: list[str]) -> None:
+    result = real_lookup.lookup(word)
+    assert [part.part for part in result.compound_parts] == parts
+    assert all(part.senses for part in result.compound_parts)
+
+
+@pytest.mark.skipif(not REAL_DING.is_file(), reason="Debian package trans-de-en not installed")
+@pytest.mark.parametrize("word", ["Vorsicht", "Bahnhof", "Regierung"])
+def test_simple_words_are_no_compounds(real_lookup: WordLookup, word: str) -> None:
+    assert real_lookup.lookup(word).compound_parts == ()

@@ -1,0 +1,123 @@
+"""Tests for finding the dictionary's fixed phrases in real sentences (issue 9)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from glossary.ding import DingDictionary
+from glossary.lemmas import tag_sentence
+from glossary.phrases import PhraseMatch, find_phrases, stem
+from reader.text import Sentence, parse_document
+from tests.fixtures_glossary import REAL_DING
+
+pytestmark = pytest.mark.skipif(
+    not REAL_DING.is_file(), reason="Debian package trans-de-en not installed"
+)
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> Iterator[DingDictionary]:
+    """The real Ding dictionary."""
+    opened = DingDictionary.open(REAL_DING)
+    yield opened
+    opened.close()
+
+
+def sentence_of(text: str) -> Sentence:
+    document = parse_document(f"# -\n\n{text}\n", "test")
+    return document.sentences(1)[0]
+
+
+def phrases_in(text: str, dictionary: DingDictionary) -> tuple[PhraseMatch, ...]:
+    return find_phrases(tag_sentence(sentence_of(text)), dictionary)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "words"),
+    [
+        ("Das spielt keine Rolle mehr.", "keine Rolle spielen", {"spielt", "keine", "Rolle"}),
+        (
+            "Die Opposition setzte die Regierung unter Druck.",
+            "jdn. unter Druck setzen",
+            {"setzte", "unter", "Druck"},
+        ),
+        (
+            "Der Minister hat den Bericht des Ausschusses zur Kenntnis genommen.",
+            "etw. zur/zu Kenntnis nehmen",
+            {"zur", "Kenntnis", "genommen"},
+        ),
+        (
+            "Erst dieser Brief brachte die Ermittlungen ins Rollen.",
+            "die Sache/den Fall/den Stein ins Rollen bringen",
+            {"brachte", "ins", "Rollen"},
+        ),
+        (
+            "Mit dem Gesetz will die Regierung die Weichen stellen.",
+            "die Weichen stellen",
+            {"Weichen", "stellen"},
+        ),
+        (
+            "Die Kosten spielten bei der Entscheidung eine wichtige Rolle.",
+            "eine wichtige Rolle spielen",
+            {"spielten", "wichtige", "Rolle"},
+        ),
+    ],
+)
+def test_phrases_are_found_inflected_and_apart(
+    dictionary: DingDictionary, text: str, phrase: str, words: set[str]
+) -> None:
+    sentence = sentence_of(text)
+    found = find_phrases(tag_sentence(sentence), dictionary)
+    match = next((m for m in found if m.phrase == phrase), None)
+    assert match is not None, [m.phrase for m in found]
+    assert {sentence.tokens[i].text for i in match.token_indexes} == words
+    assert match.english
+
+
+def test_the_most_specific_phrase_comes_first(dictionary: DingDictionary) -> None:
+    found = phrases_in("Das spielt keine Rolle mehr.", dictionary)
+    assert found[0].phrase == "keine Rolle spielen"
+    assert found[1].phrase == "eine Rolle spielen"  # the article agrees: before "die Rolle"
+    assert "to matter" in found[1].english
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The noun and the verb stand in different clauses.
+        "Die Rolle, die er seit Jahren kennt, spielt er gern.",
+        "Der Druck stieg, und dann setzte sich der Zug in Bewegung.",
+        # The words are there but not together.
+        "Er nahm das Buch, ohne Kenntnis des Inhalts.",
+        # No phrase at all.
+        "Die Rolle Papier liegt auf dem Tisch.",
+        "Der Druck im Reifen ist zu hoch.",
+    ],
+)
+def test_no_phrase_across_clauses_or_from_scattered_words(
+    dictionary: DingDictionary, text: str
+) -> None:
+    found = phrases_in(text, dictionary)
+    assert not [
+        m.phrase for m in found if "Rolle spielen" in m.phrase or "Druck setzen" in m.phrase
+    ]
+    assert not [m.phrase for m in found if "Kenntnis nehmen" in m.phrase]
+
+
+def test_separated_particle_belongs_to_the_phrase(dictionary: DingDictionary) -> None:
+    sentence = sentence_of("Er nahm die Änderungen ohne Widerspruch zur Kenntnis.")
+    found = find_phrases(tag_sentence(sentence), dictionary)
+    assert any(m.phrase == "etw. zur/zu Kenntnis nehmen" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("word", "stemmed"), [("wichtigen", "wichtig"), ("wichtige", "wichtig"), ("Haus", "haus")]
+)
+def test_stem(word: str, stemmed: str) -> None:
+    assert stem(word) == stemmed
+
+
+def test_without_dictionary_there_are_no_phrases() -> None:
+    assert find_phrases(tag_sentence(sentence_of("Das spielt keine Rolle.")), None) == ()

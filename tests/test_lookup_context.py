@@ -1,0 +1,142 @@
+"""Tests for lookups that understand the sentence: phrases first, senses ranked (issue 9)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from glossary.lookup import WordLookup, result_to_json
+from glossary.ranking import english_in, markers_for_tag
+from glossary.schema import GlossarySet
+from reader.cli import main
+from reader.cli_glossary import format_result
+from reader.text import Sentence, parse_document
+from tests.fixtures_glossary import REAL_DING
+
+needs_ding = pytest.mark.skipif(
+    not REAL_DING.is_file(), reason="Debian package trans-de-en not installed"
+)
+
+
+@pytest.fixture
+def real_lookup(sample_glossary: GlossarySet) -> Iterator[WordLookup]:
+    """A lookup over the sample glossary and the real dictionary."""
+    lookup = WordLookup.create(sample_glossary, REAL_DING)
+    yield lookup
+    lookup.close()
+
+
+def sentence_of(text: str) -> Sentence:
+    return parse_document(f"# -\n\n{text}\n", "test").sentences(1)[0]
+
+
+def look(lookup: WordLookup, word: str, text: str, english: str | None = None):  # type: ignore[no-untyped-def]
+    sentence = sentence_of(text)
+    index = [token.text for token in sentence.tokens].index(word)
+    return lookup.lookup(word, sentence, index, english=english)
+
+
+@pytest.mark.parametrize(
+    ("english", "translation", "found"),
+    [
+        ("to refuse", "He refused to pay.", True),
+        ("theatrical role; role; part", "She played the role of Juliet.", True),
+        ("roll (of sth.)", "She played the role of Juliet.", False),
+        ("to carry", "He carried the box.", True),
+        ("in; at", "He lives in Berlin.", False),  # too short to tell
+    ],
+)
+def test_english_in(english: str, translation: str, found: bool) -> None:
+    assert english_in(english, translation) is found
+
+
+@pytest.mark.parametrize(
+    ("tag", "marker"), [("APPR", "prp"), ("VV(PP)", "vt"), ("NN", "f"), ("ADJ(D)", "adj")]
+)
+def test_markers_for_tag(tag: str, marker: str) -> None:
+    assert marker in markers_for_tag(tag)
+
+
+@needs_ding
+def test_bare_verb_finds_the_reflexive(real_lookup: WordLookup) -> None:
+    result = real_lookup.lookup("weigern")
+    assert result.senses[0].english == "to refuse"
+    assert result.senses[0].form == "sich weigern"
+    assert "sich weigern" in format_result(result)
+
+
+@needs_ding
+def test_preposition_gets_the_prepositional_sense(real_lookup: WordLookup) -> None:
+    # issue 9 bug 4: "in" showed "trendy" first
+    result = look(real_lookup, "in", "Er wohnt seit Jahren in Berlin.")
+    assert result.senses[0].part_of_speech == "preposition"
+    assert "trendy" not in result.senses[0].english
+
+
+@needs_ding
+def test_verbal_participle_gets_the_verb_first(real_lookup: WordLookup) -> None:
+    # issue 9 bug 4: a participle in a passive showed the adjective first
+    result = look(real_lookup, "gefangen", "Er wurde von den Rebellen gefangen.")
+    assert result.lemma == "fangen"
+    assert result.senses[0].part_of_speech == "verb"
+    assert "captive" not in result.senses[0].english
+
+
+@needs_ding
+def test_sense_in_the_translation_comes_first_and_is_marked(real_lookup: WordLookup) -> None:
+    text = "Sie spielte die Rolle der Julia."
+    plain = look(real_lookup, "Rolle", text)
+    assert plain.senses[0].english == "roll (of sth.)"
+    assert not any(sense.in_translation for sense in plain.senses)
+    ranked = look(real_lookup, "Rolle", text, english="She played the role of Juliet.")
+    assert "role" in ranked.senses[0].english
+    assert ranked.senses[0].in_translation
+    assert "[in the translation]" in format_result(ranked)
+    assert result_to_json(ranked)["english"] == "She played the role of Juliet."
+
+
+@needs_ding
+def test_phrase_comes_first(real_lookup: WordLookup) -> None:
+    # issue 9 bug 3: "lookup Rolle --context 'Das spielt keine Rolle mehr.'" showed roll, reel
+    result = look(real_lookup, "Rolle", "Das spielt keine Rolle mehr.")
+    assert result.phrases[0].phrase == "keine Rolle spielen"
+    text = format_result(result)
+    assert text.index("keine Rolle spielen") < text.index("Dictionary")
+    data = result_to_json(result)
+    assert data["phrases"][0]["phrase"] == "keine Rolle spielen"  # type: ignore[index]
+    assert data["senses"]  # the old fields are all still there
+    assert data["found_by"] == "as written"
+
+
+@needs_ding
+def test_separable_verb_lemma_and_no_gender_for_a_verb(real_lookup: WordLookup) -> None:
+    result = look(real_lookup, "fügte", "Sie fügte dem Brief einen Satz hinzu.")
+    assert result.lemma == "hinzufügen"
+    assert result.separable_verb == "hinzufügen"
+    assert result.gender is None
+
+
+@needs_ding
+def test_noun_plural_is_its_own(real_lookup: WordLookup) -> None:
+    assert real_lookup.lookup("Kenntnis").plural == "Kenntnisse"
+
+
+@needs_ding
+def test_cli_english_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(
+        [
+            "lookup",
+            "Rolle",
+            "--context",
+            "Sie spielte die Rolle der Julia.",
+            "--english",
+            "She played the role of Juliet.",
+            "--json",
+        ]
+    )
+    assert status == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["senses"][0]["in_translation"] is True
+    assert {"word", "lemma", "senses", "phrases", "glossary"} <= set(data)
