@@ -13,6 +13,7 @@ import io
 import stat
 from pathlib import Path
 
+from reader.display import one_line
 from reader.errors import UserError
 from reader.spreadsheet import from_cell
 from reader.vocabulary import parse_status
@@ -84,7 +85,7 @@ def read_statuses(text: str, name: str) -> tuple[dict[str, str], tuple[str, ...]
             found = ", ".join(str(field) for field in reader.fieldnames or ()) or "none"
             raise UserError(
                 f"{name}:1: header: needs a 'lemma' (or 'term') column and a 'status' column;"
-                f" found {found[:200]}"
+                f" found {one_line(found[:200])}"
             )
         for row in reader:
             first, line = line + 1, reader.line_num

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import UserError
@@ -80,6 +80,7 @@ def _import(data: bytes) -> None:
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(header=HEADERS, body=CSV_TEXT)
+@example(header="", body='"\n"')  # a header cell holding a newline (found by Hypothesis)
 def test_any_csv_text_ends_in_statuses_skips_or_one_user_error(header: str, body: str) -> None:
     try:
         statuses, skipped = read_statuses(header + body, "words.csv")
