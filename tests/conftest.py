@@ -5,14 +5,12 @@ Feature fixtures live in ``fixtures_*.py`` beside this file and are loaded as pl
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import os
-
 import pytest
 from hypothesis import settings
-
 
 from reader.paths import DEFAULT_TEXT
 from reader.store import Store
