@@ -153,9 +153,21 @@ def _verbal_participles(tagged: list[TaggedToken], known: Lexicon) -> None:
     for index, token in enumerate(tagged):
         # HanTa also reads a final participle as a particle ("gefangen" PTKVZ).
         if token.pos in {"ADJ(D)", "ADJD", "PTKVZ"} and not token.joined:
+            if not _closes_the_verb_group(tagged, index):
+                continue  # "Lawrow hat bestimmt Nowitschok mitgebracht": an adverb
             verb = known.verb_of_form(token.text)
             if verb is not None:
                 tagged[index] = replace(token, lemma=verb, pos="VV(PP)")
+
+
+def _closes_the_verb_group(tagged: Sequence[TaggedToken], index: int) -> bool:
+    """Whether the token at ``index`` stands where a perfect's or passive's participle does.
+
+    The participle closes its clause ("… gefangen.", "… gefangen, als …") or comes right
+    before the verbs that end it ("gefangen worden", "gefangen werden kann").
+    """
+    following = tagged[index + 1] if index + 1 < len(tagged) else None
+    return following is None or following.pos.startswith(("$", "V"))
 
 
 def _join_separated_verbs(tagged: list[TaggedToken], known: Lexicon) -> dict[int, str]:
