@@ -18,7 +18,7 @@ from glossary.loading import curated_glossary_paths, load_glossaries, user_gloss
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.cli import main
-from reader.cli_common import open_store
+from reader.cli.common import open_store
 from reader.paths import BUNDLED_TEXTS_DIR
 from reader.text import Document, load_reference
 from reader.translation import MISSING_MODEL_HELP, ModelInfo, TranslationStore

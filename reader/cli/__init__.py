@@ -1,8 +1,9 @@
 """The ``lesepult`` command line: opens the reader, and every feature without the UI.
 
-Each feature group registers its own subcommands (``cli_translation``, ``cli_glossary``,
-``cli_study``); this module holds the entry point, ``read`` and ``texts``. Expected failures
-are :class:`~reader.errors.UserError` and end with one line on stderr, never a traceback.
+Each feature group registers its own subcommands (``reader.cli.translation``,
+``reader.cli.glossary``, ``reader.cli.study``...); this module holds the entry point, ``read``
+and ``texts``. Expected failures are :class:`~reader.errors.UserError` and end with one line
+on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,15 +15,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from reader import (
-    __version__,
-    cli_glossary,
-    cli_reading,
-    cli_settings,
-    cli_study,
-    cli_translation,
-)
-from reader.cli_common import (
+from reader import __version__
+from reader.cli import glossary as cli_glossary
+from reader.cli import reading as cli_reading
+from reader.cli import settings as cli_settings
+from reader.cli import study as cli_study
+from reader.cli import translation as cli_translation
+from reader.cli.common import (
     add_text_argument,
     open_document,
     open_store,

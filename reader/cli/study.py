@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.cli_common import add_text_argument, open_document, open_store, print_json
+from reader.cli.common import add_text_argument, open_document, open_store, print_json
 from reader.errors import UserError
 from reader.export.sheet import counted
 from reader.paths import BUNDLED_TEXTS_DIR

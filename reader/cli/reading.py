@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 
-from reader.cli_common import add_text_argument, bracketed, open_document, print_json
+from reader.cli.common import add_text_argument, bracketed, open_document, print_json
 from reader.errors import UserError
 from reader.text import Document, Sentence
 

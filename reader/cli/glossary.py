@@ -26,7 +26,7 @@ from glossary.lookup import (
 )
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
-from reader.cli_common import add_text_argument, bracketed, open_document, open_store, print_json
+from reader.cli.common import add_text_argument, bracketed, open_document, open_store, print_json
 from reader.errors import UserError
 from reader.text import Document, Sentence, TextLoadError, load_reference, parse_document
 
@@ -438,7 +438,7 @@ def _check_json(item: CheckedSentence, check: RenderingCheck) -> dict[str, Any]:
 
 
 def register_draft(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``glossary draft`` (in :mod:`reader.cli_draft`) to the glossary actions."""
-    from reader.cli_draft import register
+    """Add ``glossary draft`` (in :mod:`reader.cli.draft`) to the glossary actions."""
+    from reader.cli.draft import register
 
     register(actions)

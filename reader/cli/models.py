@@ -1,6 +1,6 @@
 """CLI subcommands ``models list|install|remove``: the Argos packages, with a download bar.
 
-Registered by ``reader.cli_translation``; the package work is ``reader.translation.models``.
+Registered by ``reader.cli.translation``; the package work is ``reader.translation.models``.
 Everything shown from the index or a package folder goes through ``reader.display.one_line``.
 """
 
@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from reader.cli_common import print_json
+from reader.cli.common import print_json
 from reader.display import one_line
 from reader.translation.models import (
     MISSING_MODEL_HELP,

@@ -12,14 +12,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.cli_common import (
+from reader.cli.common import (
     add_text_argument,
     open_document,
     open_store,
     print_json,
     sentence_at,
 )
-from reader.cli_models import (
+from reader.cli.models import (
     command_models_install,
     command_models_list,
     command_models_remove,
@@ -210,7 +210,7 @@ def command_translate(arguments: argparse.Namespace) -> int:
     store = TranslationStore(open_store())
     engine = TranslationEngine(model, settings)
     if document is None:
-        from reader.cli_library import translate_paths
+        from reader.cli.library import translate_paths
 
         return translate_paths(paths, arguments, store, _ReportDevice(engine))
     job = TranslationJob(store, _ReportDevice(engine))

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli_common import print_json
+from reader.cli.common import print_json
 from reader.display import one_line
 from reader.errors import UserError
 from reader.text import TextLoadError, load_document

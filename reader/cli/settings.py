@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli_common import open_store, print_json
+from reader.cli.common import open_store, print_json
 from reader.settings import SETTINGS, get_setting, set_setting
 
 
