@@ -311,7 +311,7 @@ def test_check_best_without_model_falls_back_to_the_reference(
 def test_check_machine_without_model_says_how_to_install(
     keys_text: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["glossary", "check", str(keys_text), "--translation", "machine"]) == 2
+    assert main(["glossary", "check", str(keys_text), "--translation", "machine"]) == 3
     err = capsys.readouterr().err
     assert err.startswith("lesepult: ") and MISSING_MODEL_HELP in err
 

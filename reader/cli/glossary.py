@@ -27,7 +27,7 @@ from glossary.lookup import (
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.cli.common import add_text_argument, bracketed, open_document, open_store, print_json
-from reader.errors import UserError
+from reader.errors import ExitCode, NoModelError, UserError
 from reader.text import Document, Sentence, TextLoadError, load_reference, parse_document
 
 
@@ -115,7 +115,9 @@ def _find_entries(glossary: GlossarySet, term: str) -> tuple[GlossaryEntry, ...]
             if folded in {form.casefold() for form in (*entry.forms, entry.plural or "")}
         )
     if not entries:
-        raise UserError(f"no glossary entry for {term!r} (see: lesepult glossary list)", 1)
+        raise UserError(
+            f"no glossary entry for {term!r} (see: lesepult glossary list)", ExitCode.NOT_FOUND
+        )
     return entries
 
 
@@ -148,7 +150,7 @@ def command_lookup(arguments: argparse.Namespace) -> int:
         print_json(result_to_json(result))
     else:
         print(format_result(result))
-    return 0 if result.found else 1
+    return ExitCode.OK if result.found else ExitCode.NOT_FOUND
 
 
 def format_result(result: LookupResult) -> str:
@@ -226,12 +228,12 @@ def command_list(arguments: argparse.Namespace) -> int:
                 "problems": [format_problem(problem) for problem in glossary.problems],
             }
         )
-        return 0
+        return ExitCode.OK
     for entry in glossary.entries:
         mine = "  (yours)" if entry.origin == "user" else ""
         print(f"{entry.term}  [{entry.kind}]  {'; '.join(entry.renderings)}{mine}")
     print(f"{len(glossary.entries)} entries, glossary version {glossary.version}", file=sys.stderr)
-    return 0
+    return ExitCode.OK
 
 
 def command_show(arguments: argparse.Namespace) -> int:
@@ -241,7 +243,7 @@ def command_show(arguments: argparse.Namespace) -> int:
         print_json([entry_to_json(entry) for entry in entries])
     else:
         print("\n\n".join("\n".join(_entry_lines(entry)) for entry in entries))
-    return 0
+    return ExitCode.OK
 
 
 def command_validate(arguments: argparse.Namespace) -> int:
@@ -261,7 +263,7 @@ def command_validate(arguments: argparse.Namespace) -> int:
             print(format_problem(problem))
         if not problems:
             print(f"{len(paths)} file(s) checked: no problems")
-    return 1 if problems else 0
+    return ExitCode.NOT_FOUND if problems else ExitCode.OK
 
 
 def command_where(arguments: argparse.Namespace) -> int:
@@ -298,7 +300,7 @@ def command_where(arguments: argparse.Namespace) -> int:
             place = f"block {match.block + 1}, sentence {match.sentence + 1}"
             print(f"{place}: {_marked(sentence, match)}")
         print(f"{len(found)} occurrence(s) in {document.title}", file=sys.stderr)
-    return 0 if found else 1
+    return ExitCode.OK if found else ExitCode.NOT_FOUND
 
 
 def _marked(sentence: Sentence, match: TermMatch) -> str:
@@ -334,7 +336,7 @@ def _english_by_sentence(
     if mode in ("machine", "best"):
         model = installed_model()
         if model is None and mode == "machine":
-            raise UserError(MISSING_MODEL_HELP)
+            raise NoModelError(MISSING_MODEL_HELP)
         model_id = model.model_id if model is not None else None
         store = open_store()
         try:
@@ -405,7 +407,7 @@ def command_check(arguments: argparse.Namespace) -> int:
                 "flags": [_check_json(item, check) for item in flagged for check in item.checks],
             }
         )
-        return 0
+        return ExitCode.OK
     for item in flagged:
         place = f"block {item.sentence.block + 1}, sentence {item.sentence.index + 1}"
         for check in item.checks:
@@ -420,7 +422,7 @@ def command_check(arguments: argparse.Namespace) -> int:
         if arguments.translation != "reference":
             summary += " (run: lesepult translate)"
     print(summary, file=sys.stderr)
-    return 0
+    return ExitCode.OK
 
 
 def _check_json(item: CheckedSentence, check: RenderingCheck) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from reader.cli.common import print_json
 from reader.display import one_line
+from reader.errors import ExitCode
 from reader.translation.models import (
     MISSING_MODEL_HELP,
     ModelError,
@@ -94,7 +95,7 @@ def command_models_list(arguments: argparse.Namespace) -> int:
                 "index_skipped": list(skipped),
             }
         )
-        return 0
+        return ExitCode.OK
     print("Installed:")
     for row in rows:
         mark = "  (in use)" if row["in_use"] else ""
@@ -114,7 +115,7 @@ def command_models_list(arguments: argparse.Namespace) -> int:
             print(one_line(line))
         for problem in skipped:
             print(one_line(f"  {problem}"))
-    return 0
+    return ExitCode.OK
 
 
 def command_models_install(arguments: argparse.Namespace) -> int:
@@ -128,7 +129,7 @@ def command_models_install(arguments: argparse.Namespace) -> int:
         current = installed_model()
         if current is not None and current.model_id == wanted.model_id:
             print(f"{current.model_id} is already installed ({current.path})")
-            return 0
+            return ExitCode.OK
         bar = ProgressBar(f"downloading {wanted.model_id}")
         try:
             model = install_available(wanted, progress=bar, allow_redirects=allow)
@@ -140,14 +141,14 @@ def command_models_install(arguments: argparse.Namespace) -> int:
         if old.code == model.code and old.model_id != model.model_id:
             print(one_line(f"replaced {old.model_id} (one version per package; its stored"
                            " translations are kept under its own name)"))  # fmt: skip
-    return 0
+    return ExitCode.OK
 
 
 def command_models_remove(arguments: argparse.Namespace) -> int:
     """Remove an installed model."""
     model = remove(arguments.code)
     print(f"removed {model.model_id} ({model.path})")
-    return 0
+    return ExitCode.OK
 
 
 def newest_german_english(models: tuple[ModelInfo, ...]) -> ModelInfo | None:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from reader.cli.common import add_text_argument, open_document, open_store, print_json
-from reader.errors import UserError
+from reader.errors import ExitCode, UserError
 from reader.export.sheet import counted
 from reader.paths import BUNDLED_TEXTS_DIR
 from reader.vocabulary import STATUSES, Vocabulary, parse_status, status_label
@@ -129,13 +129,13 @@ def command_words_list(arguments: argparse.Namespace) -> int:
                 for entry in entries
             ]
         )
-        return 0
+        return ExitCode.OK
     for entry in entries:
         seen = f"  {entry.lookups}x: {entry.sentence}" if entry.lookups else ""
         print(f"{status_label(entry.status):<11} {entry.lemma}{seen}")
     if not entries:
         print("no words yet")
-    return 0
+    return ExitCode.OK
 
 
 def _text_id(name: str) -> str:
@@ -168,7 +168,7 @@ def command_words_set(arguments: argparse.Namespace) -> int:
     Vocabulary(open_store()).set_status(lemma, status)
     via = f" (lemma of {word})" if lemma != word else ""
     print(f"{lemma}{via}: {status_label(status)}")
-    return 0
+    return ExitCode.OK
 
 
 def command_words_import(arguments: argparse.Namespace) -> int:
@@ -177,7 +177,7 @@ def command_words_import(arguments: argparse.Namespace) -> int:
     for problem in result.skipped:
         print(f"skipped {problem}")
     print(f"imported {counted(result.imported, 'status', 'statuses')} from {arguments.file}")
-    return 1 if result.skipped and not result.imported else 0
+    return ExitCode.NOT_FOUND if result.skipped and not result.imported else ExitCode.OK
 
 
 def command_words_export(arguments: argparse.Namespace) -> int:
@@ -194,7 +194,7 @@ def command_words_export(arguments: argparse.Namespace) -> int:
         pass
     count = Vocabulary(open_store()).export_csv(arguments.file, arguments.force, translation)
     print(f"wrote {counted(count, 'word')} to {arguments.file}")
-    return 0
+    return ExitCode.OK
 
 
 def command_words_stats(arguments: argparse.Namespace) -> int:
@@ -208,7 +208,7 @@ def command_words_stats(arguments: argparse.Namespace) -> int:
                 "by_day": [d.__dict__ for d in stats.by_day],
             }
         )
-        return 0
+        return ExitCode.OK
     print("status: " + (", ".join(f"{status_label(s)} {n}" for s, n in stats.by_status) or "none"))
     for text in stats.by_text:
         print(
@@ -217,7 +217,7 @@ def command_words_stats(arguments: argparse.Namespace) -> int:
         )
     for day in stats.by_day:
         print(f"day {day.day}: {day.looked_up} looked up, {day.marked_known} marked known")
-    return 0
+    return ExitCode.OK
 
 
 def command_export(arguments: argparse.Namespace) -> int:
@@ -232,4 +232,4 @@ def command_export(arguments: argparse.Namespace) -> int:
     inputs = [document.path] if document.path else []
     write_export(sheet, arguments.format, path, arguments.force, inputs)
     print(f"wrote {path} ({sheet.summary})")
-    return 0
+    return ExitCode.OK

@@ -26,7 +26,7 @@ from reader.cli.models import (
     newest_german_english,
 )
 from reader.display import one_line
-from reader.errors import UserError
+from reader.errors import ExitCode, NoModelError, UserError
 from reader.text import Sentence
 from reader.translation.decoding import DEVICES
 from reader.translation.models import (
@@ -42,8 +42,6 @@ if TYPE_CHECKING:
 
     from reader.translation.engine import TranslationEngine
 
-MISSING_MODEL_STATUS = 3
-
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's subcommands to the ``lesepult`` parser."""
@@ -53,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Translate a text offline, sentence by sentence, with the installed"
         " German→English Argos model, and print German and English side by side. Stored"
         " translations are reused and new ones stored; your corrections are preferred."
-        f" Exits with status {MISSING_MODEL_STATUS} when no model is installed. Given several"
+        f" Exits with status {int(ExitCode.NO_MODEL)} when no model is installed. Given several"
         " files or a folder, translates the whole library into the store in one run (large"
         " batches across texts, one progress bar, resumable) and prints a summary.",
     )
@@ -141,7 +139,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Ask the installed model for its n best translations of one sentence and"
         " print them numbered, best first (identical ones once); --pick K keeps alternative K"
         " as your correction. Exits with status"
-        f" {MISSING_MODEL_STATUS} when no model is installed.",
+        f" {int(ExitCode.NO_MODEL)} when no model is installed.",
     )
     add_text_argument(alternatives)
     _add_sentence_argument(alternatives)
@@ -255,7 +253,7 @@ def command_translate(arguments: argparse.Namespace) -> int:
                 "sentences": pairs,
             }
         )
-        return 0
+        return ExitCode.OK
     print(f"# {document.title}\n\n_Machine translation: {model.model_id} (Argos Translate)._")
     previous_block = None
     for sentence in sentences:
@@ -272,7 +270,7 @@ def command_translate(arguments: argparse.Namespace) -> int:
         suffix = f"  _({'; '.join(notes)})_" if notes else ""
         print(f"- **DE** {' '.join(sentence.text.split())}")
         print(f"  **EN** {english}{suffix}")
-    return 0
+    return ExitCode.OK
 
 
 class _ReportDevice:
@@ -321,7 +319,7 @@ def _model_in_use() -> ModelInfo:
         print(one_line(f"lesepult: warning: skipped {problem}"), file=sys.stderr)
     model = newest_german_english(listing.models)
     if model is None:
-        raise UserError(MISSING_MODEL_HELP, status=MISSING_MODEL_STATUS)
+        raise NoModelError(MISSING_MODEL_HELP)
     return model
 
 
@@ -369,7 +367,8 @@ def command_correct(arguments: argparse.Namespace) -> int:
         if arguments.revert:
             if not translations.revert(sentence.text):
                 raise UserError(
-                    f"sentence {_address(sentence)} has no correction to revert", status=1
+                    f"sentence {_address(sentence)} has no correction to revert",
+                    status=ExitCode.NOT_FOUND,
                 )
         else:
             translations.correct(sentence.text, arguments.english)
@@ -381,9 +380,9 @@ def command_correct(arguments: argparse.Namespace) -> int:
         store.close()
     if arguments.json:
         print_json({**_translation_json(sentence, found), "reverted": arguments.revert})
-        return 0
+        return ExitCode.OK
     _print_stored(sentence, found)
-    return 0
+    return ExitCode.OK
 
 
 def command_alternatives(arguments: argparse.Namespace) -> int:
@@ -429,7 +428,7 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
                 "glossary_guided": guided,
             }
         )
-        return 0
+        return ExitCode.OK
     print(f"block {sentence.block + 1}, sentence {sentence.index + 1}")
     print(f"DE {_one_line(sentence.text)}")
     for number, english in enumerate(options, start=1):
@@ -444,4 +443,4 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
             print(f"glossary: the model's first choice stays ({guided['terms']} term(s) checked)")
     if arguments.pick is not None:
         print(f"stored alternative {arguments.pick} as your correction")
-    return 0
+    return ExitCode.OK

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from reader import __version__
-from reader.errors import UserError
+from reader.errors import FieldError, UserError
 from reader.text import Document, Sentence
 
 TranslationChoice = Literal["machine", "reference", "edited", "best"]
@@ -256,26 +256,30 @@ def sheet_time(environ: Mapping[str, str] | None = None) -> int:
 
 
 def parse_paragraph_range(value: str | None, total: int) -> tuple[int, int]:
-    """Parse ``3-5``, ``3``, ``3-`` or ``-5`` (1-based, inclusive) against ``total`` blocks."""
+    """Parse ``3-5``, ``3``, ``3-`` or ``-5`` (1-based, inclusive) against ``total`` blocks.
+
+    A bad range is a :class:`FieldError` for the field ``paragraphs``.
+    """
     if not isinstance(value, str | None):
         # argparse gives a list for ``--paragraphs=--`` (Python 3.11): not a range either.
-        raise UserError("--paragraphs: give a range like 3-5, 3, 3- or -5")
+        raise FieldError("paragraphs", "give a range like 3-5, 3, 3- or -5")
     if value is None or not value.strip():
         return (1, total)
     match = re.fullmatch(r"\s*(\d*)\s*[-–]\s*(\d*)\s*|\s*(\d+)\s*", value)
     if not match or (match.group(3) is None and not (match.group(1) or match.group(2))):
-        raise UserError(f"--paragraphs: {value!r} is not a range like 3-5, 3, 3- or -5")
+        raise FieldError("paragraphs", f"{value!r} is not a range like 3-5, 3, 3- or -5")
     if match.group(3) is not None:
         first = last = int(match.group(3))
     else:
         first = int(match.group(1)) if match.group(1) else 1
         last = int(match.group(2)) if match.group(2) else total
     if first > last:
-        raise UserError(
-            f"--paragraphs: {value!r} is reversed; write the first paragraph first ({last}-{first})"
+        raise FieldError(
+            "paragraphs",
+            f"{value!r} is reversed; write the first paragraph first ({last}-{first})",
         )
     if first < 1 or last > total:
-        raise UserError(f"--paragraphs: {value!r} is outside 1-{total}, the text's paragraphs")
+        raise FieldError("paragraphs", f"{value!r} is outside 1-{total}, the text's paragraphs")
     return (first, last)
 
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.errors import UserError
+from reader.errors import NoModelError, UserError
 from reader.export.sheet import (
     SheetEnglish,
     SheetSources,
@@ -44,7 +44,7 @@ def english_source(
     if choice in ("machine", "best"):
         model = installed_model()
         if model is None and choice == "machine":
-            raise UserError(MISSING_MODEL_HELP)
+            raise NoModelError(MISSING_MODEL_HELP)
         model_id = model.model_id if model else None
     reference_blocks: tuple[tuple[str, ...], ...] | None = None
     if choice in ("reference", "best"):
