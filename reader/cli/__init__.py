@@ -99,7 +99,7 @@ def keyboard_from_terminal() -> None:
         ) from error
     os.dup2(terminal, 0)
     os.close(terminal)
-    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - stays open for the app's lifetime
+    sys.stdin = open(0, closefd=False)  # stays open for the app's lifetime
 
 
 def require_terminal() -> None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from reader.cli.common import print_json
 from reader.display import one_line
-from reader.errors import ExitCode
+from reader.errors import ExitCode, NoModelError
+from reader.translation.decoding import DEVICES
 from reader.translation.models import (
     MISSING_MODEL_HELP,
     ModelError,
@@ -25,6 +27,39 @@ from reader.translation.models import (
     installed_models,
     remove,
 )
+
+
+def register_models(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``models list|install|remove`` to the ``lesepult`` parser."""
+    models = subparsers.add_parser(
+        "models",
+        help="list, install or remove translation models",
+        description="Manage Argos Translate model packages (German→English).",
+    )
+    actions = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    listing = actions.add_parser(
+        "list", help="installed models and, when the index can be reached, available ones"
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--offline", action="store_true", help="do not ask the package index")
+    listing.set_defaults(func=command_models_list)
+    install = actions.add_parser(
+        "install",
+        help="install the German→English model from the package index or a file",
+        description="Download the German→English package from the Argos package index"
+        " (ARGOS_PACKAGE_INDEX), verify it, install it; or install a local .argosmodel file.",
+    )
+    install.add_argument("--file", type=Path, metavar="PATH", help="an .argosmodel file")
+    install.add_argument(
+        "--allow-redirects",
+        action="store_true",
+        help="follow a download redirect to another host or scheme (refused by default;"
+        " also LESEPULT_ALLOW_REDIRECTS=1)",
+    )
+    install.set_defaults(func=command_models_install)
+    removal = actions.add_parser("remove", help="remove an installed model")
+    removal.add_argument("code", metavar="CODE", help="package code, e.g. translate-de_en")
+    removal.set_defaults(func=command_models_remove)
 
 
 class ProgressBar:
@@ -155,3 +190,24 @@ def newest_german_english(models: tuple[ModelInfo, ...]) -> ModelInfo | None:
     """The package translations use, as ``installed_model`` picks it (newest last)."""
     matching = [m for m in models if (m.from_code, m.to_code) == ("de", "en")]
     return matching[-1] if matching else None
+
+
+def model_in_use() -> ModelInfo:
+    """The German→English model; one warning line per broken package folder it skipped."""
+    listing = installed_models()
+    for problem in listing.problems:
+        print(one_line(f"lesepult: warning: skipped {problem}"), file=sys.stderr)
+    model = newest_german_english(listing.models)
+    if model is None:
+        raise NoModelError(MISSING_MODEL_HELP)
+    return model
+
+
+def add_device_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``--device`` option of the commands that run the model."""
+    parser.add_argument(
+        "--device",
+        choices=DEVICES,
+        help="where the model runs: auto (a CUDA GPU when CTranslate2 finds one), cpu or cuda"
+        " (default: ARGOS_DEVICE_TYPE, else auto)",
+    )

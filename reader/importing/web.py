@@ -119,7 +119,7 @@ def html_to_markdown(data: bytes, url: str = "", source_file: str = "") -> str:
             include_comments=False,
             include_tables=False,
         )
-    except Exception as error:  # noqa: BLE001 - the library's parser fails in many ways
+    except Exception as error:  # any: the library's parser fails in many ways
         raise TextLoadError(f"the page cannot be parsed ({type(error).__name__})") from error
     if extracted is None or extracted.body is None:
         raise TextLoadError("no article text found in the page")
