@@ -16,7 +16,7 @@ from reader.cli import main
 from reader.cli.common import cli_wording
 from reader.draft import refuse_existing
 from reader.errors import ExitCode, FieldError, OutputExistsError, UserError
-from reader.export.sheet import parse_paragraph_range
+from reader.export.options import parse_paragraph_range
 from reader.outputs import check_output
 from reader.translation import MISSING_MODEL_HELP
 from reader.ui.screens.export_dialog import dialog_wording
@@ -97,4 +97,15 @@ def test_the_draft_command_says_use_force(
     assert main(["glossary", "draft", str(short_text), "-o", str(output)]) == ExitCode.USER_ERROR
     assert capsys.readouterr().err == (
         f"lesepult: {output}: exists already; use --force to overwrite it\n"
+    )
+
+
+def test_a_missing_reference_names_the_translation_field(
+    short_text: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["export", "--translation", "reference", "-o", str(short_text.parent / "s.md")]
+    assert main([*argv, str(short_text)]) == ExitCode.USER_ERROR
+    assert capsys.readouterr().err == (
+        f"lesepult: --translation: {short_text}: has no reference translation;"
+        " choose machine, edited or best\n"
     )

@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from reader.display import displayable
 from reader.errors import FieldError, UserError
 from reader.export import FORMATS, StudySheet, write_export
-from reader.export.sheet import parse_paragraph_range
+from reader.export.options import parse_paragraph_range
 from reader.store import Store
 from reader.text import Document
 
@@ -176,7 +176,7 @@ class ExportDialog(ModalScreen[Path | None]):
             inputs = [self.document.path] if self.document.path else []
             write_export(sheet, format, path, force, inputs)
         except UserError as error:
-            self.post_message(self.Failed(error.message))
+            self.post_message(self.Failed(dialog_wording(error)))
             return
         except OSError as error:
             self.post_message(self.Failed(f"{path}: {error.strerror or error}"))
