@@ -41,7 +41,7 @@ sys.path.insert(0, str(PROJECT))
 CACHE = Path(os.environ.get("LESEPULT_BENCH_CACHE", "~/.cache/lesepult-bench")).expanduser()
 
 
-def main() -> int:  # noqa: PLR0915  a benchmark script: set up, time, print, in running order
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--beam", type=int, default=4)
     parser.add_argument("--length", type=int, default=20, help="output tokens per sentence")

@@ -159,21 +159,32 @@ def command_alternatives(arguments: argparse.Namespace) -> int:
             }
         )
         return ExitCode.OK
+    _print_alternatives(sentence, found, options, model.model_id, guided)
+    if arguments.pick is not None:
+        print(f"stored alternative {arguments.pick} as your correction")
+    return ExitCode.OK
+
+
+def _print_alternatives(
+    sentence: Sentence,
+    found: SentenceTranslation | None,
+    options: list[str],
+    model_id: str,
+    guided: dict[str, Any] | None,
+) -> None:
+    """The numbered alternatives (the current English marked) and the glossary's choice."""
     print(f"block {sentence.block + 1}, sentence {sentence.index + 1}")
     print(f"DE {_one_line(sentence.text)}")
     for number, english in enumerate(options, start=1):
         current = "  (current)" if found is not None and found.english == english else ""
         print(f"{number:2d}. {english}{current}")
-    print(f"{len(options)} alternative(s) from {model.model_id}", file=sys.stderr)
+    print(f"{len(options)} alternative(s) from {model_id}", file=sys.stderr)
     if guided is not None:
         if guided["label"]:
             print(f"{guided['label']}: {guided['english']}")
             print(f"  (model's first choice: {guided['model_first']})")
         else:
             print(f"glossary: the model's first choice stays ({guided['terms']} term(s) checked)")
-    if arguments.pick is not None:
-        print(f"stored alternative {arguments.pick} as your correction")
-    return ExitCode.OK
 
 
 def _guided_choice(engine: TranslationEngine, sentence: Sentence) -> dict[str, Any]:

@@ -100,18 +100,7 @@ def command_models_list(arguments: argparse.Namespace) -> int:
     skipped: tuple[str, ...] = ()
     if not arguments.offline:
         try:
-            index = fetch_index(timeout=10.0)
-            skipped = index.problems
-            available = [
-                {
-                    "code": model.code,
-                    "version": model.version,
-                    "from": model.from_code,
-                    "to": model.to_code,
-                    "installed": any(i.model_id == model.model_id for i in installed.models),
-                }
-                for model in index.models
-            ]
+            available, skipped = _available(installed.models)
         except ModelError as error:
             index_problem = error.message
     in_use = newest_german_english(installed.models)
@@ -131,6 +120,35 @@ def command_models_list(arguments: argparse.Namespace) -> int:
             }
         )
         return ExitCode.OK
+    shown = None if arguments.offline else available
+    _print_listing(rows, installed.problems, shown, skipped, index_problem)
+    return ExitCode.OK
+
+
+def _available(installed: tuple[ModelInfo, ...]) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """The package index's models (marked when installed) and its skipped entries."""
+    index = fetch_index(timeout=10.0)
+    available = [
+        {
+            "code": model.code,
+            "version": model.version,
+            "from": model.from_code,
+            "to": model.to_code,
+            "installed": any(i.model_id == model.model_id for i in installed),
+        }
+        for model in index.models
+    ]
+    return available, index.problems
+
+
+def _print_listing(
+    rows: list[dict[str, Any]],
+    problems: tuple[str, ...],
+    available: list[dict[str, Any]] | None,
+    skipped: tuple[str, ...],
+    index_problem: str | None,
+) -> None:
+    """``models list`` as text; ``available`` is None when the index was not asked."""
     print("Installed:")
     for row in rows:
         mark = "  (in use)" if row["in_use"] else ""
@@ -138,11 +156,11 @@ def command_models_list(arguments: argparse.Namespace) -> int:
         print(one_line(line))
     if not rows:
         print("  none. " + MISSING_MODEL_HELP)
-    for problem in installed.problems:
+    for problem in problems:
         print(one_line(f"  unusable (skipped): {problem}"))
     if index_problem:
         print(one_line(f"Available: unknown ({index_problem})"))
-    elif not arguments.offline:
+    elif available is not None:
         print("Available:")
         for entry in available:
             mark = "  (installed)" if entry["installed"] else ""
@@ -150,7 +168,6 @@ def command_models_list(arguments: argparse.Namespace) -> int:
             print(one_line(line))
         for problem in skipped:
             print(one_line(f"  {problem}"))
-    return ExitCode.OK
 
 
 def command_models_install(arguments: argparse.Namespace) -> int:

@@ -23,7 +23,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         " and the words you looked up.",
     )
     actions = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
+    _register_words_list(actions)
+    _register_words_set(actions)
+    _register_words_files(actions)
+    stats = actions.add_parser("stats", help="words looked up and known per text and per day")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(func=command_words_stats)
+    _register_export(subparsers)
 
+
+def _register_words_list(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = actions.add_parser("list", help="list words with their status")
     listing.add_argument(
         "--status", metavar="S", help=f"only this status ({', '.join(STATUSES)}, learning-1..4)"
@@ -32,6 +41,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(func=command_words_list)
 
+
+def _register_words_set(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     setting = actions.add_parser(
         "set",
         help="set the status of a word (its lemma)",
@@ -43,6 +54,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     setting.add_argument("--exact", action="store_true", help="store WORD as given")
     setting.set_defaults(func=command_words_set)
 
+
+def _register_words_files(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importing = actions.add_parser(
         "import",
         help="read statuses from a CSV file",
@@ -62,10 +75,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     exporting.add_argument("--force", action="store_true", help="overwrite an existing file")
     exporting.set_defaults(func=command_words_export)
 
-    stats = actions.add_parser("stats", help="words looked up and known per text and per day")
-    stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.set_defaults(func=command_words_stats)
 
+def _register_export(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = subparsers.add_parser(
         "export",
         help="write a study sheet: Markdown, printable HTML, Anki deck or CSV",
