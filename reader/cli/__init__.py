@@ -1,10 +1,9 @@
 """The ``lesepult`` command line: opens the reader, and every feature without the UI.
 
-Each command group registers its own subcommands (``reader.cli.translation``,
-``reader.cli.glossary``, ``reader.cli.study``...); this module holds the entry point and
-``read`` (``texts`` lists from :mod:`reader.cli.reading`). Expected failures are
-:class:`~reader.errors.UserError` and end with one line on stderr, never a traceback; the exit
-status is a :class:`~reader.errors.ExitCode`.
+Each feature group registers its own subcommands (``reader.cli.translation``,
+``reader.cli.glossary``, ``reader.cli.study``...); this module holds the entry point, ``read``
+and ``texts``. Expected failures are :class:`~reader.errors.UserError` and end with one line
+on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +12,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 from reader import __version__
 from reader.cli import glossary as cli_glossary
@@ -25,12 +26,13 @@ from reader.cli.common import (
     cli_wording,
     open_document,
     open_store,
+    print_json,
     sanitized_output,
 )
 from reader.display import one_line
 from reader.errors import ExitCode, UserError
 from reader.failures import failure_message
-from reader.paths import store_path
+from reader.paths import BUNDLED_TEXTS_DIR, store_path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the bundled texts and the texts you opened before, with positions.",
     )
     texts.add_argument("--json", action="store_true", help="print JSON")
-    texts.set_defaults(func=cli_reading.command_texts)
+    texts.set_defaults(func=command_texts)
 
     cli_translation.register(subparsers)
     cli_glossary.register(subparsers)
@@ -111,6 +113,57 @@ def require_terminal() -> None:
     if sys.__stderr__ is None or not sys.__stderr__.isatty():
         # Textual draws the screen on stderr.
         raise UserError("not a terminal: standard error is redirected; the reader draws on it")
+
+
+def command_texts(arguments: argparse.Namespace) -> int:
+    """List bundled and opened texts."""
+    store = open_store()
+    opened = store.opened_texts()
+    bundled = sorted(
+        path for path in BUNDLED_TEXTS_DIR.glob("*.md") if not path.name.endswith(".en.md")
+    )
+    rows: list[dict[str, Any]] = []
+    for path in bundled:
+        document = open_document(str(path))
+        position = store.position(document.text_id)
+        rows.append(
+            {
+                "title": document.title,
+                "path": str(path),
+                "bundled": True,
+                "paragraphs": len(document.blocks),
+                "last_opened": position.last_opened if position else None,
+                "position": [position.block, position.sentence] if position else None,
+            }
+        )
+    bundled_paths = {str(path.resolve()) for path in bundled}
+    for position in opened:
+        if position.path and position.path in bundled_paths:
+            continue
+        rows.append(
+            {
+                "title": position.title,
+                "path": position.path,
+                "bundled": False,
+                "paragraphs": None,
+                "last_opened": position.last_opened,
+                "position": [position.block, position.sentence],
+            }
+        )
+    if arguments.json:
+        print_json(rows)
+        return ExitCode.OK
+    for row in rows:
+        when = (
+            datetime.fromtimestamp(row["last_opened"]).strftime("%Y-%m-%d %H:%M")
+            if row["last_opened"]
+            else "never opened"
+        )
+        where = f"paragraph {row['position'][0] + 1}" if row["position"] else ""
+        label = "bundled" if row["bundled"] else "opened "
+        location = row["path"] or "(standard input)"
+        print(f"{label}  {row['title']}\n         {location}  {when}  {where}")
+    return ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""CLI subcommands for the reading view's own features: ``search``, and ``texts``' listing.
+"""CLI subcommands for the reading view's own features: ``search``.
 
 The search works as the reading view's: a case-insensitive regular expression over each
 block's text (a pattern that is not a valid expression is searched for literally), so a
@@ -11,12 +11,9 @@ import argparse
 import re
 import sys
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
 
-from reader.cli.common import add_text_argument, bracketed, open_document, open_store, print_json
+from reader.cli.common import add_text_argument, bracketed, open_document, print_json
 from reader.errors import ExitCode, UserError
-from reader.paths import BUNDLED_TEXTS_DIR
 from reader.text import Document, Sentence
 
 
@@ -120,54 +117,3 @@ def command_search(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return ExitCode.OK if hits else ExitCode.NOT_FOUND
-
-
-def command_texts(arguments: argparse.Namespace) -> int:
-    """List bundled and opened texts."""
-    store = open_store()
-    opened = store.opened_texts()
-    bundled = sorted(
-        path for path in BUNDLED_TEXTS_DIR.glob("*.md") if not path.name.endswith(".en.md")
-    )
-    rows: list[dict[str, Any]] = []
-    for path in bundled:
-        document = open_document(str(path))
-        position = store.position(document.text_id)
-        rows.append(
-            {
-                "title": document.title,
-                "path": str(path),
-                "bundled": True,
-                "paragraphs": len(document.blocks),
-                "last_opened": position.last_opened if position else None,
-                "position": [position.block, position.sentence] if position else None,
-            }
-        )
-    bundled_paths = {str(path.resolve()) for path in bundled}
-    for position in opened:
-        if position.path and position.path in bundled_paths:
-            continue
-        rows.append(
-            {
-                "title": position.title,
-                "path": position.path,
-                "bundled": False,
-                "paragraphs": None,
-                "last_opened": position.last_opened,
-                "position": [position.block, position.sentence],
-            }
-        )
-    if arguments.json:
-        print_json(rows)
-        return ExitCode.OK
-    for row in rows:
-        when = (
-            datetime.fromtimestamp(row["last_opened"]).strftime("%Y-%m-%d %H:%M")
-            if row["last_opened"]
-            else "never opened"
-        )
-        where = f"paragraph {row['position'][0] + 1}" if row["position"] else ""
-        label = "bundled" if row["bundled"] else "opened "
-        location = row["path"] or "(standard input)"
-        print(f"{label}  {row['title']}\n         {location}  {when}  {where}")
-    return ExitCode.OK
