@@ -15,13 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from glossary.ding import DingDictionary, dictionary_path  # noqa: E402
-from glossary.draft import draft_proposals  # noqa: E402
-from glossary.loading import load_glossaries  # noqa: E402
-from glossary.lookup import WordLookup  # noqa: E402
-from reader.paths import DEFAULT_TEXT  # noqa: E402
-from reader.text import parse_document, parse_front_matter, read_text_file  # noqa: E402
-from tests.draft_quality import REAL, measure  # noqa: E402
+from glossary.ding import DingDictionary, dictionary_path
+from glossary.draft import draft_proposals
+from glossary.loading import load_glossaries
+from glossary.lookup import WordLookup
+from reader.paths import DEFAULT_TEXT
+from reader.text import parse_document, parse_front_matter, read_text_file
+from tests.draft_quality import REAL, measure
 
 TARGET_SECONDS = 3.0
 CHARACTERS = 4000

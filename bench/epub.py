@@ -26,7 +26,7 @@ def main() -> int:
     """Measure and print; exit 1 when a target is missed."""
     folder = Path(tempfile.mkdtemp(prefix="lesepult-bench-epub-"))
     os.environ["LESEPULT_DATA_DIR"] = str(folder / "data")
-    from reader.cli_common import open_document
+    from reader.cli.common import open_document
     from tests.epub_books import epub3_book
 
     chapters = tuple((f"Kapitel {n}", [SENTENCE * 6] * 20) for n in range(1, 91))

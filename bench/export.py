@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.export import render, write_export  # noqa: E402
-from reader.export.sheet import build_study_sheet  # noqa: E402
-from reader.paths import DEFAULT_TEXT  # noqa: E402
-from reader.text import Document, load_document, parse_document  # noqa: E402
-from tests.fixtures_study import SHEET_TIMESTAMP, make_test_sources  # noqa: E402
+from reader.export import render, write_export
+from reader.export.sheet import build_study_sheet
+from reader.paths import DEFAULT_TEXT
+from reader.text import Document, load_document, parse_document
+from tests.fixtures_study import SHEET_TIMESTAMP, make_test_sources
 
 FORMATS = ("md", "html", "csv", "anki")
 

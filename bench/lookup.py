@@ -20,14 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from glossary.ding import DingDictionary, dictionary_path  # noqa: E402
-from glossary.lemmas import tag_words  # noqa: E402
-from glossary.loading import load_glossaries  # noqa: E402
-from glossary.lookup import WordLookup  # noqa: E402
-from glossary.matching import GlossaryMatcher  # noqa: E402
-from reader.paths import DEFAULT_TEXT  # noqa: E402
-from reader.text import load_document, parse_document  # noqa: E402
-from tests.longtext import make_long_text  # noqa: E402
+from glossary.ding import DingDictionary, dictionary_path
+from glossary.lemmas import tag_words
+from glossary.loading import load_glossaries
+from glossary.lookup import WordLookup
+from glossary.matching import GlossaryMatcher
+from reader.paths import DEFAULT_TEXT
+from reader.text import load_document, parse_document
+from tests.longtext import make_long_text
 
 WARM_LOAD_TARGET = 1.0
 P99_TARGET = 0.005

@@ -188,7 +188,7 @@ def library_case(arguments: argparse.Namespace, engine: Any, work: Path) -> int:
         (folder / f"chapter-{number:04d}.md").write_text(("## " if number else "") + chapter)
     texts = sorted(folder.iterdir())
 
-    from reader.cli_library import SegmentedTexts
+    from reader.cli.library import SegmentedTexts
 
     in_model = [0.0]
 

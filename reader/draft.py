@@ -15,7 +15,7 @@ from glossary.loading import load_glossaries, parse_glossary_text
 from glossary.lookup import WordLookup
 from reader.atomic import atomic_write_text
 from reader.display import one_line
-from reader.errors import UserError
+from reader.errors import OutputExistsError, UserError
 from reader.paths import config_dir
 from reader.text import Document
 
@@ -59,7 +59,7 @@ def refuse_existing(path: Path, force: bool) -> None:
     if path.is_dir():
         raise UserError(f"{one_line(str(path))} is a directory")
     if path.exists() and not force:
-        raise UserError(f"{one_line(str(path))} exists; give --force to overwrite it")
+        raise OutputExistsError(one_line(str(path)))
 
 
 def write_draft(path: Path, text: str, force: bool) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.atomic import atomic_write_bytes
-from reader.errors import UserError
+from reader.errors import OutputExistsError, UserError
 
 _KINDS = (
     (stat.S_ISLNK, "a symbolic link"),
@@ -46,7 +46,7 @@ def check_output(path: Path, force: bool, inputs: Iterable[Path] = ()) -> None:
         if test(mode):
             raise UserError(f"{path}: is {kind}, not a regular file; give the path of a new file")
     if not force:
-        raise UserError(f"{path}: exists already; use --force to overwrite it")
+        raise OutputExistsError(str(path))
 
 
 def write_output(path: Path, data: bytes, force: bool, inputs: Iterable[Path] = ()) -> Path:

@@ -89,7 +89,7 @@ def package_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[PackageServer]:
     served = PackageServer(base_url="")
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:  # http.server's naming
             name = self.path.lstrip("/")
             if name in served.redirects:
                 self.send_response(302)

@@ -127,7 +127,7 @@ def test_no_control_sequence_reaches_the_terminal(
 def test_texts_lists_the_hostile_title_visibly(
     hostile_text: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from reader.cli_common import open_document, open_store
+    from reader.cli.common import open_document, open_store
 
     document = open_document(str(hostile_text))
     open_store().remember_position(document.text_id, document.title, str(hostile_text), 0, 0)
@@ -535,9 +535,9 @@ class FullStore(Store):
 def test_words_import_on_a_full_disk_says_so_and_stores_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.cli_common
+    import reader.cli.common
 
-    monkeypatch.setattr(reader.cli_common, "Store", FullStore)
+    monkeypatch.setattr(reader.cli.common, "Store", FullStore)
     source = tmp_path / "words.csv"
     source.write_text(
         "lemma,status\n" + "".join(f"Wort{i:05d},known\n" for i in range(3000)), encoding="utf-8"

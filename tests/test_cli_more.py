@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from reader.cli import main
-from reader.cli_common import open_document, open_store, sentence_at
+from reader.cli.common import open_document, open_store, sentence_at
 from reader.errors import UserError
 from reader.translation import ModelInfo, TranslationStore
 

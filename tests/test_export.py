@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.errors import UserError
+from reader.errors import FieldError, OutputExistsError, UserError
 from reader.export import render, write_export
 from reader.export.anki import note_guid
 from reader.export.html import render_html, render_html_body
@@ -157,8 +157,10 @@ def test_parse_paragraph_range(value: str | None, expected: tuple[int, int]) -> 
     ],
 )
 def test_parse_paragraph_range_refuses(value: str, message: str) -> None:
-    with pytest.raises(UserError, match=f"^--paragraphs: {message}"):
+    # The core names the field; the CLI adds "--paragraphs: " (tests/test_exit_codes.py).
+    with pytest.raises(FieldError, match=f"^{message}") as caught:
         parse_paragraph_range(value, 11)
+    assert caught.value.field == "paragraphs"
 
 
 @pytest.mark.parametrize(
@@ -197,7 +199,8 @@ def test_write_refuses_to_overwrite(study_sheet: StudySheet, tmp_path: Path) -> 
     target = tmp_path / "sheet.md"
     write_export(study_sheet, "md", target)
     target.write_text("mine")
-    with pytest.raises(UserError, match="--force"):
+    # The core says the file exists; the CLI adds "use --force" (tests/test_exit_codes.py).
+    with pytest.raises(OutputExistsError, match="exists already"):
         write_export(study_sheet, "md", target)
     assert target.read_text() == "mine"
     write_export(study_sheet, "md", target, force=True)

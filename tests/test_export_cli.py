@@ -51,7 +51,6 @@ def test_words_set_list_export_import(capsys: pytest.CaptureFixture[str], tmp_pa
         (["words", "import", "missing.csv"], "missing.csv: no such file"),
         (["export", "--paragraphs", "20-30"], "--paragraphs: '20-30' is outside 1-11"),
         (["export", "--paragraphs", "5-3"], "--paragraphs: '5-3' is reversed; write"),
-        (["export", "--translation", "machine"], ": No German→English translation model is"),
         (["words", "set", "", "known"], "WORD is empty; give a word"),
         (["words", "set", "  ", "known"], "WORD is empty; give a word"),
         (["words", "set", "--exact", " ", "known"], "WORD is empty; give a word"),

@@ -18,7 +18,7 @@ from glossary.loading import curated_glossary_paths, load_glossaries, user_gloss
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.cli import main
-from reader.cli_common import open_store
+from reader.cli.common import open_store
 from reader.paths import BUNDLED_TEXTS_DIR
 from reader.text import Document, load_reference
 from reader.translation import MISSING_MODEL_HELP, ModelInfo, TranslationStore
@@ -311,7 +311,7 @@ def test_check_best_without_model_falls_back_to_the_reference(
 def test_check_machine_without_model_says_how_to_install(
     keys_text: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["glossary", "check", str(keys_text), "--translation", "machine"]) == 2
+    assert main(["glossary", "check", str(keys_text), "--translation", "machine"]) == 3
     err = capsys.readouterr().err
     assert err.startswith("lesepult: ") and MISSING_MODEL_HELP in err
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from glossary.draft import LEVEL_THRESHOLDS, is_above_level, level_threshold, zipf
 from glossary.loading import entry_to_data, parse_glossary_text
 from reader import cli
-from reader.cli_common import open_document
+from reader.cli.common import open_document
 from reader.draft import default_draft_path, drafts_dir, make_draft
 from reader.settings import set_setting
 from reader.store import Store

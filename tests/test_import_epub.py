@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader import cli
-from reader.cli_common import open_document
+from reader.cli.common import open_document
 from reader.errors import UserError
 from reader.importing import epub
 from reader.store import Store

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader import cli
-from reader.cli_common import open_document
+from reader.cli.common import open_document
 from reader.errors import UserError
 from reader.importing import import_source, library_dir, web
 from reader.text import TextLoadError
@@ -36,7 +36,7 @@ BOILERPLATE = (
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[int, str, bytes]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:  # the http.server API's naming
         status, content_type, body = self.routes.get(self.path, (404, "text/plain", b"no"))
         if self.path == "/boese":  # a reason phrase and a content type with escapes
             self.send_response(200, "OK")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.cli import main
-from reader.cli_common import open_store
+from reader.cli.common import open_store
 from reader.settings import SETTINGS, get_setting
 from reader.store import Store
 from reader.text import Document

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.cli_common import open_document
+from reader.cli.common import open_document
 from reader.errors import UserError
 from reader.store import MIGRATIONS, SCHEMA_VERSION, ReadingPosition, Store, StoreError
 from reader.text import (

@@ -135,7 +135,7 @@ def test_translate_json_pairs_every_sentence_and_fills_the_store(
 def test_translate_markdown_shows_pairs_and_corrections(
     tiny_model: ModelInfo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from reader.cli_common import open_document, open_store
+    from reader.cli.common import open_document, open_store
     from reader.translation import TranslationStore
 
     title = open_document(None).blocks[0].text

@@ -262,7 +262,7 @@ def test_reference_translation_pairs_sentences(article: Document) -> None:
 
 def test_importing_the_translation_core_stays_light() -> None:
     code = (
-        "import sys, reader.translation, reader.cli_translation;"
+        "import sys, reader.translation, reader.cli.translation;"
         "heavy = ['ctranslate2', 'sentencepiece', 'argostranslate', 'torch', 'textual'];"
         "print([name for name in heavy if name in sys.modules])"
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.errors import UserError
+from reader.errors import OutputExistsError, UserError
 from reader.store import MIGRATIONS, SCHEMA_VERSION, Store
 from reader.vocabulary import CSV_HEADER, Vocabulary, parse_status, status_label, statuses_for
 
@@ -208,7 +208,8 @@ def test_csv_export_and_import_round_trip(store: Store, tmp_path: Path) -> None:
         lines[1] == 'erörterten,erörtern,learning-2,,"Sie erörterten, ob ""es"" geht.",t,2026-11-20'
     )
     assert lines[2] == "Krieg,Krieg,known,war,,,2026-11-20"
-    with pytest.raises(UserError, match="--force"):
+    # The core says the file exists; the CLI adds "use --force" (tests/test_exit_codes.py).
+    with pytest.raises(OutputExistsError, match="exists already"):
         vocabulary.export_csv(target)
     other = Vocabulary(Store(tmp_path / "other.sqlite3"))
     result = other.import_csv(target)

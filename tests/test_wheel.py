@@ -83,7 +83,9 @@ def run_installed(
         capture_output=True,
         text=True,
         cwd=folder,
-        env=CLEAN_ENVIRONMENT,
+        # Read now, not at import: the user directories the autouse fixture points into a
+        # temporary folder, so the installed copy never opens the real store.
+        env={name: value for name, value in os.environ.items() if name != "PYTHONPATH"},
     )
 
 

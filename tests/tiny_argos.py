@@ -181,7 +181,7 @@ def _bpe_codes(sentences: Sequence[str], merges: int = 200) -> tuple[str, list[s
     return text, tokens
 
 
-def build_tiny_package(
+def build_tiny_package(  # noqa: C901  each option (layout, tokenizer, spaCy) is a branch of one build
     destination: Path,
     sentences: Sequence[str],
     size: TinyModelSize = TinyModelSize(),

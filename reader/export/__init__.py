@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from reader.export.options import parse_paragraph_range
 from reader.export.sheet import (
     TRANSLATION_CHOICES,
     SheetEnglish,
@@ -22,7 +23,6 @@ from reader.export.sheet import (
     TermHit,
     WordInfo,
     build_study_sheet,
-    parse_paragraph_range,
 )
 from reader.outputs import check_output, write_output
 

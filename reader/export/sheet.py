@@ -9,16 +9,17 @@ matches or lemmas are produced; :mod:`reader.export.sources` wires the real ones
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
 from reader import __version__
-from reader.errors import UserError
-from reader.text import Document, Sentence
+
+# Re-exported: the range and time are the sheet's options, named from here by importers.
+from reader.export.options import parse_paragraph_range as parse_paragraph_range
+from reader.export.options import sheet_time as sheet_time
+from reader.text import Block, Document, Sentence
 
 TranslationChoice = Literal["machine", "reference", "edited", "best"]
 TRANSLATION_CHOICES: tuple[str, ...] = ("machine", "reference", "edited", "best")
@@ -241,44 +242,6 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
-def sheet_time(environ: Mapping[str, str] | None = None) -> int:
-    """The sheet time: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now."""
-    environ = os.environ if environ is None else environ
-    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value:
-        try:
-            return int(value)
-        except ValueError as error:
-            raise UserError(
-                f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {value!r}"
-            ) from error
-    return int(datetime.now(UTC).timestamp())
-
-
-def parse_paragraph_range(value: str | None, total: int) -> tuple[int, int]:
-    """Parse ``3-5``, ``3``, ``3-`` or ``-5`` (1-based, inclusive) against ``total`` blocks."""
-    if not isinstance(value, str | None):
-        # argparse gives a list for ``--paragraphs=--`` (Python 3.11): not a range either.
-        raise UserError("--paragraphs: give a range like 3-5, 3, 3- or -5")
-    if value is None or not value.strip():
-        return (1, total)
-    match = re.fullmatch(r"\s*(\d*)\s*[-–]\s*(\d*)\s*|\s*(\d+)\s*", value)
-    if not match or (match.group(3) is None and not (match.group(1) or match.group(2))):
-        raise UserError(f"--paragraphs: {value!r} is not a range like 3-5, 3, 3- or -5")
-    if match.group(3) is not None:
-        first = last = int(match.group(3))
-    else:
-        first = int(match.group(1)) if match.group(1) else 1
-        last = int(match.group(2)) if match.group(2) else total
-    if first > last:
-        raise UserError(
-            f"--paragraphs: {value!r} is reversed; write the first paragraph first ({last}-{first})"
-        )
-    if first < 1 or last > total:
-        raise UserError(f"--paragraphs: {value!r} is outside 1-{total}, the text's paragraphs")
-    return (first, last)
-
-
 def describe_translation_source(origins: Mapping[str, int], model_id: str | None) -> str:
     """A stamp line saying where the English came from, with sentence counts for a mix."""
     labels = {
@@ -307,109 +270,15 @@ def build_study_sheet(
     """Gather the paragraphs, English, glossary notes and vocabulary of a text into a sheet."""
     first, last = paragraph_range or (1, len(document.blocks))
     when = sheet_time() if timestamp is None else timestamp
-    origins: dict[str, int] = {}
-    noted_terms: set[tuple[str, str]] = set()
-    note_of_term: dict[str, SheetNote] = {}
-    listed_lemmas: set[str] = set()
-    paragraphs: list[SheetParagraph] = []
-    note_number = 0
-    for block in document.blocks[first - 1 : last]:
-        english_parts: list[str] = []
-        notes: list[SheetNote] = []
-        words: list[SheetWord] = []
-        for sentence in document.sentences(block.index):
-            found = sources.english(sentence)
-            if found is None:
-                origins["none"] = origins.get("none", 0) + 1
-                english_parts.append(NO_TRANSLATION)
-            else:
-                origins[found.origin] = origins.get(found.origin, 0) + 1
-                # An empty English means a previous sentence's English covers this one
-                # (a reference that joins two German sentences into one).
-                if found.english.strip():
-                    english_parts.append(found.english.strip())
-            for hit in sorted(sources.term_hits(sentence), key=lambda hit: (hit.start, hit.term)):
-                key = (hit.term, hit.kind)
-                if key in noted_terms:
-                    continue
-                noted_terms.add(key)
-                note_number += 1
-                notes.append(
-                    SheetNote(
-                        number=note_number,
-                        term=hit.term,
-                        kind=hit.kind,
-                        rendering=hit.rendering,
-                        explanation=hit.explanation,
-                        gender=hit.gender,
-                        plural=hit.plural,
-                        sentence=sentence.text,
-                        highlight=(hit.start - sentence.start, hit.end - sentence.start),
-                    )
-                )
-                note_of_term.setdefault(hit.term, notes[-1])
-        # Words come after all of the paragraph's notes: a word whose note stands under this
-        # paragraph is left to it, whichever sentence the note was found in.
-        paragraph_notes = {note.number for note in notes}
-        for sentence in document.sentences(block.index):
-            lemmas = sources.lemmas(sentence)
-            for token_index, (token, lemma) in enumerate(
-                zip(sentence.tokens, lemmas, strict=False)
-            ):
-                if not token.is_word or lemma in listed_lemmas:
-                    continue
-                status = sources.statuses.get(lemma, "new")
-                if status in {"known", "ignored"}:
-                    continue
-                if status == "new" and lemma not in sources.looked_up:
-                    continue
-                note = note_of_term.get(lemma)
-                if note is not None and (
-                    note.number in paragraph_notes
-                    or sentence.text not in sources.lookup_sentences.get(lemma, ())
-                ):
-                    # Its note covers it, unless the reader looked it up here, after the note.
-                    continue
-                listed_lemmas.add(lemma)
-                info = sources.word_info(lemma, sentence, token_index) or WordInfo("")
-                if note is not None:
-                    # The earlier note's rendering and grammar fill what the lookup lacks.
-                    info = WordInfo(
-                        info.meaning or note.rendering,
-                        info.gender or note.gender,
-                        info.plural or note.plural,
-                    )
-                words.append(
-                    SheetWord(
-                        lemma=lemma,
-                        word=token.text,
-                        status=status,
-                        meaning=info.meaning,
-                        gender=info.gender,
-                        plural=info.plural,
-                        sentence=sentence.text,
-                        highlight=(token.start - sentence.start, token.end - sentence.start),
-                        note=note.number if note is not None else None,
-                    )
-                )
-        german = block.text
-        paragraphs.append(
-            SheetParagraph(
-                number=block.index + 1,
-                kind=block.kind,
-                german=german,
-                english=" ".join(english_parts),
-                notes=tuple(notes),
-                words=tuple(words),
-            )
-        )
+    gathering = _Gathering(document, sources)
+    paragraphs = tuple(gathering.paragraph(block) for block in document.blocks[first - 1 : last])
     origin = ", ".join(part for part in (document.metadata.source, document.metadata.date) if part)
     return StudySheet(
         title=document.title,
         text_id=document.text_id,
         text_name=document.path.stem if document.path else document.text_id,
         origin=origin,
-        translation_source=describe_translation_source(origins, sources.model_id),
+        translation_source=describe_translation_source(gathering.origins, sources.model_id),
         glossary_version=sources.glossary_version,
         dictionary=sources.dictionary,
         date=datetime.fromtimestamp(when, UTC).strftime("%Y-%m-%d"),
@@ -417,5 +286,120 @@ def build_study_sheet(
         paragraph_range=(first, last),
         paragraph_total=len(document.blocks),
         generator=f"Lesepult {__version__}",
-        paragraphs=tuple(paragraphs),
+        paragraphs=paragraphs,
     )
+
+
+class _Gathering:
+    """What :func:`build_study_sheet` carries from paragraph to paragraph while it builds.
+
+    Notes are numbered across the sheet and each term gets one note; each lemma is listed
+    once; the origins of the English are counted for the stamp.
+    """
+
+    def __init__(self, document: Document, sources: SheetSources) -> None:
+        self.document = document
+        self.sources = sources
+        self.origins: dict[str, int] = {}
+        self.noted_terms: set[tuple[str, str]] = set()
+        self.note_of_term: dict[str, SheetNote] = {}
+        self.listed_lemmas: set[str] = set()
+        self.note_number = 0
+
+    def paragraph(self, block: Block) -> SheetParagraph:
+        """One block's German, English, new notes and words."""
+        sentences = self.document.sentences(block.index)
+        english_parts: list[str] = []
+        notes: list[SheetNote] = []
+        for sentence in sentences:
+            english_parts.extend(self._english(sentence))
+            notes.extend(self._notes(sentence))
+        # Words come after all of the paragraph's notes: a word whose note stands under this
+        # paragraph is left to it, whichever sentence the note was found in.
+        paragraph_notes = {note.number for note in notes}
+        words = [word for sentence in sentences for word in self._words(sentence, paragraph_notes)]
+        return SheetParagraph(
+            number=block.index + 1,
+            kind=block.kind,
+            german=block.text,
+            english=" ".join(english_parts),
+            notes=tuple(notes),
+            words=tuple(words),
+        )
+
+    def _english(self, sentence: Sentence) -> list[str]:
+        found = self.sources.english(sentence)
+        if found is None:
+            self.origins["none"] = self.origins.get("none", 0) + 1
+            return [NO_TRANSLATION]
+        self.origins[found.origin] = self.origins.get(found.origin, 0) + 1
+        # An empty English means a previous sentence's English covers this one
+        # (a reference that joins two German sentences into one).
+        return [found.english.strip()] if found.english.strip() else []
+
+    def _notes(self, sentence: Sentence) -> list[SheetNote]:
+        notes: list[SheetNote] = []
+        for hit in sorted(self.sources.term_hits(sentence), key=lambda hit: (hit.start, hit.term)):
+            key = (hit.term, hit.kind)
+            if key in self.noted_terms:
+                continue
+            self.noted_terms.add(key)
+            self.note_number += 1
+            notes.append(
+                SheetNote(
+                    number=self.note_number,
+                    term=hit.term,
+                    kind=hit.kind,
+                    rendering=hit.rendering,
+                    explanation=hit.explanation,
+                    gender=hit.gender,
+                    plural=hit.plural,
+                    sentence=sentence.text,
+                    highlight=(hit.start - sentence.start, hit.end - sentence.start),
+                )
+            )
+            self.note_of_term.setdefault(hit.term, notes[-1])
+        return notes
+
+    def _words(self, sentence: Sentence, paragraph_notes: set[int]) -> list[SheetWord]:
+        sources = self.sources
+        words: list[SheetWord] = []
+        lemmas = sources.lemmas(sentence)
+        for token_index, (token, lemma) in enumerate(zip(sentence.tokens, lemmas, strict=False)):
+            if not token.is_word or lemma in self.listed_lemmas:
+                continue
+            status = sources.statuses.get(lemma, "new")
+            if status in {"known", "ignored"}:
+                continue
+            if status == "new" and lemma not in sources.looked_up:
+                continue
+            note = self.note_of_term.get(lemma)
+            if note is not None and (
+                note.number in paragraph_notes
+                or sentence.text not in sources.lookup_sentences.get(lemma, ())
+            ):
+                # Its note covers it, unless the reader looked it up here, after the note.
+                continue
+            self.listed_lemmas.add(lemma)
+            info = sources.word_info(lemma, sentence, token_index) or WordInfo("")
+            if note is not None:
+                # The earlier note's rendering and grammar fill what the lookup lacks.
+                info = WordInfo(
+                    info.meaning or note.rendering,
+                    info.gender or note.gender,
+                    info.plural or note.plural,
+                )
+            words.append(
+                SheetWord(
+                    lemma=lemma,
+                    word=token.text,
+                    status=status,
+                    meaning=info.meaning,
+                    gender=info.gender,
+                    plural=info.plural,
+                    sentence=sentence.text,
+                    highlight=(token.start - sentence.start, token.end - sentence.start),
+                    note=note.number if note is not None else None,
+                )
+            )
+        return words

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.errors import UserError
+from reader.errors import FieldError, NoModelError, UserError
 from reader.export.sheet import (
     SheetEnglish,
     SheetSources,
@@ -38,26 +38,10 @@ def english_source(
     corrections; ``reference``: the curated reference; ``best``: edited, then machine, then
     reference. A missing model or reference for an explicit choice is a :class:`UserError`.
     """
-    from reader.translation import MISSING_MODEL_HELP, TranslationStore, installed_model
+    from reader.translation import TranslationStore
 
-    model_id: str | None = None
-    if choice in ("machine", "best"):
-        model = installed_model()
-        if model is None and choice == "machine":
-            raise UserError(MISSING_MODEL_HELP)
-        model_id = model.model_id if model else None
-    reference_blocks: tuple[tuple[str, ...], ...] | None = None
-    if choice in ("reference", "best"):
-        try:
-            reference = load_reference(document)
-        except TextLoadError as error:
-            raise UserError(str(error)) from error
-        if reference is None and choice == "reference":
-            raise UserError(
-                f"{document.path or document.title}: has no reference translation;"
-                " choose --translation machine, edited or best"
-            )
-        reference_blocks = reference.blocks if reference else None
+    model_id = _model_id(choice)
+    reference_blocks = _reference_blocks(document, choice)
     germans = [sentence.text for sentence in sentences]
     stored = (
         TranslationStore(store).lookup(model_id if choice != "edited" else None, germans)
@@ -78,18 +62,52 @@ def english_source(
 
     def english(sentence: Sentence) -> SheetEnglish | None:
         found = stored.get(sentence.text)
-        if found is not None:
-            if choice == "machine" and found.origin != "machine":
-                found = None
-            elif choice == "edited" and found.origin != "edited":
-                found = None
-        if found is not None:
+        # "machine" and "edited" take only their own origin; "best" takes either.
+        if found is not None and found.origin in _STORED_ORIGINS[choice]:
             return SheetEnglish(found.english, found.origin)
         if choice in ("reference", "best"):
             return from_reference(sentence)
         return None
 
     return english, model_id
+
+
+# Which stored English each choice takes (the reference is not stored).
+_STORED_ORIGINS: dict[str, frozenset[str]] = {
+    "machine": frozenset({"machine"}),
+    "edited": frozenset({"edited"}),
+    "best": frozenset({"machine", "edited"}),
+    "reference": frozenset(),
+}
+
+
+def _model_id(choice: str) -> str | None:
+    """The installed model's id where ``choice`` uses machine output; none is NoModelError."""
+    from reader.translation import MISSING_MODEL_HELP, installed_model
+
+    if choice not in ("machine", "best"):
+        return None
+    model = installed_model()
+    if model is None and choice == "machine":
+        raise NoModelError(MISSING_MODEL_HELP)
+    return model.model_id if model else None
+
+
+def _reference_blocks(document: Document, choice: str) -> tuple[tuple[str, ...], ...] | None:
+    """The curated reference's sentences per block where ``choice`` uses it."""
+    if choice not in ("reference", "best"):
+        return None
+    try:
+        reference = load_reference(document)
+    except TextLoadError as error:
+        raise UserError(str(error)) from error
+    if reference is None and choice == "reference":
+        raise FieldError(
+            "translation",
+            f"{document.path or document.title}: has no reference translation;"
+            " choose machine, edited or best",
+        )
+    return reference.blocks if reference else None
 
 
 MEANING_LIMIT = 2

@@ -155,7 +155,7 @@ def epub_to_markdown(data: bytes) -> str:
 
     try:
         book = epub.read_epub(io.BytesIO(data), {"ignore_ncx": False})
-    except Exception as error:  # noqa: BLE001 - EbookLib fails in many ways on broken books
+    except Exception as error:  # any: EbookLib fails in many ways on broken books
         raise TextLoadError(f"is a broken EPUB book ({type(error).__name__})") from error
     titles: dict[str, str] = {}
     _toc_titles(book.toc, titles)

@@ -79,19 +79,7 @@ def download(url: str, progress: Progress | None = None) -> bytes:
             total = int(length) if length and length.isdecimal() else None
             if total is not None and total > MAX_PAGE_BYTES:
                 raise TextLoadError(f"is larger than {MAX_PAGE_BYTES // 2**20} MB")
-            data = bytearray()
-            deadline = time.monotonic() + DEADLINE_SECONDS
-            while chunk := response.read(CHUNK):
-                data += chunk
-                if time.monotonic() > deadline:  # a server that sends a byte at a time
-                    raise TextLoadError(f"took longer than {DEADLINE_SECONDS:g} seconds")
-                if len(data) > MAX_PAGE_BYTES:
-                    raise TextLoadError(f"is larger than {MAX_PAGE_BYTES // 2**20} MB")
-                if progress:
-                    progress(len(data), total)
-            if progress:
-                progress(len(data), len(data))
-            return bytes(data)
+            return _read_body(response, total, progress)
     except urllib.error.HTTPError as error:
         reason = one_line(str(error.reason))
         raise TextLoadError(f"the server answered {error.code} {reason}") from error
@@ -101,6 +89,23 @@ def download(url: str, progress: Progress | None = None) -> bytes:
         raise TextLoadError(f"no answer within {TIMEOUT_SECONDS:g} seconds") from error
     except (OSError, ValueError) as error:
         raise TextLoadError(f"cannot be downloaded ({one_line(str(error))})") from error
+
+
+def _read_body(response: Any, total: int | None, progress: Progress | None) -> bytes:
+    """The response's body in chunks, within the size and time bounds, reporting progress."""
+    data = bytearray()
+    deadline = time.monotonic() + DEADLINE_SECONDS
+    while chunk := response.read(CHUNK):
+        data += chunk
+        if time.monotonic() > deadline:  # a server that sends a byte at a time
+            raise TextLoadError(f"took longer than {DEADLINE_SECONDS:g} seconds")
+        if len(data) > MAX_PAGE_BYTES:
+            raise TextLoadError(f"is larger than {MAX_PAGE_BYTES // 2**20} MB")
+        if progress:
+            progress(len(data), total)
+    if progress:
+        progress(len(data), len(data))
+    return bytes(data)
 
 
 def html_to_markdown(data: bytes, url: str = "", source_file: str = "") -> str:
@@ -119,7 +124,7 @@ def html_to_markdown(data: bytes, url: str = "", source_file: str = "") -> str:
             include_comments=False,
             include_tables=False,
         )
-    except Exception as error:  # noqa: BLE001 - the library's parser fails in many ways
+    except Exception as error:  # any: the library's parser fails in many ways
         raise TextLoadError(f"the page cannot be parsed ({type(error).__name__})") from error
     if extracted is None or extracted.body is None:
         raise TextLoadError("no article text found in the page")

@@ -20,9 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from reader.display import displayable
-from reader.errors import UserError
+from reader.errors import FieldError, UserError
 from reader.export import FORMATS, StudySheet, write_export
-from reader.export.sheet import parse_paragraph_range
+from reader.export.options import parse_paragraph_range
 from reader.store import Store
 from reader.text import Document
 
@@ -41,6 +41,13 @@ TRANSLATION_LABELS = (
     ("Curated reference", "reference"),
     ("My corrections only", "edited"),
 )
+
+
+def dialog_wording(error: UserError) -> str:
+    """The error as the dialog says it: a field by its label (``Paragraphs: …``)."""
+    if isinstance(error, FieldError):
+        return f"{error.field.replace('_', ' ').capitalize()}: {error.message}"
+    return error.message
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -144,7 +151,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 self.query_one("#export-paragraphs", Input).value, len(self.document.blocks)
             )
         except UserError as error:
-            self._status(error.message.replace("--paragraphs: ", "Paragraphs: "), "error")
+            self._status(dialog_wording(error), "error")
             return
         if not raw_path:
             self._status("Give a file name.", "error")
@@ -169,7 +176,7 @@ class ExportDialog(ModalScreen[Path | None]):
             inputs = [self.document.path] if self.document.path else []
             write_export(sheet, format, path, force, inputs)
         except UserError as error:
-            self.post_message(self.Failed(error.message))
+            self.post_message(self.Failed(dialog_wording(error)))
             return
         except OSError as error:
             self.post_message(self.Failed(f"{path}: {error.strerror or error}"))

@@ -12,8 +12,8 @@ import re
 import sys
 from dataclasses import dataclass
 
-from reader.cli_common import add_text_argument, bracketed, open_document, print_json
-from reader.errors import UserError
+from reader.cli.common import add_text_argument, bracketed, open_document, print_json
+from reader.errors import ExitCode, UserError
 from reader.text import Document, Sentence
 
 
@@ -116,4 +116,4 @@ def command_search(arguments: argparse.Namespace) -> int:
             f"{len(hits)} match(es) in {len(by_sentence)} sentence(s) of {document.title}",
             file=sys.stderr,
         )
-    return 0 if hits else 1
+    return ExitCode.OK if hits else ExitCode.NOT_FOUND

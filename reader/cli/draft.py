@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 from glossary.draft import LEVEL_THRESHOLDS
-from reader.cli_common import add_text_argument, open_document, open_store
+from reader.cli.common import add_text_argument, open_document, open_store
 from reader.display import one_line
 from reader.draft import default_draft_path, make_draft, refuse_existing, write_draft
+from reader.errors import ExitCode
 from reader.settings import get_setting
 
 
@@ -57,4 +58,4 @@ def command_draft(arguments: argparse.Namespace) -> int:
     summary = ", ".join(f"{count} {reason}(s)" for reason, count in kinds.items()) or "nothing"
     print(f"{len(proposals)} draft entries ({summary}) written to {one_line(str(path))}")
     print(f"check them with: lesepult glossary validate {one_line(str(path))}", file=sys.stderr)
-    return 0
+    return ExitCode.OK

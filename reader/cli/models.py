@@ -1,6 +1,6 @@
 """CLI subcommands ``models list|install|remove``: the Argos packages, with a download bar.
 
-Registered by ``reader.cli_translation``; the package work is ``reader.translation.models``.
+Registered by ``reader.cli.translation``; the package work is ``reader.translation.models``.
 Everything shown from the index or a package folder goes through ``reader.display.one_line``.
 """
 
@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
-from reader.cli_common import print_json
+from reader.cli.common import print_json
 from reader.display import one_line
+from reader.errors import ExitCode, NoModelError
+from reader.translation.decoding import DEVICES
 from reader.translation.models import (
     MISSING_MODEL_HELP,
     ModelError,
@@ -24,6 +27,39 @@ from reader.translation.models import (
     installed_models,
     remove,
 )
+
+
+def register_models(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``models list|install|remove`` to the ``lesepult`` parser."""
+    models = subparsers.add_parser(
+        "models",
+        help="list, install or remove translation models",
+        description="Manage Argos Translate model packages (German→English).",
+    )
+    actions = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    listing = actions.add_parser(
+        "list", help="installed models and, when the index can be reached, available ones"
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--offline", action="store_true", help="do not ask the package index")
+    listing.set_defaults(func=command_models_list)
+    install = actions.add_parser(
+        "install",
+        help="install the German→English model from the package index or a file",
+        description="Download the German→English package from the Argos package index"
+        " (ARGOS_PACKAGE_INDEX), verify it, install it; or install a local .argosmodel file.",
+    )
+    install.add_argument("--file", type=Path, metavar="PATH", help="an .argosmodel file")
+    install.add_argument(
+        "--allow-redirects",
+        action="store_true",
+        help="follow a download redirect to another host or scheme (refused by default;"
+        " also LESEPULT_ALLOW_REDIRECTS=1)",
+    )
+    install.set_defaults(func=command_models_install)
+    removal = actions.add_parser("remove", help="remove an installed model")
+    removal.add_argument("code", metavar="CODE", help="package code, e.g. translate-de_en")
+    removal.set_defaults(func=command_models_remove)
 
 
 class ProgressBar:
@@ -64,18 +100,7 @@ def command_models_list(arguments: argparse.Namespace) -> int:
     skipped: tuple[str, ...] = ()
     if not arguments.offline:
         try:
-            index = fetch_index(timeout=10.0)
-            skipped = index.problems
-            available = [
-                {
-                    "code": model.code,
-                    "version": model.version,
-                    "from": model.from_code,
-                    "to": model.to_code,
-                    "installed": any(i.model_id == model.model_id for i in installed.models),
-                }
-                for model in index.models
-            ]
+            available, skipped = _available(installed.models)
         except ModelError as error:
             index_problem = error.message
     in_use = newest_german_english(installed.models)
@@ -94,7 +119,36 @@ def command_models_list(arguments: argparse.Namespace) -> int:
                 "index_skipped": list(skipped),
             }
         )
-        return 0
+        return ExitCode.OK
+    shown = None if arguments.offline else available
+    _print_listing(rows, installed.problems, shown, skipped, index_problem)
+    return ExitCode.OK
+
+
+def _available(installed: tuple[ModelInfo, ...]) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """The package index's models (marked when installed) and its skipped entries."""
+    index = fetch_index(timeout=10.0)
+    available = [
+        {
+            "code": model.code,
+            "version": model.version,
+            "from": model.from_code,
+            "to": model.to_code,
+            "installed": any(i.model_id == model.model_id for i in installed),
+        }
+        for model in index.models
+    ]
+    return available, index.problems
+
+
+def _print_listing(
+    rows: list[dict[str, Any]],
+    problems: tuple[str, ...],
+    available: list[dict[str, Any]] | None,
+    skipped: tuple[str, ...],
+    index_problem: str | None,
+) -> None:
+    """``models list`` as text; ``available`` is None when the index was not asked."""
     print("Installed:")
     for row in rows:
         mark = "  (in use)" if row["in_use"] else ""
@@ -102,11 +156,11 @@ def command_models_list(arguments: argparse.Namespace) -> int:
         print(one_line(line))
     if not rows:
         print("  none. " + MISSING_MODEL_HELP)
-    for problem in installed.problems:
+    for problem in problems:
         print(one_line(f"  unusable (skipped): {problem}"))
     if index_problem:
         print(one_line(f"Available: unknown ({index_problem})"))
-    elif not arguments.offline:
+    elif available is not None:
         print("Available:")
         for entry in available:
             mark = "  (installed)" if entry["installed"] else ""
@@ -114,7 +168,6 @@ def command_models_list(arguments: argparse.Namespace) -> int:
             print(one_line(line))
         for problem in skipped:
             print(one_line(f"  {problem}"))
-    return 0
 
 
 def command_models_install(arguments: argparse.Namespace) -> int:
@@ -128,7 +181,7 @@ def command_models_install(arguments: argparse.Namespace) -> int:
         current = installed_model()
         if current is not None and current.model_id == wanted.model_id:
             print(f"{current.model_id} is already installed ({current.path})")
-            return 0
+            return ExitCode.OK
         bar = ProgressBar(f"downloading {wanted.model_id}")
         try:
             model = install_available(wanted, progress=bar, allow_redirects=allow)
@@ -140,17 +193,38 @@ def command_models_install(arguments: argparse.Namespace) -> int:
         if old.code == model.code and old.model_id != model.model_id:
             print(one_line(f"replaced {old.model_id} (one version per package; its stored"
                            " translations are kept under its own name)"))  # fmt: skip
-    return 0
+    return ExitCode.OK
 
 
 def command_models_remove(arguments: argparse.Namespace) -> int:
     """Remove an installed model."""
     model = remove(arguments.code)
     print(f"removed {model.model_id} ({model.path})")
-    return 0
+    return ExitCode.OK
 
 
 def newest_german_english(models: tuple[ModelInfo, ...]) -> ModelInfo | None:
     """The package translations use, as ``installed_model`` picks it (newest last)."""
     matching = [m for m in models if (m.from_code, m.to_code) == ("de", "en")]
     return matching[-1] if matching else None
+
+
+def model_in_use() -> ModelInfo:
+    """The German→English model; one warning line per broken package folder it skipped."""
+    listing = installed_models()
+    for problem in listing.problems:
+        print(one_line(f"lesepult: warning: skipped {problem}"), file=sys.stderr)
+    model = newest_german_english(listing.models)
+    if model is None:
+        raise NoModelError(MISSING_MODEL_HELP)
+    return model
+
+
+def add_device_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``--device`` option of the commands that run the model."""
+    parser.add_argument(
+        "--device",
+        choices=DEVICES,
+        help="where the model runs: auto (a CUDA GPU when CTranslate2 finds one), cpu or cuda"
+        " (default: ARGOS_DEVICE_TYPE, else auto)",
+    )

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader.display import displayable
-from reader.errors import UserError
+from reader.errors import FieldError, OutputExistsError, UserError
 from reader.importing import import_source
 from reader.paths import DEFAULT_TEXT, store_path
 from reader.store import Store, StoreError
@@ -56,6 +56,15 @@ def open_document(name: str | None, encoding: str | None = None) -> Document:
         return load_document(path, encoding)
     except TextLoadError as error:
         raise UserError(str(error)) from error
+
+
+def cli_wording(error: UserError) -> str:
+    """The error's message as the command line says it: with its option (``--paragraphs: …``)."""
+    if isinstance(error, FieldError):
+        return f"--{error.field.replace('_', '-')}: {error.message}"
+    if isinstance(error, OutputExistsError):
+        return f"{error.message}; use --force to overwrite it"
+    return error.message
 
 
 def open_store() -> Store:

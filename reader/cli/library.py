@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli_common import print_json
+from reader.cli.common import print_json
 from reader.display import one_line
-from reader.errors import UserError
+from reader.errors import ExitCode, UserError
 from reader.text import TextLoadError, load_document
 from reader.translation.library import LibraryProgress, collect_texts, translate_library
 
@@ -145,4 +145,4 @@ def translate_paths(
             f"{summary['texts']} text(s), {final.total} sentences: {final.new} translated now"
             f" ({final.rate:.1f}/s), the rest already stored; model {engine.model_id}"
         )
-    return 0
+    return ExitCode.OK

@@ -1,8 +1,9 @@
 """The ``lesepult`` command line: opens the reader, and every feature without the UI.
 
-Each feature group registers its own subcommands (``cli_translation``, ``cli_glossary``,
-``cli_study``); this module holds the entry point, ``read`` and ``texts``. Expected failures
-are :class:`~reader.errors.UserError` and end with one line on stderr, never a traceback.
+Each feature group registers its own subcommands (``reader.cli.translation``,
+``reader.cli.glossary``, ``reader.cli.study``...); this module holds the entry point, ``read``
+and ``texts``. Expected failures are :class:`~reader.errors.UserError` and end with one line
+on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,22 +15,22 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from reader import (
-    __version__,
-    cli_glossary,
-    cli_reading,
-    cli_settings,
-    cli_study,
-    cli_translation,
-)
-from reader.cli_common import (
+from reader import __version__
+from reader.cli import glossary as cli_glossary
+from reader.cli import reading as cli_reading
+from reader.cli import settings as cli_settings
+from reader.cli import study as cli_study
+from reader.cli import translation as cli_translation
+from reader.cli.common import (
     add_text_argument,
+    cli_wording,
     open_document,
     open_store,
     print_json,
     sanitized_output,
 )
-from reader.errors import UserError
+from reader.display import one_line
+from reader.errors import ExitCode, UserError
 from reader.failures import failure_message
 from reader.paths import BUNDLED_TEXTS_DIR, store_path
 
@@ -83,7 +84,7 @@ def command_read(arguments: argparse.Namespace) -> int:
 
     app = make_app(document, store)
     app.run()
-    return app.return_code or 0
+    return app.return_code or ExitCode.OK
 
 
 def keyboard_from_terminal() -> None:
@@ -98,7 +99,7 @@ def keyboard_from_terminal() -> None:
         ) from error
     os.dup2(terminal, 0)
     os.close(terminal)
-    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - stays open for the app's lifetime
+    sys.stdin = open(0, closefd=False)  # stays open for the app's lifetime
 
 
 def require_terminal() -> None:
@@ -151,7 +152,7 @@ def command_texts(arguments: argparse.Namespace) -> int:
         )
     if arguments.json:
         print_json(rows)
-        return 0
+        return ExitCode.OK
     for row in rows:
         when = (
             datetime.fromtimestamp(row["last_opened"]).strftime("%Y-%m-%d %H:%M")
@@ -162,7 +163,7 @@ def command_texts(arguments: argparse.Namespace) -> int:
         label = "bundled" if row["bundled"] else "opened "
         location = row["path"] or "(standard input)"
         print(f"{label}  {row['title']}\n         {location}  {when}  {where}")
-    return 0
+    return ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -180,16 +181,18 @@ def _main(argv: Sequence[str] | None) -> int:
         status: int = arguments.func(arguments)
         return status
     except KeyboardInterrupt:
-        return 130
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The output went to a pipe that closed early (`| head`): stop quietly, as Unix
         # tools do; stdout goes to /dev/null so the interpreter's final flush cannot fail.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 141
+        return ExitCode.BROKEN_PIPE
     except Exception as error:  # failure_message decides what is expected; bugs re-raise
         message = failure_message(error, store_path())
         if message is None:
             raise
+        if isinstance(error, UserError):
+            message = one_line(cli_wording(error))
         print(f"lesepult: {message}", file=sys.stderr)
-        return error.status if isinstance(error, UserError) else 2
+        return error.status if isinstance(error, UserError) else ExitCode.USER_ERROR

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.cli_common import add_text_argument, open_document, open_store, print_json
-from reader.errors import UserError
+from reader.cli.common import add_text_argument, open_document, open_store, print_json
+from reader.errors import ExitCode, UserError
 from reader.export.sheet import counted
 from reader.paths import BUNDLED_TEXTS_DIR
 from reader.vocabulary import STATUSES, Vocabulary, parse_status, status_label
@@ -23,7 +23,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         " and the words you looked up.",
     )
     actions = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
+    _register_words_list(actions)
+    _register_words_set(actions)
+    _register_words_files(actions)
+    stats = actions.add_parser("stats", help="words looked up and known per text and per day")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(func=command_words_stats)
+    _register_export(subparsers)
 
+
+def _register_words_list(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = actions.add_parser("list", help="list words with their status")
     listing.add_argument(
         "--status", metavar="S", help=f"only this status ({', '.join(STATUSES)}, learning-1..4)"
@@ -32,6 +41,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(func=command_words_list)
 
+
+def _register_words_set(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     setting = actions.add_parser(
         "set",
         help="set the status of a word (its lemma)",
@@ -43,6 +54,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     setting.add_argument("--exact", action="store_true", help="store WORD as given")
     setting.set_defaults(func=command_words_set)
 
+
+def _register_words_files(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importing = actions.add_parser(
         "import",
         help="read statuses from a CSV file",
@@ -62,10 +75,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     exporting.add_argument("--force", action="store_true", help="overwrite an existing file")
     exporting.set_defaults(func=command_words_export)
 
-    stats = actions.add_parser("stats", help="words looked up and known per text and per day")
-    stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.set_defaults(func=command_words_stats)
 
+def _register_export(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = subparsers.add_parser(
         "export",
         help="write a study sheet: Markdown, printable HTML, Anki deck or CSV",
@@ -129,13 +140,13 @@ def command_words_list(arguments: argparse.Namespace) -> int:
                 for entry in entries
             ]
         )
-        return 0
+        return ExitCode.OK
     for entry in entries:
         seen = f"  {entry.lookups}x: {entry.sentence}" if entry.lookups else ""
         print(f"{status_label(entry.status):<11} {entry.lemma}{seen}")
     if not entries:
         print("no words yet")
-    return 0
+    return ExitCode.OK
 
 
 def _text_id(name: str) -> str:
@@ -168,7 +179,7 @@ def command_words_set(arguments: argparse.Namespace) -> int:
     Vocabulary(open_store()).set_status(lemma, status)
     via = f" (lemma of {word})" if lemma != word else ""
     print(f"{lemma}{via}: {status_label(status)}")
-    return 0
+    return ExitCode.OK
 
 
 def command_words_import(arguments: argparse.Namespace) -> int:
@@ -177,7 +188,7 @@ def command_words_import(arguments: argparse.Namespace) -> int:
     for problem in result.skipped:
         print(f"skipped {problem}")
     print(f"imported {counted(result.imported, 'status', 'statuses')} from {arguments.file}")
-    return 1 if result.skipped and not result.imported else 0
+    return ExitCode.NOT_FOUND if result.skipped and not result.imported else ExitCode.OK
 
 
 def command_words_export(arguments: argparse.Namespace) -> int:
@@ -194,7 +205,7 @@ def command_words_export(arguments: argparse.Namespace) -> int:
         pass
     count = Vocabulary(open_store()).export_csv(arguments.file, arguments.force, translation)
     print(f"wrote {counted(count, 'word')} to {arguments.file}")
-    return 0
+    return ExitCode.OK
 
 
 def command_words_stats(arguments: argparse.Namespace) -> int:
@@ -208,7 +219,7 @@ def command_words_stats(arguments: argparse.Namespace) -> int:
                 "by_day": [d.__dict__ for d in stats.by_day],
             }
         )
-        return 0
+        return ExitCode.OK
     print("status: " + (", ".join(f"{status_label(s)} {n}" for s, n in stats.by_status) or "none"))
     for text in stats.by_text:
         print(
@@ -217,7 +228,7 @@ def command_words_stats(arguments: argparse.Namespace) -> int:
         )
     for day in stats.by_day:
         print(f"day {day.day}: {day.looked_up} looked up, {day.marked_known} marked known")
-    return 0
+    return ExitCode.OK
 
 
 def command_export(arguments: argparse.Namespace) -> int:
@@ -232,4 +243,4 @@ def command_export(arguments: argparse.Namespace) -> int:
     inputs = [document.path] if document.path else []
     write_export(sheet, arguments.format, path, arguments.force, inputs)
     print(f"wrote {path} ({sheet.summary})")
-    return 0
+    return ExitCode.OK

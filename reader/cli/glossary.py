@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from glossary.checking import RenderingCheck, missing_renderings
 from glossary.loading import (
     curated_glossary_paths,
     format_problem,
@@ -26,9 +23,9 @@ from glossary.lookup import (
 )
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
-from reader.cli_common import add_text_argument, bracketed, open_document, open_store, print_json
-from reader.errors import UserError
-from reader.text import Document, Sentence, TextLoadError, load_reference, parse_document
+from reader.cli.common import add_text_argument, bracketed, open_document, print_json
+from reader.errors import ExitCode, UserError
+from reader.text import Sentence, parse_document
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,7 +48,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     lookup.add_argument("--json", action="store_true", help="print JSON")
     lookup.set_defaults(func=command_lookup)
+    _register_glossary(subparsers)
 
+
+def _register_glossary(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     glossary = subparsers.add_parser(
         "glossary",
         help="list, show, validate the glossary or find a term in a text",
@@ -80,25 +80,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_text_argument(where)
     where.add_argument("--json", action="store_true", help="print JSON")
     where.set_defaults(func=command_where)
-    check = actions.add_parser(
-        "check",
-        help="sentences whose English lacks a glossary term's rendering",
-        description="For every sentence with a glossary term, check that the English contains"
-        " one of the term's renderings (inflection, case, hyphens and quotes allowed; see the"
-        " README) and print the sentences where none does. --translation machine uses your"
-        " stored machine translations and corrections (run `lesepult translate` first),"
-        " reference the text's curated reference, best (default) what the reading view shows:"
-        " your correction, else the machine translation, else the reference. A report: exit 0.",
-    )
-    add_text_argument(check)
-    check.add_argument(
-        "--translation",
-        choices=("machine", "reference", "best"),
-        default="best",
-        help="which English to check (default: best)",
-    )
-    check.add_argument("--json", action="store_true", help="print JSON")
-    check.set_defaults(func=command_check)
+    register_check(actions)
     register_draft(actions)
 
 
@@ -130,7 +112,9 @@ def _find_entries(glossary: GlossarySet, term: str) -> tuple[GlossaryEntry, ...]
             if folded in {form.casefold() for form in (*entry.forms, entry.plural or "")}
         )
     if not entries:
-        raise UserError(f"no glossary entry for {term!r} (see: lesepult glossary list)", 1)
+        raise UserError(
+            f"no glossary entry for {term!r} (see: lesepult glossary list)", ExitCode.NOT_FOUND
+        )
     return entries
 
 
@@ -165,7 +149,7 @@ def command_lookup(arguments: argparse.Namespace) -> int:
         print_json(result_to_json(result))
     else:
         print(format_result(result))
-    return 0 if result.found else 1
+    return ExitCode.OK if result.found else ExitCode.NOT_FOUND
 
 
 def format_result(result: LookupResult) -> str:
@@ -268,12 +252,12 @@ def command_list(arguments: argparse.Namespace) -> int:
                 "problems": [format_problem(problem) for problem in glossary.problems],
             }
         )
-        return 0
+        return ExitCode.OK
     for entry in glossary.entries:
         mine = "  (yours)" if entry.origin == "user" else ""
         print(f"{entry.term}  [{entry.kind}]  {'; '.join(entry.renderings)}{mine}")
     print(f"{len(glossary.entries)} entries, glossary version {glossary.version}", file=sys.stderr)
-    return 0
+    return ExitCode.OK
 
 
 def command_show(arguments: argparse.Namespace) -> int:
@@ -283,7 +267,7 @@ def command_show(arguments: argparse.Namespace) -> int:
         print_json([entry_to_json(entry) for entry in entries])
     else:
         print("\n\n".join("\n".join(_entry_lines(entry)) for entry in entries))
-    return 0
+    return ExitCode.OK
 
 
 def command_validate(arguments: argparse.Namespace) -> int:
@@ -303,7 +287,7 @@ def command_validate(arguments: argparse.Namespace) -> int:
             print(format_problem(problem))
         if not problems:
             print(f"{len(paths)} file(s) checked: no problems")
-    return 1 if problems else 0
+    return ExitCode.NOT_FOUND if problems else ExitCode.OK
 
 
 def command_where(arguments: argparse.Namespace) -> int:
@@ -340,7 +324,7 @@ def command_where(arguments: argparse.Namespace) -> int:
             place = f"block {match.block + 1}, sentence {match.sentence + 1}"
             print(f"{place}: {_marked(sentence, match)}")
         print(f"{len(found)} occurrence(s) in {document.title}", file=sys.stderr)
-    return 0 if found else 1
+    return ExitCode.OK if found else ExitCode.NOT_FOUND
 
 
 def _marked(sentence: Sentence, match: TermMatch) -> str:
@@ -348,139 +332,15 @@ def _marked(sentence: Sentence, match: TermMatch) -> str:
     return bracketed(sentence, match.spans)
 
 
-@dataclass(frozen=True)
-class CheckedSentence:
-    """A sentence whose English misses a glossary term's rendering."""
+def register_check(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``glossary check`` (in :mod:`reader.cli.glossary_check`) to the glossary actions."""
+    from reader.cli.glossary_check import register
 
-    sentence: Sentence
-    """The German sentence."""
-    english: str
-    """The English it was checked against."""
-    origin: str
-    """Where the English came from: machine, edited or reference."""
-    checks: tuple[RenderingCheck, ...]
-    """The terms whose renderings are missing."""
-
-
-def _english_by_sentence(
-    document: Document, mode: str
-) -> tuple[dict[tuple[int, int], tuple[str, str]], str | None]:
-    """The English (text, origin) per (block, sentence) for ``mode``, and the model id used."""
-    from reader.translation import MISSING_MODEL_HELP, TranslationStore, installed_model
-
-    sentences = tuple(document.all_sentences())
-    english: dict[tuple[int, int], tuple[str, str]] = {}
-    model_id: str | None = None
-    if mode in ("reference", "best"):
-        english.update(_reference_english(document, required=mode == "reference"))
-    if mode in ("machine", "best"):
-        model = installed_model()
-        if model is None and mode == "machine":
-            raise UserError(MISSING_MODEL_HELP)
-        model_id = model.model_id if model is not None else None
-        store = open_store()
-        try:
-            stored = TranslationStore(store).lookup(model_id, [s.text for s in sentences])
-        finally:
-            store.close()
-        for sentence in sentences:
-            found = stored.get(sentence.text)
-            if found is not None:
-                english[(sentence.block, sentence.index)] = (found.english, found.origin)
-    return english, model_id
-
-
-def _reference_english(
-    document: Document, required: bool
-) -> dict[tuple[int, int], tuple[str, str]]:
-    """The reference English per sentence, for the blocks where it aligns sentence by sentence."""
-    try:
-        reference = load_reference(document)
-    except TextLoadError as error:
-        raise UserError(str(error)) from error
-    except OSError as error:
-        raise UserError(f"cannot read the reference translation: {error}") from error
-    if reference is None:
-        if required:
-            raise UserError(f"{document.title!r} has no reference translation")
-        return {}
-    english: dict[tuple[int, int], tuple[str, str]] = {}
-    for block, english_sentences in zip(document.blocks, reference.blocks, strict=True):
-        german_sentences = document.sentences(block.index)
-        # A block that does not align sentence by sentence cannot be checked pair by pair.
-        if len(german_sentences) != len(english_sentences):
-            continue
-        for sentence, text in zip(german_sentences, english_sentences, strict=True):
-            english[(block.index, sentence.index)] = (text, "reference")
-    return english
-
-
-def command_check(arguments: argparse.Namespace) -> int:
-    """``lesepult glossary check [TEXT] [--translation MODE] [--json]``: a report, exit 0."""
-    glossary = _load()
-    document = open_document(arguments.text, arguments.encoding)
-    english, model_id = _english_by_sentence(document, arguments.translation)
-    matcher = GlossaryMatcher(glossary)
-    flagged: list[CheckedSentence] = []
-    checked = without_english = 0
-    for sentence in document.all_sentences():
-        matches = matcher.matches(sentence)
-        if not matches:
-            continue
-        pair = english.get((sentence.block, sentence.index))
-        if pair is None:
-            without_english += 1
-            continue
-        checked += 1
-        checks = missing_renderings(matches, pair[0])
-        if checks:
-            flagged.append(CheckedSentence(sentence, pair[0], pair[1], checks))
-    flags = sum(len(item.checks) for item in flagged)
-    if arguments.json:
-        print_json(
-            {
-                "title": document.title,
-                "translation": arguments.translation,
-                "model": model_id,
-                "sentences_checked": checked,
-                "sentences_without_english": without_english,
-                "flags": [_check_json(item, check) for item in flagged for check in item.checks],
-            }
-        )
-        return 0
-    for item in flagged:
-        place = f"block {item.sentence.block + 1}, sentence {item.sentence.index + 1}"
-        for check in item.checks:
-            print(
-                f"{place}: {check.match.entry.term} — the glossary says: "
-                f"{'; '.join(check.expected)}"
-            )
-        print(f"  {item.origin}: {item.english}")
-    summary = f"{flags} missing rendering(s) in {checked} sentence(s) with glossary terms"
-    if without_english:
-        summary += f"; {without_english} sentence(s) with terms have no English yet"
-        if arguments.translation != "reference":
-            summary += " (run: lesepult translate)"
-    print(summary, file=sys.stderr)
-    return 0
-
-
-def _check_json(item: CheckedSentence, check: RenderingCheck) -> dict[str, Any]:
-    return {
-        "block": item.sentence.block,
-        "sentence": item.sentence.index,
-        "term": check.match.entry.term,
-        "kind": check.match.entry.kind,
-        "words": [item.sentence.tokens[i].text for i in check.match.token_indexes],
-        "expected": list(check.expected),
-        "german": item.sentence.text,
-        "english": item.english,
-        "origin": item.origin,
-    }
+    register(actions)
 
 
 def register_draft(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``glossary draft`` (in :mod:`reader.cli_draft`) to the glossary actions."""
-    from reader.cli_draft import register
+    """Add ``glossary draft`` (in :mod:`reader.cli.draft`) to the glossary actions."""
+    from reader.cli.draft import register
 
     register(actions)

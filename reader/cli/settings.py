@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli_common import open_store, print_json
+from reader.cli.common import open_store, print_json
+from reader.errors import ExitCode
 from reader.settings import SETTINGS, get_setting, set_setting
 
 
@@ -32,9 +33,9 @@ def command_settings(arguments: argparse.Namespace) -> int:
     values = {key: get_setting(store, key) for key in keys}
     if arguments.json:
         print_json(values)
-        return 0
+        return ExitCode.OK
     descriptions = {setting.key: setting for setting in SETTINGS}
     for key, value in values.items():
         setting = descriptions[key]
         print(f"{key} = {value}    ({' | '.join(setting.choices)}: {setting.description})")
-    return 0
+    return ExitCode.OK
