@@ -11,7 +11,7 @@ from glossary.lookup import WordLookup, result_to_json
 from glossary.ranking import english_in, markers_for_tag
 from glossary.schema import GlossarySet
 from reader.cli import main
-from reader.cli_glossary import format_result
+from reader.cli.glossary import format_result
 from reader.text import Sentence, parse_document
 from tests.fixtures_glossary import REAL_DING
 
