@@ -6,10 +6,8 @@ its widgets as attributes; widgets report clicks and scrolling as messages.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +21,14 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.english import EnglishBlock, TranslationMode, compose_english, next_mode
 from reader.failures import describe_failure
+from reader.search import (
+    SearchMatch,
+    compile_pattern,
+    find_matches,
+    first_match_from,
+    sentence_of,
+    term_occurrences,
+)
 from reader.settings import get_setting, set_setting
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, Sentence
@@ -58,18 +64,6 @@ if TYPE_CHECKING:
 
 # The glossary, HanTa, the dictionary, the translation engine and the screens other than
 # help and go-to are imported where they are first used: the German must be on screen first.
-
-
-@dataclass(frozen=True)
-class SearchMatch:
-    """A search hit in the German text."""
-
-    block: int
-    """The block holding it."""
-    start: int
-    """Offset of its first character in the document source."""
-    end: int
-    """Offset just past it."""
 
 
 # Analyse the whole text in the background only when it is article-sized: HanTa tags about
@@ -607,22 +601,16 @@ class ReadingScreen(Screen[None]):
 
     def show_occurrences(self, entry: GlossaryEntry, targets: tuple[tuple[int, int], ...]) -> None:
         """Go to the first occurrence of a glossary entry; n/N visit the others."""
-        spans = [
-            SearchMatch(match.block, start, end)
-            for match in self.all_matches()
-            if match.entry == entry
-            for start, end in match.spans[:1]
-        ]
-        if not targets:
+        found = term_occurrences(self.all_matches()).get(entry, ())
+        if not targets or not found:
             self.say(f"“{entry.term}” does not occur in this text")
             return
-        self.matches = spans
+        self.matches = [occurrence.match for occurrence in found]
         self.match_index = -1
-        block, sentence = targets[0]
-        self.move_to(Cursor(block, sentence))
+        self.move_to(Cursor(found[0].match.block, found[0].sentence))
         self.match_index = 0
-        more = " (n/N for the others)" if len(targets) > 1 else ""
-        self.say(f"{entry.term}: occurrence 1/{len(targets)}{more}")
+        more = " (n/N for the others)" if len(found) > 1 else ""
+        self.say(f"{entry.term}: occurrence 1/{len(found)}{more}")
 
     def action_add_entry(self) -> None:
         from reader.ui.screens.entry_form import EntryFormScreen
@@ -1026,16 +1014,8 @@ class ReadingScreen(Screen[None]):
         if not query.strip():
             self.action_clear_search()
             return
-        try:
-            pattern = re.compile(query, re.IGNORECASE)
-        except re.error:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
-        self.matches = [
-            SearchMatch(block.index, block.start + m.start(), block.start + m.end())
-            for block in self.document.blocks
-            for m in pattern.finditer(block.text)
-            if m.end() > m.start()
-        ]
+        pattern = compile_pattern(query)
+        self.matches = list(find_matches(self.document, pattern))
         self.view.set_search(pattern)
         if not self.matches:
             self.say(f"no match for “{query}”")
@@ -1047,12 +1027,8 @@ class ReadingScreen(Screen[None]):
     def _go_to_match(self, index: int) -> None:
         self.match_index = index % len(self.matches)
         match = self.matches[self.match_index]
-        for sentence in self.document.sentences(match.block):
-            if sentence.start <= match.start < max(sentence.end, sentence.start + 1):
-                self.move_to(Cursor(match.block, sentence.index))
-                break
-        else:
-            self.move_to(Cursor(match.block, 0))
+        sentence = sentence_of(self.document, match)
+        self.move_to(Cursor(match.block, sentence.index if sentence else 0))
         self.say(f"match {self.match_index + 1}/{len(self.matches)}")
 
     def _cursor_offset(self) -> int:
@@ -1064,9 +1040,7 @@ class ReadingScreen(Screen[None]):
         if self.match_index >= 0:
             self._go_to_match(self.match_index + 1)
             return
-        offset = self._cursor_offset()
-        index = next((i for i, m in enumerate(self.matches) if m.start >= offset), 0)
-        self._go_to_match(index)
+        self._go_to_match(first_match_from(self.matches, self._cursor_offset()))
 
     def action_previous_match(self) -> None:
         if self.matches:
