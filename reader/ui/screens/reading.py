@@ -19,8 +19,10 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from reader import navigation
 from reader.english import EnglishBlock, TranslationMode, compose_english, next_mode
 from reader.failures import describe_failure
+from reader.navigation import Cursor
 from reader.search import (
     SearchMatch,
     compile_pattern,
@@ -50,7 +52,7 @@ from reader.ui.screens.reading_messages import (
     TranslationState,
 )
 from reader.ui.widgets.lookup_panel import LookupPanel
-from reader.ui.widgets.parallel_view import Cursor, Decoration, ParallelTextView
+from reader.ui.widgets.parallel_view import Decoration, ParallelTextView
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_bar import StatusBar
 from reader.vocabulary import Vocabulary
@@ -389,29 +391,18 @@ class ReadingScreen(Screen[None]):
 
     def move_to(self, cursor: Cursor) -> None:
         """Put the sentence cursor somewhere, scroll to it and remember it."""
-        sentences = self.document.sentences(cursor.block)
-        sentence = max(0, min(cursor.sentence, len(sentences) - 1))
-        self.cursor = Cursor(cursor.block, sentence, cursor.token)
+        self.cursor = navigation.clamped(self.document, cursor)
         self.view.set_cursor(self.cursor)
         self._update_status()
         self._remember_position()
 
     # Word cursor and lookup ------------------------------------------------------------
 
-    def _word_indexes(self) -> list[int]:
-        return [i for i, token in enumerate(self.current_sentence().tokens) if token.is_word]
-
     def _move_word(self, step: int) -> None:
-        words = self._word_indexes()
-        if not words:
+        moved = navigation.word_move(self.current_sentence(), self.cursor, step)
+        if moved is None:
             return
-        token = self.cursor.token
-        if token is None:
-            target = words[0] if step > 0 else words[-1]
-        else:
-            later = [i for i in words if (i > token if step > 0 else i < token)]
-            target = (later[0] if step > 0 else later[-1]) if later else token
-        self.cursor = Cursor(self.cursor.block, self.cursor.sentence, target)
+        self.cursor = moved
         self.view.set_cursor(self.cursor)
         self.look_up_current_word()
 
@@ -647,8 +638,7 @@ class ReadingScreen(Screen[None]):
 
     def current_sentence(self) -> Sentence:
         """The sentence under the cursor."""
-        sentences = self.document.sentences(self.cursor.block)
-        return sentences[min(self.cursor.sentence, len(sentences) - 1)]
+        return navigation.current_sentence(self.document, self.cursor)
 
     def say(self, message: str) -> None:
         """Show a short message in the status bar; it goes away after a few seconds."""
@@ -686,39 +676,26 @@ class ReadingScreen(Screen[None]):
             self.document.text_id, self.document.title, path, cursor.block, cursor.sentence
         )
 
+    def _go(self, cursor: Cursor | None) -> None:
+        if cursor is not None:
+            self.move_to(cursor)
+
     def action_next_sentence(self) -> None:
-        block, sentence = self.cursor.block, self.cursor.sentence
-        if sentence + 1 < len(self.document.sentences(block)):
-            self.move_to(Cursor(block, sentence + 1))
-        elif block + 1 < len(self.document.blocks):
-            self.move_to(Cursor(block + 1, 0))
+        self._go(navigation.next_sentence(self.document, self.cursor))
 
     def action_previous_sentence(self) -> None:
-        block, sentence = self.cursor.block, self.cursor.sentence
-        if sentence > 0:
-            self.move_to(Cursor(block, sentence - 1))
-        elif block > 0:
-            self.move_to(Cursor(block - 1, len(self.document.sentences(block - 1)) - 1))
+        self._go(navigation.previous_sentence(self.document, self.cursor))
 
     def action_next_paragraph(self) -> None:
-        if self.cursor.block + 1 < len(self.document.blocks):
-            self.move_to(Cursor(self.cursor.block + 1, 0))
+        self._go(navigation.next_paragraph(self.document, self.cursor))
 
     def action_previous_paragraph(self) -> None:
-        if self.cursor.sentence > 0:
-            self.move_to(Cursor(self.cursor.block, 0))
-        elif self.cursor.block > 0:
-            self.move_to(Cursor(self.cursor.block - 1, 0))
+        self._go(navigation.previous_paragraph(self.cursor))
 
     def _page(self, direction: int) -> None:
-        view = self.view
-        region = view.sentence_region(self.cursor)
-        top = region.y if region else view.top_of_block(self.cursor.block)
-        target_line = max(0, top + direction * max(1, view.size.height - 2))
-        block = view.block_at_line(min(target_line, max(0, view.virtual_size.height - 1)))
-        if block == self.cursor.block and direction > 0:
-            block = min(block + 1, len(self.document.blocks) - 1)
-        self.move_to(Cursor(block, 0))
+        layout = self.view.page_layout(self.cursor)
+        blocks = len(self.document.blocks)
+        self.move_to(navigation.page_move(layout, self.cursor, direction, blocks))
 
     def action_page_down(self) -> None:
         if self.cursor.block == len(self.document.blocks) - 1:
@@ -733,8 +710,7 @@ class ReadingScreen(Screen[None]):
         self.move_to(Cursor(0, 0))
 
     def action_bottom(self) -> None:
-        last = len(self.document.blocks) - 1
-        self.move_to(Cursor(last, len(self.document.sentences(last)) - 1))
+        self.move_to(navigation.text_end(self.document))
 
     def action_goto_paragraph(self) -> None:
         def go(block: int | None) -> None:

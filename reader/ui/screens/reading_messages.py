@@ -11,8 +11,8 @@ if TYPE_CHECKING:
     from glossary.matching import GlossaryMatcher
     from glossary.schema import GlossarySet
     from reader.analysis import BlockAnalysis
+    from reader.navigation import Cursor
     from reader.translation import SentenceTranslation
-    from reader.ui.widgets.parallel_view import Cursor
 
 
 class BlocksSegmented(Message):
