@@ -20,7 +20,13 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader import navigation
-from reader.english import EnglishBlock, TranslationMode, compose_english, next_mode
+from reader.english import (
+    EnglishBlock,
+    TranslationMode,
+    compose_english,
+    machine_notes,
+    next_mode,
+)
 from reader.failures import describe_failure
 from reader.navigation import Cursor
 from reader.search import (
@@ -34,7 +40,6 @@ from reader.search import (
 from reader.settings import get_setting, set_setting
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, Sentence
-from reader.translation.checks import translation_flags
 from reader.translation.store import SentenceTranslation, TranslationStore
 from reader.ui.commands import READING_COMMANDS, ReaderCommand, bindings_for
 from reader.ui.draft_actions import DraftReady
@@ -356,36 +361,12 @@ class ReadingScreen(Screen[None]):
         )
 
     def _english_notes(self, block_index: int) -> tuple[str, ...]:
-        """Checks of the machine English of one block, one line per sentence that has any:
-        dropped text, German left in the English, glossary terms the English lacks."""
-        from glossary.checking import missing_renderings
-
+        """Checks of the machine English of one block (reader.english.machine_notes)."""
         sentences = self.document.segmented(block_index)
         if not sentences:
             return ()
         analysis = self.analyses.get(block_index)
-        notes: list[str] = []
-        for sentence in sentences:
-            translation = self.machine.get(sentence.text)
-            if translation is None or translation.origin != "machine" or not translation.english:
-                continue  # the reader's own corrections are not second-guessed
-            findings: list[str] = []
-            # Checked again here (cheap) so the glossary's names are not taken for untranslated
-            # German words; the stored flags were computed without them.
-            for flag in translation_flags(sentence.text, translation.english, self.glossary_names):
-                if flag == "short":
-                    findings.append("short for its German: read the German closely")
-                elif flag.startswith("untranslated:"):
-                    findings.append(f"left in German:{flag[13:]}")
-            if analysis is not None:
-                matches = analysis.sentences[sentence.index].matches
-                findings += [
-                    f"{check.match.entry.term} → the glossary says “{check.expected[0]}”"
-                    for check in missing_renderings(matches, translation.english)
-                ]
-            if findings:
-                notes.append(f"⚑ sentence {sentence.index + 1}: " + " · ".join(findings))
-        return tuple(notes)
+        return machine_notes(sentences, self.machine, analysis, self.glossary_names)
 
     # Cursor -----------------------------------------------------------------------------
 
