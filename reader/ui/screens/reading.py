@@ -29,6 +29,16 @@ from reader.english import (
 )
 from reader.failures import describe_failure
 from reader.navigation import Cursor
+from reader.reading_work import (
+    EngineStarted,
+    ModelState,
+    TranslationEvent,
+    analysis_batches,
+    analysis_order,
+    batch_lemmas,
+    start_segment_range,
+    translate_document,
+)
 from reader.search import (
     SearchMatch,
     compile_pattern,
@@ -51,8 +61,12 @@ from reader.ui.screens.reading_messages import (
     BlocksAnalysed,
     BlocksSegmented,
     DictionaryLoaded,
+    EngineReady,
     GlossaryLoaded,
     LookupDone,
+    MarkedKnown,
+    StatusesStored,
+    TranslationForgotten,
     TranslationsArrived,
     TranslationState,
 )
@@ -67,22 +81,14 @@ if TYPE_CHECKING:
     from glossary.lookup import LookupResult, WordLookup
     from glossary.matching import GlossaryMatcher, TermMatch
     from reader.analysis import BlockAnalysis
-    from reader.translation import ModelInfo, TranslationEngine, TranslationProgress
+    from reader.translation import ModelInfo, TranslationEngine
 
 # The glossary, HanTa, the dictionary, the translation engine and the screens other than
 # help and go-to are imported where they are first used: the German must be on screen first.
 
 
-# Analyse the whole text in the background only when it is article-sized: HanTa tags about
-# two thousand tokens a second, and a novel is analysed as it is scrolled instead.
-BACKGROUND_ANALYSIS_BLOCKS = 400
 LOOKUP_COUNTS_AFTER_SECONDS = 0.8
 MESSAGE_SECONDS = 6.0
-STORED_LOOKUP_BLOCKS = 50
-
-
-START_SEGMENT_CHARS = 12_000
-"""How much text around the cursor is segmented at start, before the view asks for more."""
 
 
 class ReadingScreen(Screen[None]):
@@ -128,6 +134,8 @@ class ReadingScreen(Screen[None]):
         self.matches: list[SearchMatch] = []
         self.match_index = -1
         self._reported: set[str] = set()
+        self._translation_run = 0
+        """The current translation run; messages of older runs are dropped."""
 
     # Composition ----------------------------------------------------------------------
 
@@ -166,15 +174,7 @@ class ReadingScreen(Screen[None]):
 
     def start_workers(self) -> None:
         """Start segmentation, translation and the glossary in the background."""
-        first = max(0, self.cursor.block - 2)
-        # Up to 12 blocks, but no more text than a few screens hold: SoMaJo holds the GIL,
-        # and a text of long paragraphs must not keep the UI (and `q`) waiting.
-        last, budget = first, START_SEGMENT_CHARS
-        blocks = self.document.blocks
-        while last < min(len(blocks), first + 12) and (last <= self.cursor.block or budget > 0):
-            budget -= len(blocks[last].text)
-            last += 1
-        self.segment_blocks(range(first, last))
+        self.segment_blocks(start_segment_range(self.document, self.cursor.block))
         visible = self.view.visible_blocks
         if visible == (0, 0) and self.cursor.block:  # not laid out yet: guess the screen
             visible = (self.cursor.block, self.cursor.block + max(2, self.app.size.height // 6))
@@ -277,34 +277,23 @@ class ReadingScreen(Screen[None]):
             if index not in self.analyses and self.document.segmented(index) is not None
         ]
         if wanted or force:
-            self.analyse_blocks(tuple(wanted), self.matcher)
+            order = analysis_order(wanted, self.analyses, len(self.document.blocks))
+            self.analyse_blocks(tuple(order), self.matcher)
 
     @work(thread=True, exclusive=True, group="analyse", exit_on_error=False)
-    def analyse_blocks(self, blocks: tuple[int, ...], matcher: GlossaryMatcher) -> None:
-        """Tag and match the given blocks, then (short texts) the rest of the text."""
+    def analyse_blocks(self, order: tuple[int, ...], matcher: GlossaryMatcher) -> None:
+        """Tag and match the blocks in ``order``, posting them a few at a time."""
         from reader.analysis import analyse_block
 
         worker = get_current_worker()
-        done = set(self.analyses)
-        order = list(blocks)
-        if len(self.document.blocks) <= BACKGROUND_ANALYSIS_BLOCKS:
-            order += [i for i in range(len(self.document.blocks)) if i not in blocks]
-        batch: list[BlockAnalysis] = []
-        for index in order:
-            if worker.is_cancelled:
-                return
-            if index in done and index not in blocks:
-                continue
-            batch.append(analyse_block(self.document, index, matcher))
-            if len(batch) >= 4 or index == order[-1]:
-                lemmas = {
-                    lemma for analysis in batch for s in analysis.sentences for lemma in s.lemmas
-                }
-                self.post_message(BlocksAnalysed(tuple(batch), self.vocabulary.statuses(lemmas)))
-                batch = []
-        if batch:
-            lemmas = {lemma for analysis in batch for s in analysis.sentences for lemma in s.lemmas}
-            self.post_message(BlocksAnalysed(tuple(batch), self.vocabulary.statuses(lemmas)))
+        document = self.document
+
+        def analyse(index: int) -> BlockAnalysis:
+            return analyse_block(document, index, matcher)
+
+        for batch in analysis_batches(order, analyse, lambda: worker.is_cancelled):
+            statuses = self.vocabulary.statuses(batch_lemmas(batch))
+            self.post_message(BlocksAnalysed(batch, statuses))
 
     @on(BlocksAnalysed)
     def blocks_analysed(self, event: BlocksAnalysed) -> None:
@@ -476,12 +465,13 @@ class ReadingScreen(Screen[None]):
         shown by :meth:`on_worker_state_changed`.
         """
         self.vocabulary.set_statuses(statuses, text_id=self.document.text_id)
-        self.app.call_from_thread(self._statuses_stored, statuses)
+        self.post_message(StatusesStored(statuses))
 
-    def _statuses_stored(self, statuses: dict[str, str]) -> None:
-        self.statuses.update(statuses)
+    @on(StatusesStored)
+    def statuses_stored(self, event: StatusesStored) -> None:
+        self.statuses.update(event.statuses)
         self._refresh_all_marks()
-        self.say(", ".join(f"{lemma}: {status}" for lemma, status in statuses.items()))
+        self.say(", ".join(f"{lemma}: {status}" for lemma, status in event.statuses.items()))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed worker becomes a visible error (full disk, damaged store)."""
@@ -511,12 +501,13 @@ class ReadingScreen(Screen[None]):
     def mark_known_in_store(self, lemmas: tuple[str, ...]) -> None:
         """Mark the still-new lemmas known in one transaction, then recolour."""
         changed = self.vocabulary.mark_new_as_known(lemmas, text_id=self.document.text_id)
-        self.app.call_from_thread(self._marked_known, changed)
+        self.post_message(MarkedKnown(changed))
 
-    def _marked_known(self, changed: tuple[str, ...]) -> None:
-        self.statuses.update(dict.fromkeys(changed, "known"))
+    @on(MarkedKnown)
+    def marked_known(self, event: MarkedKnown) -> None:
+        self.statuses.update(dict.fromkeys(event.lemmas, "known"))
         self._refresh_all_marks()
-        self.say(f"{len(changed)} new words marked known")
+        self.say(f"{len(event.lemmas)} new words marked known")
 
     def action_toggle_colouring(self) -> None:
         self.colour_words = not self.colour_words
@@ -744,85 +735,44 @@ class ReadingScreen(Screen[None]):
 
     # Translation ------------------------------------------------------------------------
 
-    def _blocks_in_priority_order(self, visible: tuple[int, int]) -> list[int]:
-        """On-screen blocks first, then the rest of the text in reading order."""
-        count = len(self.document.blocks)
-        first, last = max(0, visible[0]), min(count - 1, max(visible[1], visible[0]))
-        on_screen = list(range(first, last + 1))
-        return on_screen + list(range(last + 1, count)) + list(range(0, first))
+    def translate_document(self, visible: tuple[int, int]) -> None:
+        """Start a new translation run (the older one is cancelled and its messages dropped)."""
+        self._translation_run += 1
+        self.run_translation(visible, self._translation_run)
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False)
-    def translate_document(self, visible: tuple[int, int]) -> None:
-        """Find the model, show stored English at once, translate the rest in the background.
-
-        Runs in a thread: it posts messages and never touches widgets. Each chunk is saved
-        as soon as it is translated, so quitting mid-way loses nothing.
-        """
-        from reader.translation import (
-            MISSING_MODEL_HELP,
-            EngineSettings,
-            TranslationJob,
-            installed_models,
-        )
-        from reader.translation.engine import TranslationEngine
-
+    def run_translation(self, visible: tuple[int, int], run: int) -> None:
+        """Find the model, show stored English at once, translate the rest in the background
+        (reader.reading_work.translate_document); every result comes back as a message."""
         worker = get_current_worker()
 
-        def worker_cancelled() -> bool:
-            return worker.is_cancelled
+        def emit(event: TranslationEvent) -> None:
+            if isinstance(event, ModelState):
+                self.post_message(
+                    TranslationState(event.model_label, event.state, event.placeholder, run)
+                )
+            elif isinstance(event, EngineStarted):
+                self.post_message(EngineReady(event.engine, run))
+            else:
+                self.post_message(
+                    TranslationsArrived(event.translations, event.done, event.total, run)
+                )
 
-        found = installed_models()
-        model = next(
-            (m for m in reversed(found.models) if (m.from_code, m.to_code) == ("de", "en")), None
-        )
-        if model is None:
-            problems = "; ".join(found.problems)
-            state = "no model: press m or run `lesepult models install`"
-            placeholder = MISSING_MODEL_HELP + (f" ({problems})" if problems else "")
-            self.post_message(TranslationState(None, state, placeholder))
-            return
-        self.post_message(
-            TranslationState(model.model_id, "reading stored English…", "translating…")
-        )
-        engine = TranslationEngine(model, EngineSettings.from_environment())  # loads on first use
-        self.engine = engine
-        job = TranslationJob(self.translation_store, engine)
-        order = self._blocks_in_priority_order(visible)
-        on_screen = order[: max(1, visible[1] - visible[0] + 1)]
+        store, cancelled = self.translation_store, lambda: worker.is_cancelled
+        translate_document(self.document, store, visible, emit, cancelled)
 
-        def report(progress: TranslationProgress) -> None:
-            self.post_message(
-                TranslationsArrived(progress.translated, progress.done, progress.total)
-            )
+    def _superseded(self, run: int | None) -> bool:
+        return run is not None and run != self._translation_run
 
-        def sentences_of(blocks: list[int]) -> list[str]:
-            return [s.text for i in blocks for s in self.document.sentences(i)]
-
-        try:
-            # 1. What is on screen: stored English at once, the rest translated first.
-            job.run(sentences_of(on_screen), on_progress=report, is_cancelled=worker_cancelled)
-            # 2. The rest, in reading order: segment block by block and show what the store
-            #    has, so reopening a long text fills the column as fast as it can be split.
-            germans = sentences_of(on_screen)
-            rest = order[len(on_screen) :]
-            for start in range(0, len(rest), STORED_LOOKUP_BLOCKS):
-                if worker.is_cancelled:
-                    return
-                chunk = sentences_of(rest[start : start + STORED_LOOKUP_BLOCKS])
-                stored = job.cached(chunk)
-                if stored:
-                    self.post_message(TranslationsArrived(tuple(stored.values()), None, None))
-                germans += chunk
-            # 3. Translate everything still missing, with progress over the whole text.
-            job.run(germans, on_progress=report, is_cancelled=worker_cancelled)
-        except Exception as error:  # a broken package must not take the reader down
-            reason = " ".join(str(error).split())
-            self.post_message(
-                TranslationState(model.model_id, f"translation failed: {reason}", reason)
-            )
+    @on(EngineReady)
+    def engine_ready(self, event: EngineReady) -> None:
+        if not self._superseded(event.run):
+            self.engine = event.engine
 
     @on(TranslationState)
     def translation_state_changed(self, event: TranslationState) -> None:
+        if self._superseded(event.run):
+            return
         self.model_label = event.model_label
         self.no_machine_reason = event.placeholder
         self.status.progress = event.state
@@ -831,6 +781,8 @@ class ReadingScreen(Screen[None]):
 
     @on(TranslationsArrived)
     def translations_arrived(self, event: TranslationsArrived) -> None:
+        if self._superseded(event.run):
+            return
         germans = set()
         for translation in event.translations:
             self.machine[translation.german] = translation
@@ -900,16 +852,16 @@ class ReadingScreen(Screen[None]):
             found = self.translation_store.lookup(model, [german])
             translation = found.get(german)
             if translation is None:
-                self.post_message(TranslationsArrived((), None, None))
-                self.app.call_from_thread(self._forget_translation, german)
+                self.post_message(TranslationForgotten(german))
                 return
         else:
             self.translation_store.correct(german, english)
             translation = SentenceTranslation(german, english, "edited", None)
         self.post_message(TranslationsArrived((translation,), None, None))
 
-    def _forget_translation(self, german: str) -> None:
-        self.machine.pop(german, None)
+    @on(TranslationForgotten)
+    def translation_forgotten(self, event: TranslationForgotten) -> None:
+        self.machine.pop(event.german, None)
         self.view.english_changed()
         self._update_status()
 

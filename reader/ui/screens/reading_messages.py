@@ -1,7 +1,13 @@
-"""Messages the reading screen's workers post to it (workers never touch widgets)."""
+"""Messages the reading screen's workers post to it (workers never touch widgets).
+
+The translation's messages carry the run that sent them: the screen drops those of a run
+that was cancelled or superseded (a model change, a reload), so an older worker still
+finishing cannot overwrite what the newer one set.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -12,7 +18,7 @@ if TYPE_CHECKING:
     from glossary.schema import GlossarySet
     from reader.analysis import BlockAnalysis
     from reader.navigation import Cursor
-    from reader.translation import SentenceTranslation
+    from reader.translation import SentenceTranslation, TranslationEngine
 
 
 class BlocksSegmented(Message):
@@ -27,22 +33,66 @@ class TranslationsArrived(Message):
     """English sentences came from the store or the model (or the reader edited one)."""
 
     def __init__(
-        self, translations: tuple[SentenceTranslation, ...], done: int | None, total: int | None
+        self,
+        translations: tuple[SentenceTranslation, ...],
+        done: int | None,
+        total: int | None,
+        run: int | None = None,
     ) -> None:
         super().__init__()
         self.translations = translations
         self.done = done
         self.total = total
+        self.run = run
+        """The translation run that sent it; None for the reader's corrections."""
 
 
 class TranslationState(Message):
     """The translation worker's state changed (model missing, loading, failed, finished)."""
 
-    def __init__(self, model_label: str | None, state: str, placeholder: str) -> None:
+    def __init__(
+        self, model_label: str | None, state: str, placeholder: str, run: int | None = None
+    ) -> None:
         super().__init__()
         self.model_label = model_label
         self.state = state
         self.placeholder = placeholder
+        self.run = run
+        """The translation run that sent it."""
+
+
+@dataclass
+class EngineReady(Message):
+    """The translation run found its model and made the engine."""
+
+    engine: TranslationEngine
+    """The engine (it loads the model on first use)."""
+    run: int
+    """The translation run that made it."""
+
+
+@dataclass
+class TranslationForgotten(Message):
+    """The reader reverted an edit and the sentence has no other English."""
+
+    german: str
+    """The German sentence."""
+
+
+@dataclass
+class StatusesStored(Message):
+    """Vocabulary statuses were written to the store."""
+
+    statuses: dict[str, str]
+    """Lemma to status."""
+
+
+@dataclass
+class MarkedKnown(Message):
+    """The still-new words of a paragraph were marked known in the store."""
+
+    lemmas: tuple[str, ...]
+    """The lemmas that changed."""
 
 
 class AlternativesReady(Message):
