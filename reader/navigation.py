@@ -121,3 +121,11 @@ def page_move(layout: PageLayout, cursor: Cursor, direction: int, block_count: i
     if block == cursor.block and direction > 0:
         block = min(block + 1, block_count - 1)
     return Cursor(block, 0)
+
+
+def sentence_with_text(document: Document, text: str) -> Cursor | None:
+    """The first sentence worded exactly ``text`` (segments the whole text), or None."""
+    for sentence in document.all_sentences():
+        if sentence.text == text:
+            return Cursor(sentence.block, sentence.index)
+    return None

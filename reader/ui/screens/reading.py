@@ -29,6 +29,15 @@ from reader.english import (
 )
 from reader.failures import describe_failure
 from reader.navigation import Cursor
+from reader.reading_state import (
+    SentenceBlocks,
+    all_matches,
+    english_to_edit,
+    guessed_kind,
+    lemma_at,
+    lookup_gist,
+    translation_status,
+)
 from reader.reading_work import (
     EngineStarted,
     ModelState,
@@ -111,8 +120,7 @@ class ReadingScreen(Screen[None]):
         self.reference = reference
         self.translation_mode: TranslationMode = "best"
         self.machine: dict[str, SentenceTranslation] = {}
-        self._blocks_by_sentence: dict[str, set[int]] = {}
-        self._indexed_blocks: set[int] = set()
+        self._sentence_blocks = SentenceBlocks()
         self.model_label: str | None = None
         self.no_machine_reason = "machine translation: looking for a model…"
         self.translation_store = TranslationStore(store)
@@ -394,10 +402,7 @@ class ReadingScreen(Screen[None]):
         if word is None:
             return None
         sentence, token = word
-        analysis = self.analyses.get(sentence.block)
-        if analysis is not None:
-            return analysis.sentences[sentence.index].lemmas[token]
-        return sentence.tokens[token].text
+        return lemma_at(self.document, self.analyses, sentence.block, sentence.index, token)
 
     def look_up_current_word(self) -> None:
         """Show the lookup of the word under the cursor in the side panel."""
@@ -537,22 +542,16 @@ class ReadingScreen(Screen[None]):
         """Go to a sentence of this text by its wording; False if it is not in this text."""
         if text_id != self.document.text_id:
             return False
-        for sentence in self.document.all_sentences():
-            if sentence.text == sentence_text:
-                self.move_to(Cursor(sentence.block, sentence.index))
-                return True
-        return False
+        found = navigation.sentence_with_text(self.document, sentence_text)
+        if found is not None:
+            self.move_to(found)
+        return found is not None
 
     # Glossary screens -------------------------------------------------------------------
 
     def all_matches(self) -> list[TermMatch]:
         """Glossary matches of every analysed block, in text order."""
-        return [
-            match
-            for block in sorted(self.analyses)
-            for sentence in self.analyses[block].sentences
-            for match in sentence.matches
-        ]
+        return all_matches(self.analyses)
 
     def action_glossary(self) -> None:
         from reader.ui.screens.glossary import GlossaryScreen
@@ -586,7 +585,7 @@ class ReadingScreen(Screen[None]):
         sentence, token = word
         lemma = self.current_lemma() or sentence.tokens[token].text
         text = sentence.tokens[token].text
-        kind = "noun" if text[:1].isupper() else "other"
+        kind = guessed_kind(text)
 
         from glossary import add_user_entry, user_glossary_path
 
@@ -623,8 +622,7 @@ class ReadingScreen(Screen[None]):
     def _update_status(self) -> None:
         self.status.paragraph = self.cursor.block + 1
         english = self.english_for(self.cursor.block)
-        source = " + ".join(version.label for version in english.versions) or "none"
-        self.status.translation = f"{self.translation_mode} · {source}"
+        self.status.translation = translation_status(self.translation_mode, english)
 
     def _remember_position(self) -> None:
         # Debounced: holding "down" should not write to the store on every key.
@@ -788,7 +786,7 @@ class ReadingScreen(Screen[None]):
             self.machine[translation.german] = translation
             germans.add(translation.german)
         if germans:
-            self.view.english_changed(self._blocks_holding(germans))
+            self.view.english_changed(self._sentence_blocks.holding(self.document, germans))
         if event.total is not None:
             done = event.done or 0
             finished = done >= event.total
@@ -798,16 +796,6 @@ class ReadingScreen(Screen[None]):
                 else f"translating {done}/{event.total}"
             )
         self._update_status()
-
-    def _blocks_holding(self, germans: set[str]) -> set[int]:
-        """The blocks containing these sentences. Blocks are indexed once, as they come out
-        of segmentation, so a message costs its own sentences, not a scan of the text."""
-        for index in self.document.segmented_blocks():
-            if index not in self._indexed_blocks:
-                self._indexed_blocks.add(index)
-                for sentence in self.document.sentences(index):
-                    self._blocks_by_sentence.setdefault(sentence.text, set()).add(index)
-        return {block for german in germans for block in self._blocks_by_sentence.get(german, ())}
 
     def model_changed(self, model: ModelInfo | None) -> None:
         """A model was installed or removed: start over with the new one."""
@@ -821,13 +809,8 @@ class ReadingScreen(Screen[None]):
 
         german = self.current_sentence().text
         current = self.machine.get(german)
-        reference = self.english_for(self.cursor.block)
-        english = current.english if current else ""
-        if self.translation_mode == "reference" or not english:
-            # Start from the English the reader is looking at.
-            shown = reference.versions[0] if reference.versions else None
-            if shown is not None and shown.aligned and self.cursor.sentence < len(shown.sentences):
-                english = shown.sentences[self.cursor.sentence].text
+        shown = self.english_for(self.cursor.block)
+        english = english_to_edit(current, shown, self.translation_mode, self.cursor.sentence)
         edited = current is not None and current.origin == "edited"
 
         def save(result: str | None) -> None:
@@ -1013,16 +996,3 @@ class ReadingScreen(Screen[None]):
 
 # Workers that write to the store or a file: their failure means something was not kept.
 _WRITING_WORKERS = frozenset({"vocabulary", "history", "position", "settings"})
-
-
-def lookup_gist(result: LookupResult) -> str:
-    """One line about a looked-up word: lemma, grammar and its first meaning."""
-    head = result.word if result.lemma in ("", result.word) else f"{result.word} → {result.lemma}"
-    if result.glossary:
-        meaning = result.glossary[0].renderings[0]
-    elif result.senses:
-        meaning = result.senses[0].english
-    else:
-        meaning = "not found (p shows the panel)"
-    grammar = f" ({', '.join(result.grammar)})" if result.grammar else ""
-    return f"{head}{grammar}: {meaning}"
