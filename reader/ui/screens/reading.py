@@ -1,7 +1,10 @@
 """The reading screen: the parallel view, the status bar, search, and the reader's commands.
 
 The screen owns the reading state (cursor, translation mode, search) and hands it down to
-its widgets as attributes; widgets report clicks and scrolling as messages.
+its widgets as attributes; widgets report clicks and scrolling as messages. The rules live in
+UI-free core modules: moves in reader.navigation, search in reader.search, the English and its
+checks in reader.english, background work in reader.reading_work, the rest of the state's
+rules in reader.reading_state; workers post messages and never assign the screen's state.
 """
 
 from __future__ import annotations
