@@ -1,8 +1,9 @@
 """Messages the reading screen's workers post to it (workers never touch widgets).
 
-The translation's messages carry the run that sent them: the screen drops those of a run
-that was cancelled or superseded (a model change, a reload), so an older worker still
-finishing cannot overwrite what the newer one set.
+Dataclass messages, as Toolong's: a worker's result is the message's fields. The
+translation's messages carry the run that sent them: the screen drops those of a run that
+was cancelled or superseded (a model change, a reload), so an older worker still finishing
+cannot overwrite what the newer one set.
 """
 
 from __future__ import annotations
@@ -21,44 +22,40 @@ if TYPE_CHECKING:
     from reader.translation import SentenceTranslation, TranslationEngine
 
 
+@dataclass
 class BlocksSegmented(Message):
     """A worker has split these blocks into sentences (so they can be highlighted)."""
 
-    def __init__(self, blocks: tuple[int, ...]) -> None:
-        super().__init__()
-        self.blocks = blocks
+    blocks: tuple[int, ...]
+    """The blocks."""
 
 
+@dataclass
 class TranslationsArrived(Message):
     """English sentences came from the store or the model (or the reader edited one)."""
 
-    def __init__(
-        self,
-        translations: tuple[SentenceTranslation, ...],
-        done: int | None,
-        total: int | None,
-        run: int | None = None,
-    ) -> None:
-        super().__init__()
-        self.translations = translations
-        self.done = done
-        self.total = total
-        self.run = run
-        """The translation run that sent it; None for the reader's corrections."""
+    translations: tuple[SentenceTranslation, ...]
+    """The sentences."""
+    done: int | None
+    """Sentences translated so far in this pass, or None for stored English."""
+    total: int | None
+    """Sentences of this pass, or None for stored English."""
+    run: int | None = None
+    """The translation run that sent it; None for the reader's corrections."""
 
 
+@dataclass
 class TranslationState(Message):
     """The translation worker's state changed (model missing, loading, failed, finished)."""
 
-    def __init__(
-        self, model_label: str | None, state: str, placeholder: str, run: int | None = None
-    ) -> None:
-        super().__init__()
-        self.model_label = model_label
-        self.state = state
-        self.placeholder = placeholder
-        self.run = run
-        """The translation run that sent it."""
+    model_label: str | None
+    """The model's id, or None without a model."""
+    state: str
+    """What the status bar says."""
+    placeholder: str
+    """What the English column says where there is no English yet."""
+    run: int | None = None
+    """The translation run that sent it."""
 
 
 @dataclass
@@ -80,6 +77,54 @@ class TranslationForgotten(Message):
 
 
 @dataclass
+class AlternativesReady(Message):
+    """The model's n-best hypotheses for one sentence are ready."""
+
+    german: str
+    """The German sentence."""
+    alternatives: tuple[str, ...]
+    """The hypotheses, best first, without repeats."""
+
+
+@dataclass
+class GlossaryLoaded(Message):
+    """The curated and the reader's glossaries are loaded (problems listed inside)."""
+
+    glossary: GlossarySet
+    """Both glossaries."""
+    matcher: GlossaryMatcher
+    """A matcher built on them."""
+
+
+@dataclass
+class DictionaryLoaded(Message):
+    """The word lookup (glossary and Ding dictionary) is ready."""
+
+    lookup: WordLookup
+    """The lookup."""
+
+
+@dataclass
+class BlocksAnalysed(Message):
+    """Lemmas and glossary terms of some blocks, with the vocabulary statuses of their words."""
+
+    analyses: tuple[BlockAnalysis, ...]
+    """The analyses."""
+    statuses: dict[str, str]
+    """Lemma to vocabulary status, for the lemmas of these blocks."""
+
+
+@dataclass
+class LookupDone(Message):
+    """The lookup of the word under the word cursor."""
+
+    cursor: Cursor
+    """Where the word cursor was."""
+    result: LookupResult
+    """What the lookup found."""
+
+
+@dataclass
 class StatusesStored(Message):
     """Vocabulary statuses were written to the store."""
 
@@ -93,47 +138,3 @@ class MarkedKnown(Message):
 
     lemmas: tuple[str, ...]
     """The lemmas that changed."""
-
-
-class AlternativesReady(Message):
-    """The model's n-best hypotheses for one sentence are ready."""
-
-    def __init__(self, german: str, alternatives: tuple[str, ...]) -> None:
-        super().__init__()
-        self.german = german
-        self.alternatives = alternatives
-
-
-class GlossaryLoaded(Message):
-    """The curated and the reader's glossaries are loaded (problems listed inside)."""
-
-    def __init__(self, glossary: GlossarySet, matcher: GlossaryMatcher) -> None:
-        super().__init__()
-        self.glossary = glossary
-        self.matcher = matcher
-
-
-class DictionaryLoaded(Message):
-    """The word lookup (glossary and Ding dictionary) is ready."""
-
-    def __init__(self, lookup: WordLookup) -> None:
-        super().__init__()
-        self.lookup = lookup
-
-
-class BlocksAnalysed(Message):
-    """Lemmas and glossary terms of some blocks, with the vocabulary statuses of their words."""
-
-    def __init__(self, analyses: tuple[BlockAnalysis, ...], statuses: dict[str, str]) -> None:
-        super().__init__()
-        self.analyses = analyses
-        self.statuses = statuses
-
-
-class LookupDone(Message):
-    """The lookup of the word under the word cursor."""
-
-    def __init__(self, cursor: Cursor, result: LookupResult) -> None:
-        super().__init__()
-        self.cursor = cursor
-        self.result = result
