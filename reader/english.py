@@ -8,13 +8,14 @@ origin label, so curated text is never presented as machine output.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from reader.text import Document, ReferenceTranslation
+from reader.text import Document, ReferenceTranslation, Sentence
 
 if TYPE_CHECKING:
+    from reader.analysis import BlockAnalysis
     from reader.translation import SentenceTranslation
 
 TranslationMode = Literal["best", "machine", "reference", "both"]
@@ -169,3 +170,39 @@ def compose_english(
     if mode == "reference":
         return EnglishBlock((), "no reference translation for this text")
     return EnglishBlock((), no_machine_reason)
+
+
+def machine_notes(
+    sentences: Sequence[Sentence],
+    machine: Mapping[str, SentenceTranslation],
+    analysis: BlockAnalysis | None,
+    names: Collection[str],
+) -> tuple[str, ...]:
+    """Checks of the machine English of one block, one line per sentence that has any:
+    dropped text, German left in the English, glossary terms the English lacks."""
+    # Imported here: the glossary's checks are not needed for the first frame.
+    from glossary.checking import missing_renderings
+    from reader.translation.checks import check_translation
+
+    notes: list[str] = []
+    for sentence in sentences:
+        translation = machine.get(sentence.text)
+        if translation is None or translation.origin != "machine" or not translation.english:
+            continue  # the reader's own corrections are not second-guessed
+        findings: list[str] = []
+        # Checked again here (cheap) so the glossary's names are not taken for untranslated
+        # German words; the stored flags were computed without them.
+        for finding in check_translation(sentence.text, translation.english, names):
+            if finding.kind == "short":
+                findings.append("short for its German: read the German closely")
+            else:
+                findings.append(f"left in German: {finding.word}")
+        if analysis is not None:
+            matches = analysis.sentences[sentence.index].matches
+            findings += [
+                f"{check.match.entry.term} → the glossary says “{check.expected[0]}”"
+                for check in missing_renderings(matches, translation.english)
+            ]
+        if findings:
+            notes.append(f"⚑ sentence {sentence.index + 1}: " + " · ".join(findings))
+    return tuple(notes)

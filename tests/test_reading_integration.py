@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from glossary import load_glossaries
+from reader.navigation import Cursor
 from reader.store import Store
 from reader.text import Document
 from reader.translation import ModelInfo, TranslationEngine, TranslationStore
@@ -28,7 +29,7 @@ from reader.ui.screens.glossary import GlossaryScreen
 from reader.ui.screens.models import ModelsScreen
 from reader.ui.screens.vocabulary import VocabularyScreen
 from reader.ui.widgets.lookup_panel import LookupPanel
-from reader.ui.widgets.parallel_view import Cursor, ParallelTextView
+from reader.ui.widgets.parallel_view import ParallelTextView
 from reader.ui.widgets.status_bar import StatusBar
 from reader.vocabulary import Vocabulary
 from tests.ui_support import open_reader, reading_app, reading_screen, settle

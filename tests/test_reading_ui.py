@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from reader.navigation import Cursor
 from reader.store import Store
 from reader.text import Document, load_document
 from reader.ui.screens.goto import GoToParagraphScreen
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets.parallel_view import Cursor, ParallelTextView
+from reader.ui.widgets.parallel_view import ParallelTextView
 from reader.ui.widgets.status_bar import StatusBar
 from tests.longtext import write_long_text
 from tests.ui_support import reading_app, reading_screen, settle

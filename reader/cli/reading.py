@@ -2,7 +2,8 @@
 
 The search works as the reading view's: a case-insensitive regular expression over each
 block's text (a pattern that is not a valid expression is searched for literally), so a
-match may run across a sentence boundary; each match is reported in the sentence it starts in.
+match may run across a sentence boundary; each match is reported in the sentence
+:mod:`reader.search` places it in (where its first word character is).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 
 from reader.cli.common import add_text_argument, bracketed, open_document, print_json
 from reader.errors import ExitCode, UserError
+from reader.search import compile_pattern, sentence_of
+from reader.search import find_matches as find
 from reader.text import Document, Sentence
 
 
@@ -48,34 +51,10 @@ class SearchHit:
     """The matched text."""
 
 
-def compile_pattern(query: str) -> re.Pattern[str]:
-    """The query as a case-insensitive regular expression, or literally when it is not one."""
-    try:
-        return re.compile(query, re.IGNORECASE)
-    except re.error:
-        return re.compile(re.escape(query), re.IGNORECASE)
-
-
-def _sentence_for(sentences: tuple[Sentence, ...], offset: int) -> Sentence:
-    # A match may start in the space between two sentences: it belongs to the one before.
-    containing = [sentence for sentence in sentences if sentence.start <= offset]
-    return containing[-1] if containing else sentences[0]
-
-
 def find_matches(document: Document, pattern: re.Pattern[str]) -> list[SearchHit]:
     """Every non-empty match of ``pattern`` in the document's blocks, in reading order."""
-    hits: list[SearchHit] = []
-    for block in document.blocks:
-        found = [match for match in pattern.finditer(block.text) if match.end() > match.start()]
-        if not found:
-            continue
-        sentences = document.sentences(block.index)
-        if not sentences:
-            continue
-        for match in found:
-            start, end = block.start + match.start(), block.start + match.end()
-            hits.append(SearchHit(_sentence_for(sentences, start), start, end, match.group()))
-    return hits
+    placed = ((match, sentence_of(document, match)) for match in find(document, pattern))
+    return [SearchHit(s, m.start, m.end, m.text) for m, s in placed if s is not None]
 
 
 def marked_sentence(sentence: Sentence, hits: list[SearchHit]) -> str:

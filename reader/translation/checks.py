@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Literal
 
 MIN_WORDS_FOR_RATIO = 6
 MIN_LENGTH_RATIO = 0.5
@@ -78,8 +80,32 @@ def untranslated_words(german: str, english: str, names: Collection[str] = ()) -
     return tuple(copied)
 
 
+@dataclass(frozen=True)
+class CheckFinding:
+    """One finding of the checks on a machine-translated sentence."""
+
+    kind: Literal["short", "untranslated"]
+    """Dropped text, or a German word left in the English."""
+    word: str = ""
+    """The German word left in the English (``untranslated`` only)."""
+
+    @property
+    def flag(self) -> str:
+        """The finding as the store keeps it: ``short`` or ``untranslated: WORD``."""
+        return f"untranslated: {self.word}" if self.kind == "untranslated" else self.kind
+
+
+def check_translation(
+    german: str, english: str, names: Collection[str] = ()
+) -> tuple[CheckFinding, ...]:
+    """The findings for one machine-translated sentence, dropped text first."""
+    findings = [CheckFinding("short")] if is_suspiciously_short(german, english) else []
+    findings += [
+        CheckFinding("untranslated", word) for word in untranslated_words(german, english, names)
+    ]
+    return tuple(findings)
+
+
 def translation_flags(german: str, english: str, names: Collection[str] = ()) -> tuple[str, ...]:
     """The flags for one machine-translated sentence: ``short``, ``untranslated: WORD``."""
-    flags = ["short"] if is_suspiciously_short(german, english) else []
-    flags += [f"untranslated: {word}" for word in untranslated_words(german, english, names)]
-    return tuple(flags)
+    return tuple(finding.flag for finding in check_translation(german, english, names))

@@ -14,11 +14,11 @@ from textual.notifications import SeverityLevel
 
 from reader.display import displayable, one_line
 from reader.failures import describe_failure
+from reader.navigation import Cursor
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, TextLoadError, load_reference
 from reader.ui.commands import ReaderCommandsProvider
 from reader.ui.screens.reading import ReadingScreen
-from reader.ui.widgets.parallel_view import Cursor
 
 if TYPE_CHECKING:
     from reader.ui.screens.glossary import GlossaryScreen

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from glossary.matching import TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.display import displayable
+from reader.search import term_occurrences
 from reader.ui.widgets.lookup_panel import entry_text
 from reader.ui.widgets.shown import shown, shown_text
 
@@ -56,20 +57,19 @@ class GlossaryScreen(Screen[None]):
         entry: GlossaryEntry
         """The entry."""
         targets: tuple[tuple[int, int], ...]
-        """(block, sentence) of every occurrence, in text order."""
+        """(block, sentence) of every occurrence, in text order (a sentence holding the
+        term twice is there twice)."""
 
     def __init__(self, glossary: GlossarySet, matches: Sequence[TermMatch] = ()) -> None:
         super().__init__()
         self.glossary = glossary
-        self.occurrences: dict[int, list[tuple[int, int]]] = {}
-        index_of = {id(entry): i for i, entry in enumerate(glossary.entries)}
-        for match in matches:
-            position = index_of.get(id(match.entry))
-            if position is None:
-                continue
-            targets = self.occurrences.setdefault(position, [])
-            if (match.block, match.sentence) not in targets:
-                targets.append((match.block, match.sentence))
+        # Counted as the reading screen's n/N visits them (reader.search.term_occurrences).
+        found = term_occurrences(matches)
+        self.occurrences: dict[int, list[tuple[int, int]]] = {
+            position: [(o.match.block, o.sentence) for o in found[entry]]
+            for position, entry in enumerate(glossary.entries)
+            if entry in found
+        }
         self.shown: list[int] = list(range(len(glossary.entries)))
         self.selected: int | None = None
 

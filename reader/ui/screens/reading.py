@@ -1,15 +1,16 @@
 """The reading screen: the parallel view, the status bar, search, and the reader's commands.
 
 The screen owns the reading state (cursor, translation mode, search) and hands it down to
-its widgets as attributes; widgets report clicks and scrolling as messages.
+its widgets as attributes; widgets report clicks and scrolling as messages. The rules live in
+UI-free core modules: moves in reader.navigation, search in reader.search, the English and its
+checks in reader.english, background work in reader.reading_work, the rest of the state's
+rules in reader.reading_state; workers post messages and never assign the screen's state.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,12 +22,46 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.english import EnglishBlock, TranslationMode, compose_english, next_mode
+from reader import navigation
+from reader.english import (
+    EnglishBlock,
+    TranslationMode,
+    compose_english,
+    machine_notes,
+    next_mode,
+)
 from reader.failures import describe_failure
+from reader.navigation import Cursor
+from reader.reading_state import (
+    SentenceBlocks,
+    all_matches,
+    english_to_edit,
+    guessed_kind,
+    lemma_at,
+    lookup_gist,
+    translation_status,
+)
+from reader.reading_work import (
+    EngineStarted,
+    ModelState,
+    TranslationEvent,
+    analysis_batches,
+    analysis_order,
+    batch_lemmas,
+    start_segment_range,
+    translate_document,
+)
+from reader.search import (
+    SearchMatch,
+    compile_pattern,
+    find_matches,
+    first_match_from,
+    sentence_of,
+    term_occurrences,
+)
 from reader.settings import get_setting, set_setting
 from reader.store import Store
 from reader.text import Document, ReferenceTranslation, Sentence
-from reader.translation.checks import translation_flags
 from reader.translation.store import SentenceTranslation, TranslationStore
 from reader.ui.commands import READING_COMMANDS, ReaderCommand, bindings_for
 from reader.ui.draft_actions import DraftReady
@@ -38,13 +73,17 @@ from reader.ui.screens.reading_messages import (
     BlocksAnalysed,
     BlocksSegmented,
     DictionaryLoaded,
+    EngineReady,
     GlossaryLoaded,
     LookupDone,
+    MarkedKnown,
+    StatusesStored,
+    TranslationForgotten,
     TranslationsArrived,
     TranslationState,
 )
 from reader.ui.widgets.lookup_panel import LookupPanel
-from reader.ui.widgets.parallel_view import Cursor, Decoration, ParallelTextView
+from reader.ui.widgets.parallel_view import Decoration, ParallelTextView
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_bar import StatusBar
 from reader.vocabulary import Vocabulary
@@ -54,34 +93,14 @@ if TYPE_CHECKING:
     from glossary.lookup import LookupResult, WordLookup
     from glossary.matching import GlossaryMatcher, TermMatch
     from reader.analysis import BlockAnalysis
-    from reader.translation import ModelInfo, TranslationEngine, TranslationProgress
+    from reader.translation import ModelInfo, TranslationEngine
 
 # The glossary, HanTa, the dictionary, the translation engine and the screens other than
 # help and go-to are imported where they are first used: the German must be on screen first.
 
 
-@dataclass(frozen=True)
-class SearchMatch:
-    """A search hit in the German text."""
-
-    block: int
-    """The block holding it."""
-    start: int
-    """Offset of its first character in the document source."""
-    end: int
-    """Offset just past it."""
-
-
-# Analyse the whole text in the background only when it is article-sized: HanTa tags about
-# two thousand tokens a second, and a novel is analysed as it is scrolled instead.
-BACKGROUND_ANALYSIS_BLOCKS = 400
 LOOKUP_COUNTS_AFTER_SECONDS = 0.8
 MESSAGE_SECONDS = 6.0
-STORED_LOOKUP_BLOCKS = 50
-
-
-START_SEGMENT_CHARS = 12_000
-"""How much text around the cursor is segmented at start, before the view asks for more."""
 
 
 class ReadingScreen(Screen[None]):
@@ -104,8 +123,7 @@ class ReadingScreen(Screen[None]):
         self.reference = reference
         self.translation_mode: TranslationMode = "best"
         self.machine: dict[str, SentenceTranslation] = {}
-        self._blocks_by_sentence: dict[str, set[int]] = {}
-        self._indexed_blocks: set[int] = set()
+        self._sentence_blocks = SentenceBlocks()
         self.model_label: str | None = None
         self.no_machine_reason = "machine translation: looking for a model…"
         self.translation_store = TranslationStore(store)
@@ -128,6 +146,8 @@ class ReadingScreen(Screen[None]):
         self.matches: list[SearchMatch] = []
         self.match_index = -1
         self._reported: set[str] = set()
+        self._translation_run = 0
+        """The current translation run; messages of older runs are dropped."""
 
     # Composition ----------------------------------------------------------------------
 
@@ -167,15 +187,7 @@ class ReadingScreen(Screen[None]):
 
     def start_workers(self) -> None:
         """Start segmentation, translation and the glossary in the background."""
-        first = max(0, self.cursor.block - 2)
-        # Up to 12 blocks, but no more text than a few screens hold: SoMaJo holds the GIL,
-        # and a text of long paragraphs must not keep the UI (and `q`) waiting.
-        last, budget = first, START_SEGMENT_CHARS
-        blocks = self.document.blocks
-        while last < min(len(blocks), first + 12) and (last <= self.cursor.block or budget > 0):
-            budget -= len(blocks[last].text)
-            last += 1
-        self.segment_blocks(range(first, last))
+        self.segment_blocks(start_segment_range(self.document, self.cursor.block))
         visible = self.view.visible_blocks
         if visible == (0, 0) and self.cursor.block:  # not laid out yet: guess the screen
             visible = (self.cursor.block, self.cursor.block + max(2, self.app.size.height // 6))
@@ -280,35 +292,24 @@ class ReadingScreen(Screen[None]):
             if index not in self.analyses and self.document.segmented(index) is not None
         ]
         if wanted or force:
-            self.analyse_blocks(tuple(wanted), self.matcher)
+            order = analysis_order(wanted, self.analyses, len(self.document.blocks))
+            self.analyse_blocks(tuple(order), self.matcher)
 
     @work(thread=True, exclusive=True, group="analyse", exit_on_error=False)
-    def analyse_blocks(self, blocks: tuple[int, ...], matcher: GlossaryMatcher) -> None:
-        """Tag and match the given blocks, then (short texts) the rest of the text."""
+    def analyse_blocks(self, order: tuple[int, ...], matcher: GlossaryMatcher) -> None:
+        """Tag and match the blocks in ``order``, posting them a few at a time."""
         from reader.analysis import analyse_block
 
         worker = get_current_worker()
-        done = set(self.analyses)
-        order = list(blocks)
-        if len(self.document.blocks) <= BACKGROUND_ANALYSIS_BLOCKS:
-            order += [i for i in range(len(self.document.blocks)) if i not in blocks]
-        batch: list[BlockAnalysis] = []
-        for index in order:
-            if worker.is_cancelled:
-                return
-            if index in done and index not in blocks:
-                continue
-            dictionary = self.word_lookup.dictionary if self.word_lookup else None
-            batch.append(analyse_block(self.document, index, matcher, dictionary))
-            if len(batch) >= 4 or index == order[-1]:
-                lemmas = {
-                    lemma for analysis in batch for s in analysis.sentences for lemma in s.lemmas
-                }
-                self.post_message(BlocksAnalysed(tuple(batch), self.vocabulary.statuses(lemmas)))
-                batch = []
-        if batch:
-            lemmas = {lemma for analysis in batch for s in analysis.sentences for lemma in s.lemmas}
-            self.post_message(BlocksAnalysed(tuple(batch), self.vocabulary.statuses(lemmas)))
+        document = self.document
+        dictionary = self.word_lookup.dictionary if self.word_lookup else None
+
+        def analyse(index: int) -> BlockAnalysis:
+            return analyse_block(document, index, matcher, dictionary)
+
+        for batch in analysis_batches(order, analyse, lambda: worker.is_cancelled):
+            statuses = self.vocabulary.statuses(batch_lemmas(batch))
+            self.post_message(BlocksAnalysed(batch, statuses))
 
     @on(BlocksAnalysed)
     def blocks_analysed(self, event: BlocksAnalysed) -> None:
@@ -367,64 +368,29 @@ class ReadingScreen(Screen[None]):
         )
 
     def _english_notes(self, block_index: int) -> tuple[str, ...]:
-        """Checks of the machine English of one block, one line per sentence that has any:
-        dropped text, German left in the English, glossary terms the English lacks."""
-        from glossary.checking import missing_renderings
-
+        """Checks of the machine English of one block (reader.english.machine_notes)."""
         sentences = self.document.segmented(block_index)
         if not sentences:
             return ()
         analysis = self.analyses.get(block_index)
-        notes: list[str] = []
-        for sentence in sentences:
-            translation = self.machine.get(sentence.text)
-            if translation is None or translation.origin != "machine" or not translation.english:
-                continue  # the reader's own corrections are not second-guessed
-            findings: list[str] = []
-            # Checked again here (cheap) so the glossary's names are not taken for untranslated
-            # German words; the stored flags were computed without them.
-            for flag in translation_flags(sentence.text, translation.english, self.glossary_names):
-                if flag == "short":
-                    findings.append("short for its German: read the German closely")
-                elif flag.startswith("untranslated:"):
-                    findings.append(f"left in German:{flag[13:]}")
-            if analysis is not None:
-                matches = analysis.sentences[sentence.index].matches
-                findings += [
-                    f"{check.match.entry.term} → the glossary says “{check.expected[0]}”"
-                    for check in missing_renderings(matches, translation.english)
-                ]
-            if findings:
-                notes.append(f"⚑ sentence {sentence.index + 1}: " + " · ".join(findings))
-        return tuple(notes)
+        return machine_notes(sentences, self.machine, analysis, self.glossary_names)
 
     # Cursor -----------------------------------------------------------------------------
 
     def move_to(self, cursor: Cursor) -> None:
         """Put the sentence cursor somewhere, scroll to it and remember it."""
-        sentences = self.document.sentences(cursor.block)
-        sentence = max(0, min(cursor.sentence, len(sentences) - 1))
-        self.cursor = Cursor(cursor.block, sentence, cursor.token)
+        self.cursor = navigation.clamped(self.document, cursor)
         self.view.set_cursor(self.cursor)
         self._update_status()
         self._remember_position()
 
     # Word cursor and lookup ------------------------------------------------------------
 
-    def _word_indexes(self) -> list[int]:
-        return [i for i, token in enumerate(self.current_sentence().tokens) if token.is_word]
-
     def _move_word(self, step: int) -> None:
-        words = self._word_indexes()
-        if not words:
+        moved = navigation.word_move(self.current_sentence(), self.cursor, step)
+        if moved is None:
             return
-        token = self.cursor.token
-        if token is None:
-            target = words[0] if step > 0 else words[-1]
-        else:
-            later = [i for i in words if (i > token if step > 0 else i < token)]
-            target = (later[0] if step > 0 else later[-1]) if later else token
-        self.cursor = Cursor(self.cursor.block, self.cursor.sentence, target)
+        self.cursor = moved
         self.view.set_cursor(self.cursor)
         self.look_up_current_word()
 
@@ -446,10 +412,7 @@ class ReadingScreen(Screen[None]):
         if word is None:
             return None
         sentence, token = word
-        analysis = self.analyses.get(sentence.block)
-        if analysis is not None:
-            return analysis.sentences[sentence.index].lemmas[token]
-        return sentence.tokens[token].text
+        return lemma_at(self.document, self.analyses, sentence.block, sentence.index, token)
 
     def look_up_current_word(self) -> None:
         """Show the lookup of the word under the cursor in the side panel."""
@@ -527,12 +490,13 @@ class ReadingScreen(Screen[None]):
         shown by :meth:`on_worker_state_changed`.
         """
         self.vocabulary.set_statuses(statuses, text_id=self.document.text_id)
-        self.app.call_from_thread(self._statuses_stored, statuses)
+        self.post_message(StatusesStored(statuses))
 
-    def _statuses_stored(self, statuses: dict[str, str]) -> None:
-        self.statuses.update(statuses)
+    @on(StatusesStored)
+    def statuses_stored(self, event: StatusesStored) -> None:
+        self.statuses.update(event.statuses)
         self._refresh_all_marks()
-        self.say(", ".join(f"{lemma}: {status}" for lemma, status in statuses.items()))
+        self.say(", ".join(f"{lemma}: {status}" for lemma, status in event.statuses.items()))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed worker becomes a visible error (full disk, damaged store)."""
@@ -562,12 +526,13 @@ class ReadingScreen(Screen[None]):
     def mark_known_in_store(self, lemmas: tuple[str, ...]) -> None:
         """Mark the still-new lemmas known in one transaction, then recolour."""
         changed = self.vocabulary.mark_new_as_known(lemmas, text_id=self.document.text_id)
-        self.app.call_from_thread(self._marked_known, changed)
+        self.post_message(MarkedKnown(changed))
 
-    def _marked_known(self, changed: tuple[str, ...]) -> None:
-        self.statuses.update(dict.fromkeys(changed, "known"))
+    @on(MarkedKnown)
+    def marked_known(self, event: MarkedKnown) -> None:
+        self.statuses.update(dict.fromkeys(event.lemmas, "known"))
         self._refresh_all_marks()
-        self.say(f"{len(changed)} new words marked known")
+        self.say(f"{len(event.lemmas)} new words marked known")
 
     def action_toggle_phrases(self) -> None:
         self.mark_phrases = not self.mark_phrases
@@ -603,22 +568,16 @@ class ReadingScreen(Screen[None]):
         """Go to a sentence of this text by its wording; False if it is not in this text."""
         if text_id != self.document.text_id:
             return False
-        for sentence in self.document.all_sentences():
-            if sentence.text == sentence_text:
-                self.move_to(Cursor(sentence.block, sentence.index))
-                return True
-        return False
+        found = navigation.sentence_with_text(self.document, sentence_text)
+        if found is not None:
+            self.move_to(found)
+        return found is not None
 
     # Glossary screens -------------------------------------------------------------------
 
     def all_matches(self) -> list[TermMatch]:
         """Glossary matches of every analysed block, in text order."""
-        return [
-            match
-            for block in sorted(self.analyses)
-            for sentence in self.analyses[block].sentences
-            for match in sentence.matches
-        ]
+        return all_matches(self.analyses)
 
     def action_glossary(self) -> None:
         from reader.ui.screens.glossary import GlossaryScreen
@@ -630,22 +589,16 @@ class ReadingScreen(Screen[None]):
 
     def show_occurrences(self, entry: GlossaryEntry, targets: tuple[tuple[int, int], ...]) -> None:
         """Go to the first occurrence of a glossary entry; n/N visit the others."""
-        spans = [
-            SearchMatch(match.block, start, end)
-            for match in self.all_matches()
-            if match.entry == entry
-            for start, end in match.spans[:1]
-        ]
-        if not targets:
+        found = term_occurrences(self.all_matches()).get(entry, ())
+        if not targets or not found:
             self.say(f"“{entry.term}” does not occur in this text")
             return
-        self.matches = spans
+        self.matches = [occurrence.match for occurrence in found]
         self.match_index = -1
-        block, sentence = targets[0]
-        self.move_to(Cursor(block, sentence))
+        self.move_to(Cursor(found[0].match.block, found[0].sentence))
         self.match_index = 0
-        more = " (n/N for the others)" if len(targets) > 1 else ""
-        self.say(f"{entry.term}: occurrence 1/{len(targets)}{more}")
+        more = " (n/N for the others)" if len(found) > 1 else ""
+        self.say(f"{entry.term}: occurrence 1/{len(found)}{more}")
 
     def action_add_entry(self) -> None:
         from reader.ui.screens.entry_form import EntryFormScreen
@@ -658,7 +611,7 @@ class ReadingScreen(Screen[None]):
         sentence, token = word
         lemma = self.current_lemma() or sentence.tokens[token].text
         text = sentence.tokens[token].text
-        kind = "noun" if text[:1].isupper() else "other"
+        kind = guessed_kind(text)
 
         from glossary import add_user_entry, user_glossary_path
 
@@ -682,8 +635,7 @@ class ReadingScreen(Screen[None]):
 
     def current_sentence(self) -> Sentence:
         """The sentence under the cursor."""
-        sentences = self.document.sentences(self.cursor.block)
-        return sentences[min(self.cursor.sentence, len(sentences) - 1)]
+        return navigation.current_sentence(self.document, self.cursor)
 
     def say(self, message: str) -> None:
         """Show a short message in the status bar; it goes away after a few seconds."""
@@ -696,8 +648,7 @@ class ReadingScreen(Screen[None]):
     def _update_status(self) -> None:
         self.status.paragraph = self.cursor.block + 1
         english = self.english_for(self.cursor.block)
-        source = " + ".join(version.label for version in english.versions) or "none"
-        self.status.translation = f"{self.translation_mode} · {source}"
+        self.status.translation = translation_status(self.translation_mode, english)
 
     def _remember_position(self) -> None:
         # Debounced: holding "down" should not write to the store on every key.
@@ -721,39 +672,26 @@ class ReadingScreen(Screen[None]):
             self.document.text_id, self.document.title, path, cursor.block, cursor.sentence
         )
 
+    def _go(self, cursor: Cursor | None) -> None:
+        if cursor is not None:
+            self.move_to(cursor)
+
     def action_next_sentence(self) -> None:
-        block, sentence = self.cursor.block, self.cursor.sentence
-        if sentence + 1 < len(self.document.sentences(block)):
-            self.move_to(Cursor(block, sentence + 1))
-        elif block + 1 < len(self.document.blocks):
-            self.move_to(Cursor(block + 1, 0))
+        self._go(navigation.next_sentence(self.document, self.cursor))
 
     def action_previous_sentence(self) -> None:
-        block, sentence = self.cursor.block, self.cursor.sentence
-        if sentence > 0:
-            self.move_to(Cursor(block, sentence - 1))
-        elif block > 0:
-            self.move_to(Cursor(block - 1, len(self.document.sentences(block - 1)) - 1))
+        self._go(navigation.previous_sentence(self.document, self.cursor))
 
     def action_next_paragraph(self) -> None:
-        if self.cursor.block + 1 < len(self.document.blocks):
-            self.move_to(Cursor(self.cursor.block + 1, 0))
+        self._go(navigation.next_paragraph(self.document, self.cursor))
 
     def action_previous_paragraph(self) -> None:
-        if self.cursor.sentence > 0:
-            self.move_to(Cursor(self.cursor.block, 0))
-        elif self.cursor.block > 0:
-            self.move_to(Cursor(self.cursor.block - 1, 0))
+        self._go(navigation.previous_paragraph(self.cursor))
 
     def _page(self, direction: int) -> None:
-        view = self.view
-        region = view.sentence_region(self.cursor)
-        top = region.y if region else view.top_of_block(self.cursor.block)
-        target_line = max(0, top + direction * max(1, view.size.height - 2))
-        block = view.block_at_line(min(target_line, max(0, view.virtual_size.height - 1)))
-        if block == self.cursor.block and direction > 0:
-            block = min(block + 1, len(self.document.blocks) - 1)
-        self.move_to(Cursor(block, 0))
+        layout = self.view.page_layout(self.cursor)
+        blocks = len(self.document.blocks)
+        self.move_to(navigation.page_move(layout, self.cursor, direction, blocks))
 
     def action_page_down(self) -> None:
         if self.cursor.block == len(self.document.blocks) - 1:
@@ -768,8 +706,7 @@ class ReadingScreen(Screen[None]):
         self.move_to(Cursor(0, 0))
 
     def action_bottom(self) -> None:
-        last = len(self.document.blocks) - 1
-        self.move_to(Cursor(last, len(self.document.sentences(last)) - 1))
+        self.move_to(navigation.text_end(self.document))
 
     def action_goto_paragraph(self) -> None:
         def go(block: int | None) -> None:
@@ -822,85 +759,44 @@ class ReadingScreen(Screen[None]):
 
     # Translation ------------------------------------------------------------------------
 
-    def _blocks_in_priority_order(self, visible: tuple[int, int]) -> list[int]:
-        """On-screen blocks first, then the rest of the text in reading order."""
-        count = len(self.document.blocks)
-        first, last = max(0, visible[0]), min(count - 1, max(visible[1], visible[0]))
-        on_screen = list(range(first, last + 1))
-        return on_screen + list(range(last + 1, count)) + list(range(0, first))
+    def translate_document(self, visible: tuple[int, int]) -> None:
+        """Start a new translation run (the older one is cancelled and its messages dropped)."""
+        self._translation_run += 1
+        self.run_translation(visible, self._translation_run)
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False)
-    def translate_document(self, visible: tuple[int, int]) -> None:
-        """Find the model, show stored English at once, translate the rest in the background.
-
-        Runs in a thread: it posts messages and never touches widgets. Each chunk is saved
-        as soon as it is translated, so quitting mid-way loses nothing.
-        """
-        from reader.translation import (
-            MISSING_MODEL_HELP,
-            EngineSettings,
-            TranslationJob,
-            installed_models,
-        )
-        from reader.translation.engine import TranslationEngine
-
+    def run_translation(self, visible: tuple[int, int], run: int) -> None:
+        """Find the model, show stored English at once, translate the rest in the background
+        (reader.reading_work.translate_document); every result comes back as a message."""
         worker = get_current_worker()
 
-        def worker_cancelled() -> bool:
-            return worker.is_cancelled
+        def emit(event: TranslationEvent) -> None:
+            if isinstance(event, ModelState):
+                self.post_message(
+                    TranslationState(event.model_label, event.state, event.placeholder, run)
+                )
+            elif isinstance(event, EngineStarted):
+                self.post_message(EngineReady(event.engine, run))
+            else:
+                self.post_message(
+                    TranslationsArrived(event.translations, event.done, event.total, run)
+                )
 
-        found = installed_models()
-        model = next(
-            (m for m in reversed(found.models) if (m.from_code, m.to_code) == ("de", "en")), None
-        )
-        if model is None:
-            problems = "; ".join(found.problems)
-            state = "no model: press m or run `lesepult models install`"
-            placeholder = MISSING_MODEL_HELP + (f" ({problems})" if problems else "")
-            self.post_message(TranslationState(None, state, placeholder))
-            return
-        self.post_message(
-            TranslationState(model.model_id, "reading stored English…", "translating…")
-        )
-        engine = TranslationEngine(model, EngineSettings.from_environment())  # loads on first use
-        self.engine = engine
-        job = TranslationJob(self.translation_store, engine)
-        order = self._blocks_in_priority_order(visible)
-        on_screen = order[: max(1, visible[1] - visible[0] + 1)]
+        store, cancelled = self.translation_store, lambda: worker.is_cancelled
+        translate_document(self.document, store, visible, emit, cancelled)
 
-        def report(progress: TranslationProgress) -> None:
-            self.post_message(
-                TranslationsArrived(progress.translated, progress.done, progress.total)
-            )
+    def _superseded(self, run: int | None) -> bool:
+        return run is not None and run != self._translation_run
 
-        def sentences_of(blocks: list[int]) -> list[str]:
-            return [s.text for i in blocks for s in self.document.sentences(i)]
-
-        try:
-            # 1. What is on screen: stored English at once, the rest translated first.
-            job.run(sentences_of(on_screen), on_progress=report, is_cancelled=worker_cancelled)
-            # 2. The rest, in reading order: segment block by block and show what the store
-            #    has, so reopening a long text fills the column as fast as it can be split.
-            germans = sentences_of(on_screen)
-            rest = order[len(on_screen) :]
-            for start in range(0, len(rest), STORED_LOOKUP_BLOCKS):
-                if worker.is_cancelled:
-                    return
-                chunk = sentences_of(rest[start : start + STORED_LOOKUP_BLOCKS])
-                stored = job.cached(chunk)
-                if stored:
-                    self.post_message(TranslationsArrived(tuple(stored.values()), None, None))
-                germans += chunk
-            # 3. Translate everything still missing, with progress over the whole text.
-            job.run(germans, on_progress=report, is_cancelled=worker_cancelled)
-        except Exception as error:  # a broken package must not take the reader down
-            reason = " ".join(str(error).split())
-            self.post_message(
-                TranslationState(model.model_id, f"translation failed: {reason}", reason)
-            )
+    @on(EngineReady)
+    def engine_ready(self, event: EngineReady) -> None:
+        if not self._superseded(event.run):
+            self.engine = event.engine
 
     @on(TranslationState)
     def translation_state_changed(self, event: TranslationState) -> None:
+        if self._superseded(event.run):
+            return
         self.model_label = event.model_label
         self.no_machine_reason = event.placeholder
         self.status.progress = event.state
@@ -909,12 +805,14 @@ class ReadingScreen(Screen[None]):
 
     @on(TranslationsArrived)
     def translations_arrived(self, event: TranslationsArrived) -> None:
+        if self._superseded(event.run):
+            return
         germans = set()
         for translation in event.translations:
             self.machine[translation.german] = translation
             germans.add(translation.german)
         if germans:
-            self.view.english_changed(self._blocks_holding(germans))
+            self.view.english_changed(self._sentence_blocks.holding(self.document, germans))
         if event.total is not None:
             done = event.done or 0
             finished = done >= event.total
@@ -924,16 +822,6 @@ class ReadingScreen(Screen[None]):
                 else f"translating {done}/{event.total}"
             )
         self._update_status()
-
-    def _blocks_holding(self, germans: set[str]) -> set[int]:
-        """The blocks containing these sentences. Blocks are indexed once, as they come out
-        of segmentation, so a message costs its own sentences, not a scan of the text."""
-        for index in self.document.segmented_blocks():
-            if index not in self._indexed_blocks:
-                self._indexed_blocks.add(index)
-                for sentence in self.document.sentences(index):
-                    self._blocks_by_sentence.setdefault(sentence.text, set()).add(index)
-        return {block for german in germans for block in self._blocks_by_sentence.get(german, ())}
 
     def model_changed(self, model: ModelInfo | None) -> None:
         """A model was installed or removed: start over with the new one."""
@@ -947,13 +835,8 @@ class ReadingScreen(Screen[None]):
 
         german = self.current_sentence().text
         current = self.machine.get(german)
-        reference = self.english_for(self.cursor.block)
-        english = current.english if current else ""
-        if self.translation_mode == "reference" or not english:
-            # Start from the English the reader is looking at.
-            shown = reference.versions[0] if reference.versions else None
-            if shown is not None and shown.aligned and self.cursor.sentence < len(shown.sentences):
-                english = shown.sentences[self.cursor.sentence].text
+        shown = self.english_for(self.cursor.block)
+        english = english_to_edit(current, shown, self.translation_mode, self.cursor.sentence)
         edited = current is not None and current.origin == "edited"
 
         def save(result: str | None) -> None:
@@ -978,16 +861,16 @@ class ReadingScreen(Screen[None]):
             found = self.translation_store.lookup(model, [german])
             translation = found.get(german)
             if translation is None:
-                self.post_message(TranslationsArrived((), None, None))
-                self.app.call_from_thread(self._forget_translation, german)
+                self.post_message(TranslationForgotten(german))
                 return
         else:
             self.translation_store.correct(german, english)
             translation = SentenceTranslation(german, english, "edited", None)
         self.post_message(TranslationsArrived((translation,), None, None))
 
-    def _forget_translation(self, german: str) -> None:
-        self.machine.pop(german, None)
+    @on(TranslationForgotten)
+    def translation_forgotten(self, event: TranslationForgotten) -> None:
+        self.machine.pop(event.german, None)
         self.view.english_changed()
         self._update_status()
 
@@ -1049,16 +932,8 @@ class ReadingScreen(Screen[None]):
         if not query.strip():
             self.action_clear_search()
             return
-        try:
-            pattern = re.compile(query, re.IGNORECASE)
-        except re.error:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
-        self.matches = [
-            SearchMatch(block.index, block.start + m.start(), block.start + m.end())
-            for block in self.document.blocks
-            for m in pattern.finditer(block.text)
-            if m.end() > m.start()
-        ]
+        pattern = compile_pattern(query)
+        self.matches = list(find_matches(self.document, pattern))
         self.view.set_search(pattern)
         if not self.matches:
             self.say(f"no match for “{query}”")
@@ -1070,12 +945,8 @@ class ReadingScreen(Screen[None]):
     def _go_to_match(self, index: int) -> None:
         self.match_index = index % len(self.matches)
         match = self.matches[self.match_index]
-        for sentence in self.document.sentences(match.block):
-            if sentence.start <= match.start < max(sentence.end, sentence.start + 1):
-                self.move_to(Cursor(match.block, sentence.index))
-                break
-        else:
-            self.move_to(Cursor(match.block, 0))
+        sentence = sentence_of(self.document, match)
+        self.move_to(Cursor(match.block, sentence.index if sentence else 0))
         self.say(f"match {self.match_index + 1}/{len(self.matches)}")
 
     def _cursor_offset(self) -> int:
@@ -1087,9 +958,7 @@ class ReadingScreen(Screen[None]):
         if self.match_index >= 0:
             self._go_to_match(self.match_index + 1)
             return
-        offset = self._cursor_offset()
-        index = next((i for i, m in enumerate(self.matches) if m.start >= offset), 0)
-        self._go_to_match(index)
+        self._go_to_match(first_match_from(self.matches, self._cursor_offset()))
 
     def action_previous_match(self) -> None:
         if self.matches:
@@ -1153,16 +1022,3 @@ class ReadingScreen(Screen[None]):
 
 # Workers that write to the store or a file: their failure means something was not kept.
 _WRITING_WORKERS = frozenset({"vocabulary", "history", "position", "settings"})
-
-
-def lookup_gist(result: LookupResult) -> str:
-    """One line about a looked-up word: lemma, grammar and its first meaning."""
-    head = result.word if result.lemma in ("", result.word) else f"{result.word} → {result.lemma}"
-    if result.glossary:
-        meaning = result.glossary[0].renderings[0]
-    elif result.senses:
-        meaning = result.senses[0].english
-    else:
-        meaning = "not found (p shows the panel)"
-    grammar = f" ({', '.join(result.grammar)})" if result.grammar else ""
-    return f"{head}{grammar}: {meaning}"

@@ -1,7 +1,14 @@
-"""Messages the reading screen's workers post to it (workers never touch widgets)."""
+"""Messages the reading screen's workers post to it (workers never touch widgets).
+
+Dataclass messages, as Toolong's: a worker's result is the message's fields. The
+translation's messages carry the run that sent them: the screen drops those of a run that
+was cancelled or superseded (a model change, a reload), so an older worker still finishing
+cannot overwrite what the newer one set.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -11,79 +18,123 @@ if TYPE_CHECKING:
     from glossary.matching import GlossaryMatcher
     from glossary.schema import GlossarySet
     from reader.analysis import BlockAnalysis
-    from reader.translation import SentenceTranslation
-    from reader.ui.widgets.parallel_view import Cursor
+    from reader.navigation import Cursor
+    from reader.translation import SentenceTranslation, TranslationEngine
 
 
+@dataclass
 class BlocksSegmented(Message):
     """A worker has split these blocks into sentences (so they can be highlighted)."""
 
-    def __init__(self, blocks: tuple[int, ...]) -> None:
-        super().__init__()
-        self.blocks = blocks
+    blocks: tuple[int, ...]
+    """The blocks."""
 
 
+@dataclass
 class TranslationsArrived(Message):
     """English sentences came from the store or the model (or the reader edited one)."""
 
-    def __init__(
-        self, translations: tuple[SentenceTranslation, ...], done: int | None, total: int | None
-    ) -> None:
-        super().__init__()
-        self.translations = translations
-        self.done = done
-        self.total = total
+    translations: tuple[SentenceTranslation, ...]
+    """The sentences."""
+    done: int | None
+    """Sentences translated so far in this pass, or None for stored English."""
+    total: int | None
+    """Sentences of this pass, or None for stored English."""
+    run: int | None = None
+    """The translation run that sent it; None for the reader's corrections."""
 
 
+@dataclass
 class TranslationState(Message):
     """The translation worker's state changed (model missing, loading, failed, finished)."""
 
-    def __init__(self, model_label: str | None, state: str, placeholder: str) -> None:
-        super().__init__()
-        self.model_label = model_label
-        self.state = state
-        self.placeholder = placeholder
+    model_label: str | None
+    """The model's id, or None without a model."""
+    state: str
+    """What the status bar says."""
+    placeholder: str
+    """What the English column says where there is no English yet."""
+    run: int | None = None
+    """The translation run that sent it."""
 
 
+@dataclass
+class EngineReady(Message):
+    """The translation run found its model and made the engine."""
+
+    engine: TranslationEngine
+    """The engine (it loads the model on first use)."""
+    run: int
+    """The translation run that made it."""
+
+
+@dataclass
+class TranslationForgotten(Message):
+    """The reader reverted an edit and the sentence has no other English."""
+
+    german: str
+    """The German sentence."""
+
+
+@dataclass
 class AlternativesReady(Message):
     """The model's n-best hypotheses for one sentence are ready."""
 
-    def __init__(self, german: str, alternatives: tuple[str, ...]) -> None:
-        super().__init__()
-        self.german = german
-        self.alternatives = alternatives
+    german: str
+    """The German sentence."""
+    alternatives: tuple[str, ...]
+    """The hypotheses, best first, without repeats."""
 
 
+@dataclass
 class GlossaryLoaded(Message):
     """The curated and the reader's glossaries are loaded (problems listed inside)."""
 
-    def __init__(self, glossary: GlossarySet, matcher: GlossaryMatcher) -> None:
-        super().__init__()
-        self.glossary = glossary
-        self.matcher = matcher
+    glossary: GlossarySet
+    """Both glossaries."""
+    matcher: GlossaryMatcher
+    """A matcher built on them."""
 
 
+@dataclass
 class DictionaryLoaded(Message):
     """The word lookup (glossary and Ding dictionary) is ready."""
 
-    def __init__(self, lookup: WordLookup) -> None:
-        super().__init__()
-        self.lookup = lookup
+    lookup: WordLookup
+    """The lookup."""
 
 
+@dataclass
 class BlocksAnalysed(Message):
     """Lemmas and glossary terms of some blocks, with the vocabulary statuses of their words."""
 
-    def __init__(self, analyses: tuple[BlockAnalysis, ...], statuses: dict[str, str]) -> None:
-        super().__init__()
-        self.analyses = analyses
-        self.statuses = statuses
+    analyses: tuple[BlockAnalysis, ...]
+    """The analyses."""
+    statuses: dict[str, str]
+    """Lemma to vocabulary status, for the lemmas of these blocks."""
 
 
+@dataclass
 class LookupDone(Message):
     """The lookup of the word under the word cursor."""
 
-    def __init__(self, cursor: Cursor, result: LookupResult) -> None:
-        super().__init__()
-        self.cursor = cursor
-        self.result = result
+    cursor: Cursor
+    """Where the word cursor was."""
+    result: LookupResult
+    """What the lookup found."""
+
+
+@dataclass
+class StatusesStored(Message):
+    """Vocabulary statuses were written to the store."""
+
+    statuses: dict[str, str]
+    """Lemma to status."""
+
+
+@dataclass
+class MarkedKnown(Message):
+    """The still-new words of a paragraph were marked known in the store."""
+
+    lemmas: tuple[str, ...]
+    """The lemmas that changed."""

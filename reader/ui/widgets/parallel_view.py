@@ -10,7 +10,6 @@ pattern) and reports clicks and what is visible (messages up).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from textual.strip import Strip
 from reader.display import displayable
 from reader.english import EnglishBlock, EnglishVersion
 from reader.layout import wrap_offsets
+from reader.navigation import Cursor, PageLayout, block_at_line
 from reader.text import Block, Document, Sentence
 
 SEPARATOR = " │ "
@@ -45,18 +45,6 @@ class Decoration:
     """Offset just past the last character."""
     component: str
     """The component class giving its style (one of ``ParallelTextView.COMPONENT_CLASSES``)."""
-
-
-@dataclass(frozen=True)
-class Cursor:
-    """Where the reader is: a sentence, and optionally a word in it."""
-
-    block: int
-    """Index of the block."""
-    sentence: int
-    """Index of the sentence within the block."""
-    token: int | None = None
-    """Index of the token under the word cursor, or None."""
 
 
 @dataclass
@@ -318,7 +306,13 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def block_at_line(self, line: int) -> int:
         """The index of the block drawn on virtual line ``line``."""
-        return max(0, bisect_right(self._tops, line) - 1)
+        return block_at_line(self._tops, line)
+
+    def page_layout(self, cursor: Cursor) -> PageLayout:
+        """The lines a page move from ``cursor`` works with (reader.navigation.page_move)."""
+        region = self.sentence_region(cursor)
+        top = region.y if region else self.top_of_block(cursor.block)
+        return PageLayout(tuple(self._tops), self.virtual_size.height, self.size.height, top)
 
     def top_of_block(self, index: int) -> int:
         """The virtual line where block ``index`` starts."""
