@@ -28,13 +28,22 @@ from glossary.ding import (
 from glossary.ding_parse import shares_stem
 from glossary.lemmas import analyze_compound, open_dictionary, tag_sentence, word_lemma
 from glossary.matching import GlossaryMatcher, TermMatch
+from glossary.old_spelling import spelling_variants
 from glossary.phrases import PhraseMatch, find_phrases, phrases_at
 from glossary.ranking import english_in, rank_senses
 from glossary.schema import GlossaryEntry, GlossarySet
 from glossary.scope import order_by_scope
 from reader.text import Sentence
 
-FoundBy = Literal["as written", "lower case", "lemma", "separable verb", "compound", "nothing"]
+FoundBy = Literal[
+    "as written",
+    "lower case",
+    "lemma",
+    "separable verb",
+    "in today's spelling",
+    "compound",
+    "nothing",
+]
 SENSE_LIMIT = 6
 # Senses gathered per step before they are ranked for the sentence.
 CANDIDATE_LIMIT = 40
@@ -300,8 +309,10 @@ class WordLookup:
             senses, found_by = self._dictionary_senses(
                 word, base_lemma or lemma, separable_verb, tag
             )
-            if tag or english:
-                senses = rank_senses(senses, word, tag, context_words, english)
+            # An abbreviation found as written ("Vors."): the tagger's part of speech is a guess.
+            rank_tag = "" if word.endswith(".") and found_by == "as written" else tag
+            if rank_tag or english:
+                senses = rank_senses(senses, word, rank_tag, context_words, english)
             senses = senses[:SENSE_LIMIT]
             if _may_be_compound(tag):
                 parts = self._compound_parts(word)
@@ -366,11 +377,64 @@ class WordLookup:
             senses = self.dictionary.senses(key, CANDIDATE_LIMIT, exact_case=exact_case)
             if not senses:
                 continue
-            if found_by == "as written" and tag.startswith(VERBAL_TAGS) and lemma != word:
-                more = self.dictionary.senses(lemma, CANDIDATE_LIMIT)
-                seen = {(sense.line, sense.german) for sense in senses}
-                senses += tuple(s for s in more if (s.line, s.german) not in seen)
+            # An abbreviation ("Vors.") found as such: the tagger's guess at it is no verb.
+            if found_by == "as written" and lemma != word and not word.endswith("."):
+                senses = self._with_lemma_senses(senses, lemma, tag.startswith(VERBAL_TAGS))
             return senses, found_by
+        return self._today_spelling_senses(word, lemma)
+
+    def _with_lemma_senses(
+        self, senses: tuple[DingSense, ...], lemma: str, verbal: bool
+    ) -> tuple[DingSense, ...]:
+        """A form's own senses with its lemma's: the lemma's headword lines before form lines.
+
+        A line that has the word only among the forms of several verbs ("ging; lief;
+        spazierte", "warf; schleuderte") gives the rarer verb's meaning: the lemma's own
+        lines (gehen) come first. A verb form (a participle used verbally) brings its
+        lemma's senses after its own, and the ranking puts the verb's first.
+        """
+        assert self.dictionary is not None
+        forms_only = [sense for sense in senses if _is_form_line(sense)]
+        if not verbal and not forms_only:
+            return senses
+        seen = {(sense.line, sense.german) for sense in senses}
+        more = [
+            s
+            for s in self.dictionary.senses(lemma, CANDIDATE_LIMIT)
+            if (s.line, s.german) not in seen
+        ]
+        if not forms_only:
+            return (*senses, *more)
+        own = [sense for sense in senses if not _is_form_line(sense)]
+        heads = [sense for sense in more if not _is_form_line(sense)]
+        rest = [sense for sense in more if _is_form_line(sense)]
+        return (*own, *heads, *forms_only, *rest)
+
+    def _today_spelling_senses(
+        self, word: str, lemma: str
+    ) -> tuple[tuple[DingSense, ...], FoundBy]:
+        """The senses of the word (or its lemma) in today's spelling (theilt → teilt, teilen).
+
+        Only for a word the dictionary lacks; an old form is lemmatised again once respelt
+        ("theuerste" → "teuerste" → teuer), since the tagger did not know it.
+        """
+        assert self.dictionary is not None
+        for variant in spelling_variants(word):
+            senses = self.dictionary.senses(variant, CANDIDATE_LIMIT, exact_case=True)
+            variant_lemma, variant_tag = word_lemma(variant)
+            if senses and variant_lemma != variant:
+                verbal = variant_tag.startswith(VERBAL_TAGS)
+                senses = self._with_lemma_senses(senses, variant_lemma, verbal)
+            senses = senses or self.dictionary.senses(
+                variant_lemma, CANDIDATE_LIMIT, exact_case=True
+            )
+            if senses:
+                return senses, "in today's spelling"
+        if lemma and lemma != word:
+            for variant in spelling_variants(lemma):
+                senses = self.dictionary.senses(variant, CANDIDATE_LIMIT, exact_case=True)
+                if senses:
+                    return senses, "in today's spelling"
         return (), "nothing"
 
     def _compound_parts(self, word: str) -> tuple[PartGloss, ...]:
@@ -442,6 +506,15 @@ def _singular_of(sense: DingSense, plural: str) -> str | None:
         if " " not in singular and shares_stem(singular, plural):
             return singular
     return None
+
+
+def _is_form_line(sense: DingSense) -> bool:
+    """Whether the word is only a form on a line shared by several verbs (warf; schleuderte).
+
+    Such a line's English is the meaning the verbs share, usually the rarer one's; a form
+    line of one verb alone ("aufgestellt" on "etw. aufstellen") is that verb's main sense.
+    """
+    return sense.german != sense.headword and len(split_synonyms(sense.german)) > 1
 
 
 def _may_be_compound(tag: str) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from glossary.lookup import WordLookup, result_to_json
+from glossary.old_spelling import spelling_variants
 from glossary.ranking import english_in, markers_for_tag
 from glossary.schema import GlossarySet
 from reader.cli import main
@@ -140,3 +141,88 @@ def test_cli_english_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["senses"][0]["in_translation"] is True
     assert {"word", "lemma", "senses", "phrases", "glossary"} <= set(data)
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("word", "text", "english"),
+    [
+        # Ding: "und {conj} /u./", "beziehungsweise /bzw./", "Vorsitzer {m} [selten] /Vors./"
+        (
+            "u.",
+            "In der That ist uns die Gesundheit ein wahres u. ein ganz unverhofftes Geschenk.",
+            "and",
+        ),
+        ("bzw.", "Die Türme sind 23 bzw. 28 Meter hoch.", "respective"),
+        ("Vors.", "Vors. des Ausschusses ist Herr Müller.", "chairman"),
+    ],
+)
+def test_abbreviations_are_found(
+    real_lookup: WordLookup, word: str, text: str, english: str
+) -> None:
+    result = look(real_lookup, word, text)
+    assert result.senses, word
+    assert english in result.senses[0].english
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("word", "text", "english"),
+    [
+        # tests/data/real/letter-schiller-1790.md
+        ("theilt", "Auch meine liebe Lotte theilt mit mir aufs innigste diese Freude.", "to part"),
+        ("seyn", "Es würde jetzt gut seyn glaube ich.", "to be"),
+        ("Hofnung", "Sein Vater liegt ohne Hofnung darnieder.", "hope"),
+        ("Crise", "Da sie sich aus einer so schlimmen Crise herausgerungen hat.", "crisis"),
+        ("theuerste", "Wie gerne liebste theuerste Eltern, folgte ich diesem Briefe.", "dear"),
+    ],
+)
+def test_old_spelling_is_found_in_todays(
+    real_lookup: WordLookup, word: str, text: str, english: str
+) -> None:
+    result = look(real_lookup, word, text)
+    assert result.found_by == "in today's spelling"
+    assert any(english in sense.english for sense in result.senses[:3])
+
+
+@needs_ding
+def test_a_word_the_dictionary_has_is_not_respelt(real_lookup: WordLookup) -> None:
+    result = look(real_lookup, "Theater", "Wir gehen heute ins Theater.")
+    assert result.found_by != "in today's spelling"
+    assert all("Teater" not in sense.german for sense in result.senses)
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("word", "text", "wrong", "right"),
+    [
+        # Ding has "erhielt" only among the forms of "erhalten; konservieren; ..." (to conserve)
+        ("erhielt", "Er erhielt einen Brief von seinen Eltern.", "conserved", "to receive"),
+        # "ging; lief; spazierte" on the line of "gehen; laufen; spazieren gehen" (walked)
+        ("ging", "Er ging schnell nach oben.", "walked", "to go"),
+    ],
+)
+def test_lemma_lines_before_forms_shared_by_several_verbs(
+    real_lookup: WordLookup, word: str, text: str, wrong: str, right: str
+) -> None:
+    result = look(real_lookup, word, text)
+    englishes = [sense.english for sense in result.senses]
+    assert any(right in english for english in englishes)
+    assert wrong not in englishes[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "today"),
+    [
+        ("theilt", "teilt"),
+        ("seyn", "sein"),
+        ("dabey", "dabei"),
+        ("Hofnung", "Hoffnung"),
+        ("daß", "dass"),
+        ("Crise", "Krise"),
+        ("That", "Tat"),
+    ],
+)
+def test_spelling_variants(old: str, today: str) -> None:
+    assert today in spelling_variants(old)
+    assert old not in spelling_variants(old)
