@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from glossary.compounds import split_compound
+from glossary.compounds import split_compound, split_particle_verb
 from glossary.ding import (
     DictionaryMissing,
     DingDictionary,
@@ -316,6 +316,11 @@ class WordLookup:
             senses = senses[:SENSE_LIMIT]
             if _may_be_compound(tag):
                 parts = self._compound_parts(word)
+                if not parts and not senses and lemma != word:
+                    # An inflected compound (Staatsgästen): the lemma's parts (Staatsgast).
+                    parts = self._compound_parts(lemma)
+            if not senses and not parts and tag.startswith("VV"):
+                parts = self._particle_verb_parts(lemma)
             if not senses and parts:
                 last = parts[-1]
                 senses, found_by = last.senses, "compound"
@@ -465,6 +470,27 @@ class WordLookup:
                 return ()  # a part nobody knows ("droh") is no part
             glosses.append(PartGloss(part=name, senses=senses, glossary=entries))
         return tuple(glosses) if len(glosses) >= 2 else ()
+
+    def _particle_verb_parts(self, verb: str) -> tuple[PartGloss, ...]:
+        """A particle verb the dictionary lacks as particle and base verb (dasitzen: sitzen)."""
+        assert self.dictionary is not None
+        split = split_particle_verb(verb, self._is_verb)
+        if split is None:
+            return ()
+        particle, base = split
+        # A particle is an adverb in the verb ("da" in dasitzen: there), not a conjunction.
+        particle_senses = rank_senses(
+            self.dictionary.senses(particle, CANDIDATE_LIMIT, True), particle, "ADV"
+        )
+        return (
+            PartGloss(particle, particle_senses[:PART_SENSE_LIMIT], ()),
+            PartGloss(base, self.dictionary.senses(base, PART_SENSE_LIMIT, True), ()),
+        )
+
+    def _is_verb(self, text: str) -> bool:
+        assert self.dictionary is not None
+        senses = self.dictionary.senses(text, 3, exact_case=True)
+        return any(sense.part_of_speech == "verb" for sense in senses)
 
     def _known_part(self, text: str) -> str | None:
         """The headword a candidate compound part stands for, or None (see compounds.Known)."""

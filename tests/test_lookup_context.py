@@ -226,3 +226,42 @@ def test_lemma_lines_before_forms_shared_by_several_verbs(
 def test_spelling_variants(old: str, today: str) -> None:
     assert today in spelling_variants(old)
     assert old not in spelling_variants(old)
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("word", "text", "parts", "english"),
+    [
+        # tests/data/real/wikinews-2017-06.md: Ding has neither "Staatsgästen" nor "Staatsgast"
+        (
+            "Staatsgästen",
+            "So plant die Polizei, eine größere Zahl an Staatsgästen ohne Halt vom Flughafen"
+            " in die Innenstadt und zwischen den Veranstaltungsorten zu eskortieren.",
+            ["Staat", "Gast"],
+            "guest",
+        ),
+        # tests/data/real/kafka-verwandlung.md: Ding lacks "dasitzen"
+        (
+            "dasaß",
+            "Es stellte eine Dame dar, die, mit einem Pelzhut und einer Pelzboa versehen,"
+            " aufrecht dasaß und einen schweren Pelzmuff dem Beschauer entgegenhob.",
+            ["da", "sitzen"],
+            "to sit",
+        ),
+        # tests/data/real/feature-berliner-zeitung-imker.md: Ding lacks "davonwehen"
+        (
+            "davongeweht",
+            "Das Wäldchen steht auf leicht hügeligem Grund, sodass die Insekten beim Flug"
+            " nicht so schnell davongeweht werden.",
+            ["davon", "wehen"],
+            "to blow",
+        ),
+    ],
+)
+def test_inflected_compound_and_particle_verb_get_their_parts(
+    real_lookup: WordLookup, word: str, text: str, parts: list[str], english: str
+) -> None:
+    result = look(real_lookup, word, text)
+    assert [part.part for part in result.compound_parts] == parts
+    assert result.found_by == "compound"
+    assert any(english in sense.english for sense in result.senses)
