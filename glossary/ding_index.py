@@ -307,6 +307,14 @@ class DingDictionary:
         senses.sort(key=lambda pair: pair[0])
         return tuple(sense for _, sense in senses[:limit])
 
+    def entry(self, line_number: int) -> DingLine | None:
+        """The parsed dictionary line ``line_number``, or None when the index has no such line."""
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT text FROM lines WHERE line = ?", (line_number,)
+            ).fetchone()
+        return _parsed(row[0]) if row is not None else None
+
     def verb_of_form(self, word: str) -> str | None:
         """The infinitive whose line gives ``word`` as a form (gefangen → fangen), or None."""
         with self._lock:

@@ -26,13 +26,20 @@ from glossary.ding import (
     split_synonyms,
 )
 from glossary.ding_parse import shares_stem
-from glossary.lemmas import analyze_compound, open_dictionary, tag_sentence, word_lemma
+from glossary.lemmas import (
+    TaggedToken,
+    analyze_compound,
+    open_dictionary,
+    tag_sentence,
+    word_lemma,
+)
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.old_spelling import spelling_variants
 from glossary.phrases import PhraseMatch, find_phrases, phrases_at
 from glossary.ranking import english_in, rank_senses
 from glossary.schema import GlossaryEntry, GlossarySet
 from glossary.scope import order_by_scope
+from glossary.sentence_senses import sub_entries_in_sentence
 from reader.text import Sentence
 
 FoundBy = Literal[
@@ -263,6 +270,7 @@ class WordLookup:
         context_words: set[str] = set()
         phrases: tuple[PhraseMatch, ...] = ()
         base_lemma = ""
+        tagged: Sequence[TaggedToken] = ()
         if sentence is not None and token_index is not None:
             tagged = tag_sentence(sentence)
             lemma, tag = tagged[token_index].word_lemma, tagged[token_index].pos
@@ -313,6 +321,10 @@ class WordLookup:
             rank_tag = "" if word.endswith(".") and found_by == "as written" else tag
             if rank_tag or english:
                 senses = rank_senses(senses, word, rank_tag, context_words, english)
+            if tagged and token_index is not None:
+                in_sentence = sub_entries_in_sentence(self.dictionary, senses, tagged, token_index)
+                kept = {(s.line, s.german) for s in in_sentence}
+                senses = (*in_sentence, *(s for s in senses if (s.line, s.german) not in kept))
             senses = senses[:SENSE_LIMIT]
             if _may_be_compound(tag):
                 parts = self._compound_parts(word)

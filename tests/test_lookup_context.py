@@ -265,3 +265,26 @@ def test_inflected_compound_and_particle_verb_get_their_parts(
     assert [part.part for part in result.compound_parts] == parts
     assert result.found_by == "compound"
     assert any(english in sense.english for sense in result.senses)
+
+
+@needs_ding
+def test_sub_entry_standing_in_the_sentence_comes_first(real_lookup: WordLookup) -> None:
+    # tests/data/real/kafka-verwandlung.md; Ding's "Vergleich" line has "im Vergleich zu"
+    result = look(
+        real_lookup,
+        "Vergleich",
+        "Seine vielen, im Vergleich zu seinem sonstigen Umfang kläglich dünnen Beine"
+        " flimmerten ihm hilflos vor den Augen.",
+    )
+    assert result.senses[0].form == "im Vergleich zu"
+    assert "compared with" in result.senses[0].english
+
+
+@needs_ding
+def test_sub_entry_words_across_a_clause_are_no_match(real_lookup: WordLookup) -> None:
+    for text in (
+        "Im Garten, beim Vergleich zu Hause, war er still.",  # "im" in another clause
+        "Der Vergleich im Garten zu Hause war gut.",  # the words out of order
+    ):
+        result = look(real_lookup, "Vergleich", text)
+        assert all(sense.form != "im Vergleich zu" for sense in result.senses), text

@@ -1,0 +1,106 @@
+"""Sub-entries of a word's dictionary lines that stand, word for word, in its sentence.
+
+Ding lists fixed uses of a word as later sub-entries of the word's own line ("im Vergleich
+zu" on the line of "Vergleich", "unter anderem" on "anderer"). A sub-entry whose words all
+occur in the sentence, in order, around the word looked up and within one clause, is the
+sense the sentence uses: it is shown before the word's plain senses. Words match as written
+or by their lemma ("unter Kontrolle bringen" in "… unter Kontrolle gebracht"); placeholders
+(jdn., etw.) are dropped and a gap of a few tokens is allowed for them. Complements the
+phrase detection of :mod:`glossary.phrases` (which finds phrases by their nouns anywhere in
+the clause): this looks only at the lines the word itself was found on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from glossary.ding_index import DingDictionary, DingSense
+from glossary.lemmas import TaggedToken
+
+# Tokens a fixed phrase does not run across.
+CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", '"', "„", "“"})
+MAX_GAP = 2
+MIN_WORDS = 2
+MAX_WORDS = 6
+MAX_LINES = 12
+MAX_FOUND = 3
+
+
+def sub_entries_in_sentence(
+    dictionary: DingDictionary,
+    senses: Sequence[DingSense],
+    tagged: Sequence[TaggedToken],
+    token_index: int,
+) -> tuple[DingSense, ...]:
+    """The sub-entries of the lines of ``senses`` found around token ``token_index``."""
+    forms = [{token.text.casefold(), token.lemma.casefold()} for token in tagged]
+    found: list[tuple[int, DingSense]] = []
+    seen: set[tuple[int, int]] = set()
+    lines = list(dict.fromkeys(sense.line for sense in senses))[:MAX_LINES]
+    for line in lines:
+        entry = dictionary.entry(line)
+        if entry is None:
+            continue
+        for sub_index in range(len(entry.german)):
+            if (line, sub_index) in seen:
+                continue
+            for synonym in entry.synonyms[sub_index]:
+                words = synonym.bare.split()
+                if not MIN_WORDS <= len(words) <= MAX_WORDS:
+                    continue
+                if not _stands_around(words, forms, tagged, token_index):
+                    continue
+                seen.add((line, sub_index))
+                sense = DingSense(
+                    headword=entry.german[0].strip(),
+                    german=entry.german[sub_index].strip(),
+                    english=entry.english_for(sub_index),
+                    head_english=entry.english[0].strip(),
+                    markers=synonym.markers,
+                    line=line,
+                    form=synonym.cased,
+                )
+                found.append((-len(words), sense))
+                break
+    found.sort(key=lambda pair: pair[0])
+    return tuple(sense for _, sense in found[:MAX_FOUND])
+
+
+def _stands_around(
+    words: Sequence[str],
+    forms: Sequence[set[str]],
+    tagged: Sequence[TaggedToken],
+    token_index: int,
+) -> bool:
+    """Whether ``words`` occur in order in the clause, one of them at ``token_index``."""
+    for anchor, word in enumerate(words):
+        if word not in forms[token_index]:
+            continue
+        if _match(words[anchor + 1 :], forms, tagged, token_index, 1) and _match(
+            words[:anchor][::-1], forms, tagged, token_index, -1
+        ):
+            return True
+    return False
+
+
+def _match(
+    words: Sequence[str],
+    forms: Sequence[set[str]],
+    tagged: Sequence[TaggedToken],
+    start: int,
+    step: int,
+) -> bool:
+    """Whether ``words`` follow ``start`` in direction ``step``, each within a short gap."""
+    position = start
+    for word in words:
+        for gap in range(MAX_GAP + 1):
+            position += step
+            if not 0 <= position < len(tagged) or tagged[position].text in CLAUSE_BREAKS:
+                return False
+            if word in forms[position]:
+                break
+            if gap == MAX_GAP:
+                return False
+        else:
+            return False
+    return True
