@@ -34,7 +34,7 @@ from glossary.lemmas import (
     word_lemma,
 )
 from glossary.matching import GlossaryMatcher, TermMatch
-from glossary.old_spelling import spelling_variants
+from glossary.old_spelling import has_old_letters, spelling_variants
 from glossary.phrases import PhraseMatch, find_phrases, phrases_at
 from glossary.ranking import english_in, rank_senses
 from glossary.schema import GlossaryEntry, GlossarySet
@@ -58,6 +58,8 @@ CANDIDATE_LIMIT = 40
 # itself (a participle used verbally: "gefangen" → fangen before the adjective).
 VERBAL_TAGS = ("VV", "VA", "VM")
 PART_SENSE_LIMIT = 2
+# Respellings of an unknown word lemmatised again ("teuerste" → teuer), the likeliest first.
+RELEMMATISED_VARIANTS = 2
 # Parts of speech a compound's part may have (not prepositions: "Vorsicht" is no "vor").
 CONTENT_KINDS = frozenset({"noun", "adjective", "verb"})
 # Morpheme tags that are a compound's lexical parts (HanTa taglevel 3), not links or endings.
@@ -214,6 +216,8 @@ class WordLookup:
         self._lock = threading.Lock()
         self._cached = lru_cache(maxsize=4096)(self._lookup)
         self._known_parts = lru_cache(maxsize=16384)(self._lookup_known_part)
+        # A word the dictionary lacks costs a lemma per respelling: kept per word.
+        self._respelt = lru_cache(maxsize=4096)(self._today_spelling_senses)
         self._parts_cache = lru_cache(maxsize=16384)(self._split_parts)
         self._sentence_context = lru_cache(maxsize=1024)(self._glossary_in_sentence)
 
@@ -398,7 +402,7 @@ class WordLookup:
             if found_by == "as written" and lemma != word and not word.endswith("."):
                 senses = self._with_lemma_senses(senses, lemma, tag.startswith(VERBAL_TAGS))
             return senses, found_by
-        return self._today_spelling_senses(word, lemma)
+        return self._respelt(word, lemma)
 
     def _with_lemma_senses(
         self, senses: tuple[DingSense, ...], lemma: str, verbal: bool
@@ -436,22 +440,25 @@ class WordLookup:
         ("theuerste" → "teuerste" → teuer), since the tagger did not know it.
         """
         assert self.dictionary is not None
-        for variant in spelling_variants(word):
+        variants = spelling_variants(word)
+        # Dictionary lookups are cheap, the tagger is not: it lemmatises only a few variants.
+        for variant in variants:
             senses = self.dictionary.senses(variant, CANDIDATE_LIMIT, exact_case=True)
-            variant_lemma, variant_tag = word_lemma(variant)
-            if senses and variant_lemma != variant:
-                verbal = variant_tag.startswith(VERBAL_TAGS)
-                senses = self._with_lemma_senses(senses, variant_lemma, verbal)
-            senses = senses or self.dictionary.senses(
-                variant_lemma, CANDIDATE_LIMIT, exact_case=True
-            )
+            if senses:
+                variant_lemma, variant_tag = word_lemma(variant)
+                if variant_lemma != variant:
+                    verbal = variant_tag.startswith(VERBAL_TAGS)
+                    senses = self._with_lemma_senses(senses, variant_lemma, verbal)
+                return senses, "in today's spelling"
+        for variant in spelling_variants(lemma) if lemma and lemma != word else ():
+            senses = self.dictionary.senses(variant, CANDIDATE_LIMIT, exact_case=True)
             if senses:
                 return senses, "in today's spelling"
-        if lemma and lemma != word:
-            for variant in spelling_variants(lemma):
-                senses = self.dictionary.senses(variant, CANDIDATE_LIMIT, exact_case=True)
-                if senses:
-                    return senses, "in today's spelling"
+        for variant in variants[:RELEMMATISED_VARIANTS] if has_old_letters(word) else ():
+            variant_lemma = word_lemma(variant)[0]
+            senses = self.dictionary.senses(variant_lemma, CANDIDATE_LIMIT, exact_case=True)
+            if senses:
+                return senses, "in today's spelling"
         return (), "nothing"
 
     def _compound_parts(self, word: str) -> tuple[PartGloss, ...]:

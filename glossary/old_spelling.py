@@ -41,6 +41,12 @@ MAX_WORD = 30
 MAX_VARIANTS = 40
 
 
+def has_old_letters(word: str) -> bool:
+    """Whether ``word`` has a letter group of the old spelling (th, ey, C, ß...), not only
+    a consonant today's spelling might double."""
+    return any(pattern.search(word) for pattern, _ in GROUP_RULES)
+
+
 def spelling_variants(word: str) -> tuple[str, ...]:
     """Today's candidate spellings of ``word``, most likely first; never ``word`` itself."""
     if len(word) > MAX_WORD or not word.replace(".", "").isalpha():

@@ -12,6 +12,7 @@ the clause): this looks only at the lines the word itself was found on.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 
 from glossary.ding_index import DingDictionary, DingSense
@@ -37,33 +38,59 @@ def sub_entries_in_sentence(
     found: list[tuple[int, DingSense]] = []
     seen: set[tuple[int, int]] = set()
     lines = list(dict.fromkeys(sense.line for sense in senses))[:MAX_LINES]
+    here = forms[token_index]
     for line in lines:
-        entry = dictionary.entry(line)
-        if entry is None:
-            continue
-        for sub_index in range(len(entry.german)):
-            if (line, sub_index) in seen:
+        for sub_index, words, position in _candidates(dictionary, line):
+            if (line, sub_index) in seen or here.isdisjoint(words):
                 continue
-            for synonym in entry.synonyms[sub_index]:
-                words = synonym.bare.split()
-                if not MIN_WORDS <= len(words) <= MAX_WORDS:
-                    continue
-                if not _stands_around(words, forms, tagged, token_index):
-                    continue
-                seen.add((line, sub_index))
-                sense = DingSense(
-                    headword=entry.german[0].strip(),
-                    german=entry.german[sub_index].strip(),
-                    english=entry.english_for(sub_index),
-                    head_english=entry.english[0].strip(),
-                    markers=synonym.markers,
-                    line=line,
-                    form=synonym.cased,
-                )
-                found.append((-len(words), sense))
-                break
+            if not _stands_around(words, forms, tagged, token_index):
+                continue
+            entry = dictionary.entry(line)
+            if entry is None:
+                continue
+            seen.add((line, sub_index))
+            synonym = entry.synonyms[sub_index][position]
+            sense = DingSense(
+                headword=entry.german[0].strip(),
+                german=entry.german[sub_index].strip(),
+                english=entry.english_for(sub_index),
+                head_english=entry.english[0].strip(),
+                markers=synonym.markers,
+                line=line,
+                form=synonym.cased,
+            )
+            found.append((-len(words), sense))
     found.sort(key=lambda pair: pair[0])
     return tuple(sense for _, sense in found[:MAX_FOUND])
+
+
+# Per dictionary, each line's sub-entries of a few words: parsed once, met at every lookup.
+_CANDIDATES: weakref.WeakKeyDictionary[
+    DingDictionary, dict[int, tuple[tuple[int, tuple[str, ...], int], ...]]
+] = weakref.WeakKeyDictionary()
+MAX_CACHED_LINES = 50_000
+
+
+def _candidates(
+    dictionary: DingDictionary, line: int
+) -> tuple[tuple[int, tuple[str, ...], int], ...]:
+    """(sub-entry, its words, synonym position) for each synonym of a few words on ``line``."""
+    cache = _CANDIDATES.setdefault(dictionary, {})
+    cached = cache.get(line)
+    if cached is not None:
+        return cached
+    entry = dictionary.entry(line)
+    found = []
+    if entry is not None:
+        for sub_index in range(len(entry.german)):
+            for position, synonym in enumerate(entry.synonyms[sub_index]):
+                words = tuple(synonym.bare.split())
+                if MIN_WORDS <= len(words) <= MAX_WORDS:
+                    found.append((sub_index, words, position))
+    if len(cache) >= MAX_CACHED_LINES:
+        cache.clear()
+    cache[line] = cached = tuple(found)
+    return cached
 
 
 def _stands_around(
