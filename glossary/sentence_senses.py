@@ -21,6 +21,9 @@ from glossary.lemmas import TaggedToken
 # Tokens a fixed phrase does not run across.
 CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", '"', "„", "“"})
 MAX_GAP = 2
+# Subject pronouns a phrase may open with ("es gibt"); "…" in a phrase stands for anything.
+SUBJECT_PRONOUNS = frozenset({"es", "ich", "du", "er", "sie", "wir", "ihr", "man"})
+ANYTHING = frozenset({"…", "..."})
 MIN_WORDS = 2
 MAX_WORDS = 6
 MAX_LINES = 12
@@ -34,7 +37,7 @@ def sub_entries_in_sentence(
     token_index: int,
 ) -> tuple[DingSense, ...]:
     """The sub-entries of the lines of ``senses`` found around token ``token_index``."""
-    forms = [{token.text.casefold(), token.lemma.casefold()} for token in tagged]
+    forms = [_forms(token) for token in tagged]
     found: list[tuple[int, DingSense]] = []
     seen: set[tuple[int, int]] = set()
     lines = list(dict.fromkeys(sense.line for sense in senses))[:MAX_LINES]
@@ -84,7 +87,7 @@ def _candidates(
     if entry is not None:
         for sub_index in range(len(entry.german)):
             for position, synonym in enumerate(entry.synonyms[sub_index]):
-                words = tuple(synonym.bare.split())
+                words = tuple(w for w in synonym.bare.split() if w not in ANYTHING)
                 if MIN_WORDS <= len(words) <= MAX_WORDS:
                     found.append((sub_index, words, position))
     if len(cache) >= MAX_CACHED_LINES:
@@ -93,13 +96,41 @@ def _candidates(
     return cached
 
 
+def _forms(token: TaggedToken) -> set[str]:
+    """The token as written and as its lemma; an elided "gibt's" also as "gibt"."""
+    text = token.text.casefold()
+    forms = {text, token.lemma.casefold()}
+    if text.endswith("'s"):
+        forms.add(text[:-2])
+    return forms
+
+
 def _stands_around(
     words: Sequence[str],
     forms: Sequence[set[str]],
     tagged: Sequence[TaggedToken],
     token_index: int,
 ) -> bool:
-    """Whether ``words`` occur in order in the clause, one of them at ``token_index``."""
+    """Whether ``words`` occur in order in the clause, one of them at ``token_index``.
+
+    A phrase that opens with its subject pronoun ("es gibt") also stands inverted, as a
+    main clause puts it after the verb when something else comes first ("Auch gibt es …");
+    an elided "'s" carries the "es" in the token itself ("gibt's").
+    """
+    readings = [list(words)]
+    if len(words) >= MIN_WORDS and words[0] in SUBJECT_PRONOUNS:
+        readings.append([words[1], words[0], *words[2:]])
+    if tagged[token_index].text.casefold().endswith("'s"):
+        readings = [[w for w in reading if w != "es"] or reading for reading in readings]
+    return any(_in_order(reading, forms, tagged, token_index) for reading in readings)
+
+
+def _in_order(
+    words: Sequence[str],
+    forms: Sequence[set[str]],
+    tagged: Sequence[TaggedToken],
+    token_index: int,
+) -> bool:
     for anchor, word in enumerate(words):
         if word not in forms[token_index]:
             continue

@@ -288,3 +288,21 @@ def test_sub_entry_words_across_a_clause_are_no_match(real_lookup: WordLookup) -
     ):
         result = look(real_lookup, "Vergleich", text)
         assert all(sense.form != "im Vergleich zu" for sense in result.senses), text
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [
+        # tests/data/real/feature-berliner-zeitung-imker.md: "es gibt …" inverted
+        ("gibt", "Auch gibt es hier einen Bach und damit Wasser für die Bienen."),
+        # tests/data/real/forum-funkbasis.md: the "es" elided into the verb
+        ("gibt's", "Und gibt's da rechtlich einen Unterschied zwischen steckbaren Geräten?"),
+    ],
+)
+def test_inverted_and_elided_subject_of_a_sub_entry(
+    real_lookup: WordLookup, word: str, text: str
+) -> None:
+    result = look(real_lookup, word, text)
+    assert result.senses[0].form.startswith("es gibt")
+    assert "there is" in result.senses[0].english
