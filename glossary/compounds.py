@@ -88,3 +88,33 @@ def split_compound(word: str, known: Known, is_known_word: bool = False) -> tupl
         if not best or len(candidate) < len(best):
             best = candidate
     return best if len(best) >= 2 else ()
+
+
+# Verb particles and prefixes, longest first so "davon" wins over "da" (Duden's list of
+# separable particles, with the inseparable prefixes be-, ent-, er-, ver-, zer-).
+VERB_PARTICLES = tuple(
+    sorted(
+        (
+            "ab an auf aus bei da dar davon daher dahin daran darauf daraus darein darüber"
+            " dazu dazwischen durch ein einher empor entgegen entlang fest fort gegenüber"
+            " her herab heran herauf heraus herbei herein herüber herum herunter hervor"
+            " hin hinab hinauf hinaus hinein hinüber hinunter hinweg hinzu los mit nach"
+            " nieder über um unter vor voran voraus vorbei vorüber weg weiter wieder"
+            " zu zurecht zurück zusammen auseinander beisammen be ent er ver zer"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
+MIN_BASE_VERB = 4
+
+
+def split_particle_verb(verb: str, known_verb: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(particle, base verb) of a particle verb the dictionary lacks (davonwehen → wehen)."""
+    if not verb.isalpha() or not verb.islower() or not verb.endswith("n") or len(verb) > MAX_WORD:
+        return None
+    for particle in VERB_PARTICLES:
+        base = verb[len(particle) :]
+        if verb.startswith(particle) and len(base) >= MIN_BASE_VERB and known_verb(base):
+            return particle, base
+    return None

@@ -23,6 +23,7 @@ from glossary.ding_parse import (
     SPACES,
     DingLine,
     Synonym,
+    abbreviations_of,
     lookup_key,
     lookup_key_cased,
     parse_entry,
@@ -39,8 +40,11 @@ MISSING_DICTIONARY_HELP = (
     f"or set {DING_PATH_VARIABLE}"
 )
 # 2: markers parsed before synonyms, bare keys without placeholders, phrases; 3: phrases
-# keep their English; 4: capitalised pronouns are no phrase nouns.
-INDEX_FORMAT = 4
+# keep their English; 4: capitalised pronouns are no phrase nouns; 5: abbreviations
+# (``/bzw./``) are keys of their word's line.
+INDEX_FORMAT = 5
+# The ``bare`` column's value for a key that is the synonym's abbreviation (``u.`` for "und").
+ABBREVIATED = 2
 SENSES_CACHE_SIZE = 50_000
 VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 # Keys longer than this many words are whole phrases nobody looks up as one word.
@@ -117,7 +121,8 @@ def dictionary_path() -> Path:
 def iter_keys(line: str) -> Iterator[tuple[str, int, int, int]]:
     """Each (key, sub-entry, synonym position, bare) a dictionary line can be found by.
 
-    ``bare`` is 1 for a key found only once the placeholders are dropped (``weigern``).
+    ``bare`` is 1 for a key found only once the placeholders are dropped (``weigern``),
+    :data:`ABBREVIATED` for the abbreviation Ding gives beside the synonym (``bzw.``).
     """
     entry = parse_entry(line)
     if entry is None:
@@ -132,6 +137,9 @@ def _entry_keys(entry: DingLine) -> Iterator[tuple[str, int, int, int]]:
                 yield synonym.key, sub_index, position, 0
             if synonym.bare != synonym.key and synonym.bare.count(" ") < MAX_KEY_WORDS:
                 yield synonym.bare, sub_index, position, 1
+            for abbreviation in abbreviations_of(synonym.text):
+                if abbreviation.count(" ") < MAX_KEY_WORDS:
+                    yield abbreviation.casefold(), sub_index, position, ABBREVIATED
 
 
 def index_file(source: Path) -> Path:
@@ -272,7 +280,10 @@ class DingDictionary:
                 continue
             seen.add((line_number, sub_index))
             synonym = synonyms[position]
-            written_exactly = (synonym.bare_cased if bare else synonym.cased) == wanted
+            if bare == ABBREVIATED:
+                written_exactly = wanted in abbreviations_of(synonym.text)
+            else:
+                written_exactly = (synonym.bare_cased if bare else synonym.cased) == wanted
             if exact_case and not written_exactly:
                 continue
             german = entry.german[sub_index].strip()
@@ -295,6 +306,14 @@ class DingDictionary:
             senses.append((rank, sense))
         senses.sort(key=lambda pair: pair[0])
         return tuple(sense for _, sense in senses[:limit])
+
+    def entry(self, line_number: int) -> DingLine | None:
+        """The parsed dictionary line ``line_number``, or None when the index has no such line."""
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT text FROM lines WHERE line = ?", (line_number,)
+            ).fetchone()
+        return _parsed(row[0]) if row is not None else None
 
     def verb_of_form(self, word: str) -> str | None:
         """The infinitive whose line gives ``word`` as a form (gefangen → fangen), or None."""

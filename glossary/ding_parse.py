@@ -23,6 +23,8 @@ from typing import overload
 ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|(?<!\S)/[^/\s][^/]*/(?!\S)")
 MARKER = re.compile(r"\{([^}]*)\}")
 SPACES = re.compile(r"\s+")
+# An abbreviation Ding gives beside a word (``und {conj} /u./``, ``beziehungsweise /bzw./``).
+ABBREVIATION = re.compile(r"(?<!\S)/([^/\s][^/]*)/(?!\S)")
 BRACKETED = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>")
 # One valency placeholder word, or several joined by slashes (jdn./etw., jdm./einer).
 PLACEHOLDER_WORD = re.compile(
@@ -81,6 +83,11 @@ class DingLine:
 def lookup_key(text: str) -> str:
     """The key a dictionary phrase or a word is indexed under: annotations gone, lower case."""
     return SPACES.sub(" ", ANNOTATION.sub(" ", text)).strip().casefold()
+
+
+def abbreviations_of(text: str) -> tuple[str, ...]:
+    """The abbreviations a synonym is marked with (``Vorsitzer {m} /Vors./`` → ``Vors.``)."""
+    return tuple(SPACES.sub(" ", found).strip() for found in ABBREVIATION.findall(text))
 
 
 def lookup_key_cased(text: str) -> str:

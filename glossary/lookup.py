@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from glossary.compounds import split_compound
+from glossary.compounds import split_compound, split_particle_verb
 from glossary.ding import (
     DictionaryMissing,
     DingDictionary,
@@ -26,15 +26,31 @@ from glossary.ding import (
     split_synonyms,
 )
 from glossary.ding_parse import shares_stem
-from glossary.lemmas import analyze_compound, open_dictionary, tag_sentence, word_lemma
+from glossary.lemmas import (
+    TaggedToken,
+    analyze_compound,
+    open_dictionary,
+    tag_sentence,
+    word_lemma,
+)
 from glossary.matching import GlossaryMatcher, TermMatch
+from glossary.old_spelling import has_old_letters, spelling_variants
 from glossary.phrases import PhraseMatch, find_phrases, phrases_at
 from glossary.ranking import english_in, rank_senses
 from glossary.schema import GlossaryEntry, GlossarySet
 from glossary.scope import order_by_scope
+from glossary.sentence_senses import sub_entries_in_sentence
 from reader.text import Sentence
 
-FoundBy = Literal["as written", "lower case", "lemma", "separable verb", "compound", "nothing"]
+FoundBy = Literal[
+    "as written",
+    "lower case",
+    "lemma",
+    "separable verb",
+    "in today's spelling",
+    "compound",
+    "nothing",
+]
 SENSE_LIMIT = 6
 # Senses gathered per step before they are ranked for the sentence.
 CANDIDATE_LIMIT = 40
@@ -42,6 +58,8 @@ CANDIDATE_LIMIT = 40
 # itself (a participle used verbally: "gefangen" → fangen before the adjective).
 VERBAL_TAGS = ("VV", "VA", "VM")
 PART_SENSE_LIMIT = 2
+# Respellings of an unknown word lemmatised again ("teuerste" → teuer), the likeliest first.
+RELEMMATISED_VARIANTS = 2
 # Parts of speech a compound's part may have (not prepositions: "Vorsicht" is no "vor").
 CONTENT_KINDS = frozenset({"noun", "adjective", "verb"})
 # Morpheme tags that are a compound's lexical parts (HanTa taglevel 3), not links or endings.
@@ -198,6 +216,8 @@ class WordLookup:
         self._lock = threading.Lock()
         self._cached = lru_cache(maxsize=4096)(self._lookup)
         self._known_parts = lru_cache(maxsize=16384)(self._lookup_known_part)
+        # A word the dictionary lacks costs a lemma per respelling: kept per word.
+        self._respelt = lru_cache(maxsize=4096)(self._today_spelling_senses)
         self._parts_cache = lru_cache(maxsize=16384)(self._split_parts)
         self._sentence_context = lru_cache(maxsize=1024)(self._glossary_in_sentence)
 
@@ -254,6 +274,7 @@ class WordLookup:
         context_words: set[str] = set()
         phrases: tuple[PhraseMatch, ...] = ()
         base_lemma = ""
+        tagged: Sequence[TaggedToken] = ()
         if sentence is not None and token_index is not None:
             tagged = tag_sentence(sentence)
             lemma, tag = tagged[token_index].word_lemma, tagged[token_index].pos
@@ -300,11 +321,22 @@ class WordLookup:
             senses, found_by = self._dictionary_senses(
                 word, base_lemma or lemma, separable_verb, tag
             )
-            if tag or english:
-                senses = rank_senses(senses, word, tag, context_words, english)
+            # An abbreviation found as written ("Vors."): the tagger's part of speech is a guess.
+            rank_tag = "" if word.endswith(".") and found_by == "as written" else tag
+            if rank_tag or english:
+                senses = rank_senses(senses, word, rank_tag, context_words, english)
+            if tagged and token_index is not None:
+                in_sentence = sub_entries_in_sentence(self.dictionary, senses, tagged, token_index)
+                kept = {(s.line, s.german) for s in in_sentence}
+                senses = (*in_sentence, *(s for s in senses if (s.line, s.german) not in kept))
             senses = senses[:SENSE_LIMIT]
             if _may_be_compound(tag):
                 parts = self._compound_parts(word)
+                if not parts and not senses and lemma != word:
+                    # An inflected compound (Staatsgästen): the lemma's parts (Staatsgast).
+                    parts = self._compound_parts(lemma)
+            if not senses and not parts and tag.startswith("VV"):
+                parts = self._particle_verb_parts(lemma)
             if not senses and parts:
                 last = parts[-1]
                 senses, found_by = last.senses, "compound"
@@ -366,11 +398,67 @@ class WordLookup:
             senses = self.dictionary.senses(key, CANDIDATE_LIMIT, exact_case=exact_case)
             if not senses:
                 continue
-            if found_by == "as written" and tag.startswith(VERBAL_TAGS) and lemma != word:
-                more = self.dictionary.senses(lemma, CANDIDATE_LIMIT)
-                seen = {(sense.line, sense.german) for sense in senses}
-                senses += tuple(s for s in more if (s.line, s.german) not in seen)
+            # An abbreviation ("Vors.") found as such: the tagger's guess at it is no verb.
+            if found_by == "as written" and lemma != word and not word.endswith("."):
+                senses = self._with_lemma_senses(senses, lemma, tag.startswith(VERBAL_TAGS))
             return senses, found_by
+        return self._respelt(word, lemma)
+
+    def _with_lemma_senses(
+        self, senses: tuple[DingSense, ...], lemma: str, verbal: bool
+    ) -> tuple[DingSense, ...]:
+        """A form's own senses with its lemma's: the lemma's headword lines before form lines.
+
+        A line that has the word only among the forms of several verbs ("ging; lief;
+        spazierte", "warf; schleuderte") gives the rarer verb's meaning: the lemma's own
+        lines (gehen) come first. A verb form (a participle used verbally) brings its
+        lemma's senses after its own, and the ranking puts the verb's first.
+        """
+        assert self.dictionary is not None
+        forms_only = [sense for sense in senses if _is_form_line(sense)]
+        if not verbal and not forms_only:
+            return senses
+        seen = {(sense.line, sense.german) for sense in senses}
+        more = [
+            s
+            for s in self.dictionary.senses(lemma, CANDIDATE_LIMIT)
+            if (s.line, s.german) not in seen
+        ]
+        if not forms_only:
+            return (*senses, *more)
+        own = [sense for sense in senses if not _is_form_line(sense)]
+        heads = [sense for sense in more if not _is_form_line(sense)]
+        rest = [sense for sense in more if _is_form_line(sense)]
+        return (*own, *heads, *forms_only, *rest)
+
+    def _today_spelling_senses(
+        self, word: str, lemma: str
+    ) -> tuple[tuple[DingSense, ...], FoundBy]:
+        """The senses of the word (or its lemma) in today's spelling (theilt → teilt, teilen).
+
+        Only for a word the dictionary lacks; an old form is lemmatised again once respelt
+        ("theuerste" → "teuerste" → teuer), since the tagger did not know it.
+        """
+        assert self.dictionary is not None
+        variants = spelling_variants(word)
+        # Dictionary lookups are cheap, the tagger is not: it lemmatises only a few variants.
+        for variant in variants:
+            senses = self.dictionary.senses(variant, CANDIDATE_LIMIT, exact_case=True)
+            if senses:
+                variant_lemma, variant_tag = word_lemma(variant)
+                if variant_lemma != variant:
+                    verbal = variant_tag.startswith(VERBAL_TAGS)
+                    senses = self._with_lemma_senses(senses, variant_lemma, verbal)
+                return senses, "in today's spelling"
+        for variant in spelling_variants(lemma) if lemma and lemma != word else ():
+            senses = self.dictionary.senses(variant, CANDIDATE_LIMIT, exact_case=True)
+            if senses:
+                return senses, "in today's spelling"
+        for variant in variants[:RELEMMATISED_VARIANTS] if has_old_letters(word) else ():
+            variant_lemma = word_lemma(variant)[0]
+            senses = self.dictionary.senses(variant_lemma, CANDIDATE_LIMIT, exact_case=True)
+            if senses:
+                return senses, "in today's spelling"
         return (), "nothing"
 
     def _compound_parts(self, word: str) -> tuple[PartGloss, ...]:
@@ -401,6 +489,27 @@ class WordLookup:
                 return ()  # a part nobody knows ("droh") is no part
             glosses.append(PartGloss(part=name, senses=senses, glossary=entries))
         return tuple(glosses) if len(glosses) >= 2 else ()
+
+    def _particle_verb_parts(self, verb: str) -> tuple[PartGloss, ...]:
+        """A particle verb the dictionary lacks as particle and base verb (dasitzen: sitzen)."""
+        assert self.dictionary is not None
+        split = split_particle_verb(verb, self._is_verb)
+        if split is None:
+            return ()
+        particle, base = split
+        # A particle is an adverb in the verb ("da" in dasitzen: there), not a conjunction.
+        particle_senses = rank_senses(
+            self.dictionary.senses(particle, CANDIDATE_LIMIT, True), particle, "ADV"
+        )
+        return (
+            PartGloss(particle, particle_senses[:PART_SENSE_LIMIT], ()),
+            PartGloss(base, self.dictionary.senses(base, PART_SENSE_LIMIT, True), ()),
+        )
+
+    def _is_verb(self, text: str) -> bool:
+        assert self.dictionary is not None
+        senses = self.dictionary.senses(text, 3, exact_case=True)
+        return any(sense.part_of_speech == "verb" for sense in senses)
 
     def _known_part(self, text: str) -> str | None:
         """The headword a candidate compound part stands for, or None (see compounds.Known)."""
@@ -442,6 +551,15 @@ def _singular_of(sense: DingSense, plural: str) -> str | None:
         if " " not in singular and shares_stem(singular, plural):
             return singular
     return None
+
+
+def _is_form_line(sense: DingSense) -> bool:
+    """Whether the word is only a form on a line shared by several verbs (warf; schleuderte).
+
+    Such a line's English is the meaning the verbs share, usually the rarer one's; a form
+    line of one verb alone ("aufgestellt" on "etw. aufstellen") is that verb's main sense.
+    """
+    return sense.german != sense.headword and len(split_synonyms(sense.german)) > 1
 
 
 def _may_be_compound(tag: str) -> bool:

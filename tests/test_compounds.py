@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.compounds import split_compound
+from glossary.compounds import split_compound, split_particle_verb
 from glossary.loading import load_glossaries
 from glossary.lookup import WordLookup
 from tests.fixtures_glossary import REAL_DING
@@ -91,3 +91,12 @@ def test_real_compounds(real_lookup: WordLookup, word: str, parts: list[str]) ->
 @pytest.mark.parametrize("word", ["Vorsicht", "Bahnhof", "Regierung"])
 def test_simple_words_are_no_compounds(real_lookup: WordLookup, word: str) -> None:
     assert real_lookup.lookup(word).compound_parts == ()
+
+
+def test_particle_verb_split_takes_the_longest_particle() -> None:
+    verbs = {"wehen", "sitzen", "heben"}
+    assert split_particle_verb("davonwehen", verbs.__contains__) == ("davon", "wehen")
+    assert split_particle_verb("dasitzen", verbs.__contains__) == ("da", "sitzen")
+    assert split_particle_verb("entgegenheben", verbs.__contains__) == ("entgegen", "heben")
+    assert split_particle_verb("davonlaufen", verbs.__contains__) is None
+    assert split_particle_verb("Dasitzen", verbs.__contains__) is None  # a noun

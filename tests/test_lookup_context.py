@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from glossary.lookup import WordLookup, result_to_json
+from glossary.old_spelling import spelling_variants
 from glossary.ranking import english_in, markers_for_tag
 from glossary.schema import GlossarySet
 from reader.cli import main
@@ -140,3 +141,168 @@ def test_cli_english_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["senses"][0]["in_translation"] is True
     assert {"word", "lemma", "senses", "phrases", "glossary"} <= set(data)
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("word", "text", "english"),
+    [
+        # Ding: "und {conj} /u./", "beziehungsweise /bzw./", "Vorsitzer {m} [selten] /Vors./"
+        (
+            "u.",
+            "In der That ist uns die Gesundheit ein wahres u. ein ganz unverhofftes Geschenk.",
+            "and",
+        ),
+        ("bzw.", "Die Türme sind 23 bzw. 28 Meter hoch.", "respective"),
+        ("Vors.", "Vors. des Ausschusses ist Herr Müller.", "chairman"),
+    ],
+)
+def test_abbreviations_are_found(
+    real_lookup: WordLookup, word: str, text: str, english: str
+) -> None:
+    result = look(real_lookup, word, text)
+    assert result.senses, word
+    assert english in result.senses[0].english
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("word", "text", "english"),
+    [
+        # tests/data/real/letter-schiller-1790.md
+        ("theilt", "Auch meine liebe Lotte theilt mit mir aufs innigste diese Freude.", "to part"),
+        ("seyn", "Es würde jetzt gut seyn glaube ich.", "to be"),
+        ("Hofnung", "Sein Vater liegt ohne Hofnung darnieder.", "hope"),
+        ("Crise", "Da sie sich aus einer so schlimmen Crise herausgerungen hat.", "crisis"),
+        ("theuerste", "Wie gerne liebste theuerste Eltern, folgte ich diesem Briefe.", "dear"),
+    ],
+)
+def test_old_spelling_is_found_in_todays(
+    real_lookup: WordLookup, word: str, text: str, english: str
+) -> None:
+    result = look(real_lookup, word, text)
+    assert result.found_by == "in today's spelling"
+    assert any(english in sense.english for sense in result.senses[:3])
+
+
+@needs_ding
+def test_a_word_the_dictionary_has_is_not_respelt(real_lookup: WordLookup) -> None:
+    result = look(real_lookup, "Theater", "Wir gehen heute ins Theater.")
+    assert result.found_by != "in today's spelling"
+    assert all("Teater" not in sense.german for sense in result.senses)
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("word", "text", "wrong", "right"),
+    [
+        # Ding has "erhielt" only among the forms of "erhalten; konservieren; ..." (to conserve)
+        ("erhielt", "Er erhielt einen Brief von seinen Eltern.", "conserved", "to receive"),
+        # "ging; lief; spazierte" on the line of "gehen; laufen; spazieren gehen" (walked)
+        ("ging", "Er ging schnell nach oben.", "walked", "to go"),
+    ],
+)
+def test_lemma_lines_before_forms_shared_by_several_verbs(
+    real_lookup: WordLookup, word: str, text: str, wrong: str, right: str
+) -> None:
+    result = look(real_lookup, word, text)
+    englishes = [sense.english for sense in result.senses]
+    assert any(right in english for english in englishes)
+    assert wrong not in englishes[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "today"),
+    [
+        ("theilt", "teilt"),
+        ("seyn", "sein"),
+        ("dabey", "dabei"),
+        ("Hofnung", "Hoffnung"),
+        ("daß", "dass"),
+        ("Crise", "Krise"),
+        ("That", "Tat"),
+    ],
+)
+def test_spelling_variants(old: str, today: str) -> None:
+    assert today in spelling_variants(old)
+    assert old not in spelling_variants(old)
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("word", "text", "parts", "english"),
+    [
+        # tests/data/real/wikinews-2017-06.md: Ding has neither "Staatsgästen" nor "Staatsgast"
+        (
+            "Staatsgästen",
+            "So plant die Polizei, eine größere Zahl an Staatsgästen ohne Halt vom Flughafen"
+            " in die Innenstadt und zwischen den Veranstaltungsorten zu eskortieren.",
+            ["Staat", "Gast"],
+            "guest",
+        ),
+        # tests/data/real/kafka-verwandlung.md: Ding lacks "dasitzen"
+        (
+            "dasaß",
+            "Es stellte eine Dame dar, die, mit einem Pelzhut und einer Pelzboa versehen,"
+            " aufrecht dasaß und einen schweren Pelzmuff dem Beschauer entgegenhob.",
+            ["da", "sitzen"],
+            "to sit",
+        ),
+        # tests/data/real/feature-berliner-zeitung-imker.md: Ding lacks "davonwehen"
+        (
+            "davongeweht",
+            "Das Wäldchen steht auf leicht hügeligem Grund, sodass die Insekten beim Flug"
+            " nicht so schnell davongeweht werden.",
+            ["davon", "wehen"],
+            "to blow",
+        ),
+    ],
+)
+def test_inflected_compound_and_particle_verb_get_their_parts(
+    real_lookup: WordLookup, word: str, text: str, parts: list[str], english: str
+) -> None:
+    result = look(real_lookup, word, text)
+    assert [part.part for part in result.compound_parts] == parts
+    assert result.found_by == "compound"
+    assert any(english in sense.english for sense in result.senses)
+
+
+@needs_ding
+def test_sub_entry_standing_in_the_sentence_comes_first(real_lookup: WordLookup) -> None:
+    # tests/data/real/kafka-verwandlung.md; Ding's "Vergleich" line has "im Vergleich zu"
+    result = look(
+        real_lookup,
+        "Vergleich",
+        "Seine vielen, im Vergleich zu seinem sonstigen Umfang kläglich dünnen Beine"
+        " flimmerten ihm hilflos vor den Augen.",
+    )
+    assert result.senses[0].form == "im Vergleich zu"
+    assert "compared with" in result.senses[0].english
+
+
+@needs_ding
+def test_sub_entry_words_across_a_clause_are_no_match(real_lookup: WordLookup) -> None:
+    for text in (
+        "Im Garten, beim Vergleich zu Hause, war er still.",  # "im" in another clause
+        "Der Vergleich im Garten zu Hause war gut.",  # the words out of order
+    ):
+        result = look(real_lookup, "Vergleich", text)
+        assert all(sense.form != "im Vergleich zu" for sense in result.senses), text
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [
+        # tests/data/real/feature-berliner-zeitung-imker.md: "es gibt …" inverted
+        ("gibt", "Auch gibt es hier einen Bach und damit Wasser für die Bienen."),
+        # tests/data/real/forum-funkbasis.md: the "es" elided into the verb
+        ("gibt's", "Und gibt's da rechtlich einen Unterschied zwischen steckbaren Geräten?"),
+    ],
+)
+def test_inverted_and_elided_subject_of_a_sub_entry(
+    real_lookup: WordLookup, word: str, text: str
+) -> None:
+    result = look(real_lookup, word, text)
+    assert result.senses[0].form.startswith("es gibt")
+    assert "there is" in result.senses[0].english
