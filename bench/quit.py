@@ -40,6 +40,9 @@ async def main():
     print(f"rss {rss}", flush=True)
 
 asyncio.run(main())
+from reader.cli import finish  # as the `lesepult` entry point ends
+
+finish(0)
 """
 
 SENTENCE = "Der Minister sagte am Montag in Berlin, dass die Regierung mehr Geld ausgeben werde. "

@@ -1,5 +1,5 @@
 """Run Lesepult as ``python -m reader``."""
 
-from reader.cli import main
+from reader.cli import run
 
-raise SystemExit(main())
+run()

@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from reader import __version__
 from reader.cli import glossary as cli_glossary
@@ -164,6 +165,31 @@ def command_texts(arguments: argparse.Namespace) -> int:
         location = row["path"] or "(standard input)"
         print(f"{label}  {row['title']}\n         {location}  {when}  {where}")
     return ExitCode.OK
+
+
+def run() -> NoReturn:
+    """The ``lesepult`` and ``python -m reader`` entry point: :func:`main`, then :func:`finish`."""
+    finish(main())
+
+
+def finish(status: int) -> NoReturn:
+    """End the process with ``status`` without waiting for worker threads.
+
+    Textual runs thread workers in an executor whose threads the interpreter joins at exit, so
+    a worker still inside SoMaJo or HanTa would keep the process (and the reader's shell
+    prompt) waiting after `q`. By now every write that matters is a finished SQLite
+    transaction (the position is saved before the app exits; a status is only shown as set
+    once stored), so the output is flushed and the process ends at once.
+    """
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed or broken stream has nothing left to write
+    if threading.active_count() > 1:
+        os._exit(int(status))
+    sys.exit(int(status))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
