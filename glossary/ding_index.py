@@ -6,7 +6,8 @@ user's cache directory, keyed by the file's size and modification time and by
 the standard library) rather than a pickle because the index is queried in place: nothing has
 to be loaded into memory at start. Every synonym is indexed under its whole form (``sich
 weigern``) and, when it has valency placeholders, under its bare form too (``weigern``);
-fixed phrases also go into a phrase table with the nouns they are found by.
+fixed phrases also go into a phrase table with the keys they are found by (their nouns, else
+another word or the verb; a fixed expression by its first two words).
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ from glossary.ding_parse import (
     part_of_speech,
     plural_of,
 )
-from glossary.ding_phrases import Slot, line_phrases, slots_from_json, slots_to_json
+from glossary.ding_phrases import (
+    Slot,
+    line_phrases,
+    phrase_anchors,
+    slots_from_json,
+    slots_to_json,
+)
 from reader.paths import cache_dir
 
 DEFAULT_DING_PATH = Path("/usr/share/trans/de-en")
@@ -39,8 +46,9 @@ MISSING_DICTIONARY_HELP = (
     f"or set {DING_PATH_VARIABLE}"
 )
 # 2: markers parsed before synonyms, bare keys without placeholders, phrases; 3: phrases
-# keep their English; 4: capitalised pronouns are no phrase nouns.
-INDEX_FORMAT = 4
+# keep their English; 4: capitalised pronouns are no phrase nouns; 6: fixed expressions and
+# verb phrases without a noun, found by their first two words or other words.
+INDEX_FORMAT = 6
 SENSES_CACHE_SIZE = 50_000
 VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 # Keys longer than this many words are whole phrases nobody looks up as one word.
@@ -181,7 +189,7 @@ def build_index(source: Path, target: Path) -> None:
                     phrase_rows.append(
                         (phrase_id, number, sub, text, entry.english_for(sub), slots_to_json(slots))
                     )
-                    anchors = {f for slot in slots if slot.kind == "noun" for f in slot.forms}
+                    anchors = phrase_anchors(slots)
                     anchor_rows.extend((anchor, phrase_id) for anchor in sorted(anchors))
         connection.executemany("INSERT INTO lines VALUES (?, ?)", line_rows)
         connection.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", key_rows)

@@ -22,14 +22,21 @@ from typing import Literal
 
 from glossary.ding_index import DingDictionary, DingPhrase
 from glossary.ding_parse import is_placeholder
-from glossary.ding_phrases import ARTICLES, Slot, normalise_word
+from glossary.ding_phrases import ARTICLES, AUXILIARIES, EXPANDED, Slot, normalise_word
 from glossary.lemmas import TaggedToken, joined_verbs
 
 MAX_GAP = 3
+# How far from its verb the words of a phrase without a noun may stand; with an auxiliary
+# as its verb ("möglich sein") the phrase has one content word and must be contiguous.
+NEAR_VERB = 5
+PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
 CLAUSE_ENDS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]", ".", "!", "?"})
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
 PhraseSource = Literal["dictionary", "glossary"]
+_Key = tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str]
+_Value = tuple[tuple[int, bool, int], list[DingPhrase]]
+_Found = tuple[_Key, _Value]
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class _TokenForms:
     verb: str
     article: str
     particle: bool
+    preposition: bool
 
 
 def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
@@ -83,15 +91,59 @@ def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
             else ""
         )
         particle = token.pos == "PTKVZ"
+        preposition = token.pos in PREPOSITION_TAGS
         forms.append(
-            _TokenForms(frozenset(words), frozenset(map(stem, words)), verb, article, particle)
+            _TokenForms(
+                frozenset(words), frozenset(map(stem, words)), verb, article, particle, preposition
+            )
         )
     return forms
 
 
+def _units(tagged: Sequence[TaggedToken]) -> list[tuple[int, frozenset[str]]]:
+    """The sentence word for word as fixed expressions are matched: (token, forms) pairs, a
+    contraction read as two words (``im`` → ``in``, ``dem``)."""
+    units = []
+    for index, token in enumerate(tagged):
+        folded = token.text.casefold()
+        if folded in EXPANDED:
+            units.extend((index, frozenset({word})) for word in EXPANDED[folded])
+        else:
+            units.append((index, frozenset({folded, token.lemma.casefold()})))
+    return units
+
+
+def _bigrams(units: list[tuple[int, frozenset[str]]]) -> set[str]:
+    """The keys fixed expressions are found by: every two words that follow each other."""
+    return {
+        f"{first} {second}"
+        for (_, firsts), (_, seconds) in zip(units, units[1:], strict=False)
+        for first in firsts
+        for second in seconds
+    }
+
+
+def _match_sequence(
+    slots: tuple[Slot, ...], units: list[tuple[int, frozenset[str]]]
+) -> tuple[int, ...] | None:
+    """The tokens holding a fixed expression word for word, without a gap, or None."""
+    width = len(slots)
+    for start in range(len(units) - width + 1):
+        if all(
+            any(form in units[start + offset][1] for form in slot.forms)
+            for offset, slot in enumerate(slots)
+        ):
+            return tuple(sorted({units[start + offset][0] for offset in range(width)}))
+    return None
+
+
 def _fills(slot: Slot, token: _TokenForms) -> bool:
+    if slot.kind == "refl":
+        return not token.verb and any(form in token.words for form in slot.forms)
     if slot.kind == "verb":
         return bool(token.verb) and token.verb in slot.forms
+    if slot.kind == "prep" and not token.preposition:
+        return False  # "zu" before an infinitive, "auf" as a verb's particle
     if slot.kind == "word":
         if slot.forms[0].startswith("kein"):
             return any(word.startswith("kein") for word in token.words)
@@ -135,8 +187,21 @@ def _match_in(
     if placed is None:
         return None
     used = set(placed)
+    # Without a noun the other words are function words ("sich um etw. handeln"): they
+    # must stand near the verb, not merely somewhere in a long clause.
+    near = not any(slot.kind == "noun" for slot in ordered)
     for slot in verbs:
-        verb_index = next((i for i in clause if i not in used and _fills(slot, forms[i])), None)
+        reach = 1 if AUXILIARIES.intersection(slot.forms) else NEAR_VERB
+        verb_index = next(
+            (
+                i
+                for i in clause
+                if i not in used
+                and _fills(slot, forms[i])
+                and not (near and placed and min(abs(i - j) for j in placed) > reach)
+            ),
+            None,
+        )
         if verb_index is None:
             return None
         used.add(verb_index)
@@ -181,29 +246,37 @@ def find_phrases(
 @lru_cache(maxsize=2048)
 def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[PhraseMatch, ...]:
     forms = _token_forms(tagged)
-    nouns = {word for token in forms for word in token.words}
-    candidates = dictionary.phrases_with(nouns)
+    units = _units(tagged)
+    keys = {word for token in forms for word in token.words}
+    keys.update(token.verb for token in forms if token.verb)
+    candidates = dictionary.phrases_with(keys | _bigrams(units))
     if not candidates:
         return ()
     clauses = _clauses(tagged)
-    found: dict[
-        tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str],
-        tuple[tuple[int, bool, int], list[DingPhrase]],
-    ] = {}
+    found: dict[_Key, _Value] = {}
     for phrase in candidates:
-        for clause in clauses:
-            indexes = _match_in(phrase.slots, forms, clause)
+        sequence = bool(phrase.slots) and phrase.slots[0].kind == "seq"
+        for clause in [range(len(tagged))] if sequence else clauses:
+            indexes = (
+                _match_sequence(phrase.slots, units)
+                if sequence
+                else _match_in(phrase.slots, forms, clause)
+            )
             if indexes is None:
                 continue
             # Variants with the same words on the same tokens are one phrase ("Druck
             # ausüben", "auf jdn. Druck ausüben"): their English is joined.
             key = (tuple(slot.forms for slot in phrase.slots), indexes, _article_kind(phrase))
             noun = next(
-                i
-                for i in indexes
-                if any(_fills(s, forms[i]) for s in phrase.slots if s.kind == "noun")
+                (
+                    i
+                    for i in indexes
+                    if any(_fills(s, forms[i]) for s in phrase.slots if s.kind == "noun")
+                ),
+                None,
             )
-            score = (-len(phrase.slots), not _article_agrees(phrase, forms, noun), phrase.sub)
+            agrees = noun is not None and _article_agrees(phrase, forms, noun)
+            score = (-len(phrase.slots), not agrees, phrase.sub)
             if key in found:
                 best, phrases = found[key]
                 found[key] = (min(best, score), [*phrases, phrase])
@@ -211,6 +284,7 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
                 found[key] = (score, [phrase])
             break
     ranked = sorted(found.items(), key=lambda item: (item[1][0], item[1][1][0].line))
+    ranked = _longest(ranked)
     results = []
     sentence_words = {word for token in forms for word in token.words}
     for (_, indexes, _), (_, phrases) in ranked:
@@ -225,6 +299,19 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
             )
         )
     return tuple(results)
+
+
+def _longest(ranked: list[_Found]) -> list[_Found]:
+    """Without the phrases lacking a noun whose tokens lie within another match's ("ein
+    wenig" inside "ein klein wenig"): where phrases overlap, the longest is meant."""
+    kept = []
+    for item in ranked:
+        (_, indexes, _), (_, phrases) = item
+        nounless = not any(slot.kind == "noun" for slot in phrases[0].slots)
+        inside = any(set(indexes) < set(other[0][1]) for other in ranked if other is not item)
+        if not (nounless and inside):
+            kept.append(item)
+    return kept
 
 
 def phrases_at(matches: Sequence[PhraseMatch], token_index: int) -> tuple[PhraseMatch, ...]:
