@@ -103,7 +103,7 @@ def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
 def _units(tagged: Sequence[TaggedToken]) -> list[tuple[int, frozenset[str]]]:
     """The sentence word for word as fixed expressions are matched: (token, forms) pairs, a
     contraction read as two words (``im`` → ``in``, ``dem``)."""
-    units = []
+    units: list[tuple[int, frozenset[str]]] = []
     for index, token in enumerate(tagged):
         folded = token.text.casefold()
         if folded in EXPANDED:
