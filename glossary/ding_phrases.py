@@ -27,7 +27,8 @@ NOUN_MARKERS = frozenset({"m", "f", "n", "pl"})
 # fragment of an example ("ich will", "und die").
 FUNCTION_WORDS = frozenset(
     "der die das den dem des ein eine einen einem einer eines dass ob wenn als wie und oder"
-    " aber denn sondern ich du er sie es wir ihr man sich mich dich uns euch".split()
+    " aber denn sondern ich du er sie es wir ihr man sich mich dich uns euch ohne außer statt"
+    " seit bis trotz während".split()
 )
 AUXILIARIES = frozenset({"sein", "haben", "werden"})
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})

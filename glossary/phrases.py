@@ -30,6 +30,9 @@ MAX_GAP = 3
 # as its verb ("möglich sein") the phrase has one content word and must be contiguous.
 NEAR_VERB = 5
 PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
+CONTENT_TAGS = ("N", "V", "ADJ", "ADV")
+# What may stand between a preposition and its noun: articles, adjectives, numbers, adverbs.
+NOUN_PHRASE_TAGS = ("ART", "ADJ", "CARD", "ADV", "PPOSAT", "PIAT", "PDAT")
 CLAUSE_ENDS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]", ".", "!", "?"})
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
@@ -72,6 +75,7 @@ class _TokenForms:
     article: str
     particle: bool
     preposition: bool
+    pos: str
 
 
 def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
@@ -94,7 +98,13 @@ def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
         preposition = token.pos in PREPOSITION_TAGS
         forms.append(
             _TokenForms(
-                frozenset(words), frozenset(map(stem, words)), verb, article, particle, preposition
+                frozenset(words),
+                frozenset(map(stem, words)),
+                verb,
+                article,
+                particle,
+                preposition,
+                token.pos,
             )
         )
     return forms
@@ -109,7 +119,11 @@ def _units(tagged: Sequence[TaggedToken]) -> list[tuple[int, frozenset[str]]]:
         if folded in EXPANDED:
             units.extend((index, frozenset({word})) for word in EXPANDED[folded])
         else:
-            units.append((index, frozenset({folded, token.lemma.casefold()})))
+            # Function words as written: "dessen" (lemma "der") is no "der" in "auf der Höhe".
+            content = token.pos.startswith(CONTENT_TAGS)
+            units.append(
+                (index, frozenset({folded, token.lemma.casefold()} if content else {folded}))
+            )
     return units
 
 
@@ -164,6 +178,15 @@ def _clauses(tagged: Sequence[TaggedToken]) -> list[range]:
     return clauses
 
 
+def _governed(forms: list[_TokenForms], noun: int, clause: range) -> bool:
+    """Whether a preposition governs the noun at ``noun`` ("bei einem Schaden"): then it is no
+    object of the phrase's verb ("Schaden nehmen")."""
+    index = noun - 1
+    while index >= clause.start and forms[index].pos.startswith(NOUN_PHRASE_TAGS):
+        index -= 1
+    return index >= clause.start and forms[index].preposition
+
+
 def _match_in(
     slots: tuple[Slot, ...], forms: list[_TokenForms], clause: range
 ) -> tuple[int, ...] | None:
@@ -177,7 +200,12 @@ def _match_in(
         start = clause.start if after is None else after + 1
         stop = clause.stop if after is None else min(clause.stop, after + 2 + MAX_GAP)
         for index in range(start, stop):
-            if _fills(ordered[slot_index], forms[index]):
+            slot = ordered[slot_index]
+            if _fills(slot, forms[index]) and not (
+                slot.kind == "noun"
+                and (slot_index == 0 or ordered[slot_index - 1].kind != "prep")
+                and _governed(forms, index, clause)
+            ):
                 rest = place(slot_index + 1, index)
                 if rest is not None:
                     return [index, *rest]
