@@ -21,6 +21,7 @@ MIN_WORDS = 2
 MAX_WORDS = 7
 SlotKind = str  # "verb", "noun", "prep", "word", "refl"; "seq" for a fixed expression's words
 MAX_EXPRESSION_WORDS = 5
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 NOUN_MARKERS = frozenset({"m", "f", "n", "pl"})
 # Words that carry no meaning of their own: an expression of these alone ("mit der", "dass
 # das") is grammar any sentence has, and one that starts with a pronoun or "und" is a
@@ -128,9 +129,13 @@ def expression_slots(text: str) -> tuple[Slot, ...] | None:
     if any(sign in word for word in words for sign in (*EXAMPLE_SIGNS, "/")):
         return None
     forms: list[str] = []
+    kinds: list[str] = []
     for word in words:
         folded = word.casefold()
-        forms.extend(EXPANDED.get(folded, (folded,)))
+        expanded = EXPANDED.get(folded, (folded,))
+        forms.extend(expanded)
+        # A capitalised word must be a noun in the sentence ("im Kleinen" ≠ "im kleinen Wald").
+        kinds.extend(["seq-noun" if word[:1].isupper() else "seq"] * len(expanded))
     if not MIN_WORDS <= len(words) <= MAX_EXPRESSION_WORDS or _looks_infinitive(words[-1]):
         return None  # a verb phrase refused above ("in sein") is no expression either
     if not all(form.isalpha() and not is_placeholder(form) for form in forms):
@@ -145,7 +150,14 @@ def expression_slots(text: str) -> tuple[Slot, ...] | None:
     # word must be neither capitalised nor an article.
     if all(word[:1].isupper() or word.casefold() in ARTICLES for word in words):
         return None
-    return tuple(Slot((form,), "seq") for form in forms)
+    if len(words) == MIN_WORDS and words[1][:1].isupper() and words[0].endswith(ADJECTIVE_ENDINGS):
+        return None  # an adjective and its noun ("polizeiliche Maßnahmen") is a noun phrase
+    return tuple(Slot((form,), kind) for form, kind in zip(forms, kinds, strict=True))
+
+
+def is_expression(slots: tuple[Slot, ...]) -> bool:
+    """Whether the slots are a fixed expression's words (matched word for word)."""
+    return bool(slots) and slots[0].kind.startswith("seq")
 
 
 def _looks_infinitive(word: str) -> bool:
@@ -155,7 +167,7 @@ def _looks_infinitive(word: str) -> bool:
 def phrase_anchors(slots: tuple[Slot, ...]) -> set[str]:
     """The index keys a phrase is found by: a fixed expression by its first two words, a verb
     phrase by its nouns, else by its other words, else by its verb."""
-    if slots and slots[0].kind == "seq":
+    if is_expression(slots):
         return {f"{first} {second}" for first in slots[0].forms for second in slots[1].forms}
     for kinds in (("noun",), ("word",), ("verb",)):
         anchors = {form for slot in slots if slot.kind in kinds for form in slot.forms}
@@ -237,7 +249,7 @@ def line_phrases(line: DingLine) -> list[tuple[int, int, str, tuple[Slot, ...]]]
             # "einen Zeitplan aufstellen, die Weichen stellen": a comma between phrases.
             for part in synonym.cased.split(", "):
                 slots = phrase_slots(part)
-                if slots and slots[0].kind == "seq" and NOUN_MARKERS.intersection(synonym.markers):
+                if slots and is_expression(slots) and NOUN_MARKERS.intersection(synonym.markers):
                     continue  # "rote Karte {f}" is a noun, found as a word
                 if slots is not None:
                     found.append((sub_index, position, part, slots))

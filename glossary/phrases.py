@@ -22,7 +22,14 @@ from typing import Literal
 
 from glossary.ding_index import DingDictionary, DingPhrase
 from glossary.ding_parse import is_placeholder
-from glossary.ding_phrases import ARTICLES, AUXILIARIES, EXPANDED, Slot, normalise_word
+from glossary.ding_phrases import (
+    ARTICLES,
+    AUXILIARIES,
+    EXPANDED,
+    Slot,
+    is_expression,
+    normalise_word,
+)
 from glossary.lemmas import TaggedToken, joined_verbs
 
 MAX_GAP = 3
@@ -110,41 +117,42 @@ def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
     return forms
 
 
-def _units(tagged: Sequence[TaggedToken]) -> list[tuple[int, frozenset[str]]]:
+_Unit = tuple[int, frozenset[str], bool]
+
+
+def _units(tagged: Sequence[TaggedToken]) -> list[_Unit]:
     """The sentence word for word as fixed expressions are matched: (token, forms) pairs, a
-    contraction read as two words (``im`` → ``in``, ``dem``)."""
-    units: list[tuple[int, frozenset[str]]] = []
+    contraction read as two words (``im`` → ``in``, ``dem``), and whether it is a noun."""
+    units: list[_Unit] = []
     for index, token in enumerate(tagged):
         folded = token.text.casefold()
         if folded in EXPANDED:
-            units.extend((index, frozenset({word})) for word in EXPANDED[folded])
+            units.extend((index, frozenset({word}), False) for word in EXPANDED[folded])
         else:
             # Function words as written: "dessen" (lemma "der") is no "der" in "auf der Höhe".
             content = token.pos.startswith(CONTENT_TAGS)
-            units.append(
-                (index, frozenset({folded, token.lemma.casefold()} if content else {folded}))
-            )
+            words = {folded, token.lemma.casefold()} if content else {folded}
+            units.append((index, frozenset(words), token.pos.startswith("N")))
     return units
 
 
-def _bigrams(units: list[tuple[int, frozenset[str]]]) -> set[str]:
+def _bigrams(units: list[_Unit]) -> set[str]:
     """The keys fixed expressions are found by: every two words that follow each other."""
     return {
         f"{first} {second}"
-        for (_, firsts), (_, seconds) in zip(units, units[1:], strict=False)
+        for (_, firsts, _), (_, seconds, _) in zip(units, units[1:], strict=False)
         for first in firsts
         for second in seconds
     }
 
 
-def _match_sequence(
-    slots: tuple[Slot, ...], units: list[tuple[int, frozenset[str]]]
-) -> tuple[int, ...] | None:
+def _match_sequence(slots: tuple[Slot, ...], units: list[_Unit]) -> tuple[int, ...] | None:
     """The tokens holding a fixed expression word for word, without a gap, or None."""
     width = len(slots)
     for start in range(len(units) - width + 1):
         if all(
             any(form in units[start + offset][1] for form in slot.forms)
+            and (slot.kind != "seq-noun" or units[start + offset][2])
             for offset, slot in enumerate(slots)
         ):
             return tuple(sorted({units[start + offset][0] for offset in range(width)}))
@@ -283,7 +291,7 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
     clauses = _clauses(tagged)
     found: dict[_Key, _Value] = {}
     for phrase in candidates:
-        sequence = bool(phrase.slots) and phrase.slots[0].kind == "seq"
+        sequence = is_expression(phrase.slots)
         for clause in [range(len(tagged))] if sequence else clauses:
             indexes = (
                 _match_sequence(phrase.slots, units)

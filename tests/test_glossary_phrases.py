@@ -177,6 +177,21 @@ def test_fixed_expressions_and_verb_phrases_without_noun(
         # A tense is no phrase: "verschwunden sein", "bei jdm. sein".
         ("Die Dame war verschwunden.", "verschwunden sein"),
         ("Er ist bei seiner Mutter.", "bei jdm. sein"),
+        # A noun governed by a preposition the phrase lacks is no object of its verb.
+        (
+            "Wenn es sich um eine autorisierte Werkstatt handelt, kann diese auch einen"
+            " größeren Widerstand verbauen, ohne dass die Gewährleistung erlischt oder bei"
+            " einem Schaden mit weiterem Sachschaden der Hersteller in die Verantwortung"
+            " genommen werden kann.",
+            "Schaden nehmen",
+        ),
+        # Function words as written: "dessen" (lemma "der") is no "der".
+        (
+            "Er sah den Bauch, auf dessen Höhe sich die Bettdecke kaum noch erhalten konnte.",
+            "auf der Höhe",
+        ),
+        # A capitalised word of an expression must be a noun in the sentence.
+        ("In dem kleinen Waldstück stehen neben Laubbäumen auch Kiefern.", "im Kleinen"),
         # Function words alone and fragments of examples are no expressions.
         ("Sie sprach mit der Nachbarin.", "mit der"),
         ("Wir hoffen auf gutes Wetter.", "Wir hoffen"),
@@ -208,7 +223,27 @@ def test_expression_slots_read_contractions_word_for_word(text: str, slots: list
     found = expression_slots(text)
     assert found is not None
     assert [slot.forms[0] for slot in found] == slots
-    assert {slot.kind for slot in found} == {"seq"}
+    assert all(slot.kind.startswith("seq") for slot in found)
+    nouns = {word.casefold() for word in text.split() if word[:1].isupper()}
+    assert {slot.forms[0] for slot in found if slot.kind == "seq-noun"} == nouns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mit der",  # function words only
+        "ohne dass",
+        "Wir hoffen",  # a fragment of an example sentence
+        "und die",
+        "polizeiliche Maßnahmen",  # an adjective and its noun: a noun phrase
+        "die Straße entlang",  # begins with a definite article: a noun phrase
+        "in sein",  # a verb phrase refused as grammar is no expression either
+        "verschwunden sein",  # a tense
+        "bei jdm. sein",
+    ],
+)
+def test_no_expression(text: str) -> None:
+    assert phrase_slots(text) is None
 
 
 @pytest.mark.parametrize(
