@@ -50,6 +50,8 @@ MISSING_DICTIONARY_HELP = (
 # verb phrases without a noun, found by their first two words or other words.
 INDEX_FORMAT = 6
 SENSES_CACHE_SIZE = 50_000
+# SQLite allows 999 parameters in older builds: phrases are read in chunks below that.
+PHRASES_PER_QUERY = 900
 VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 # Keys longer than this many words are whole phrases nobody looks up as one word.
 MAX_KEY_WORDS = 3
@@ -347,21 +349,29 @@ class DingDictionary:
                     f"SELECT DISTINCT phrase FROM anchors WHERE word IN ({marks})", wanted
                 )
             ]
-        return tuple(phrase for phrase in map(self._phrase, sorted(ids)) if phrase is not None)
+        missing = [i for i in ids if i not in self._phrase_cache]
+        if missing:
+            self._load_phrases(missing)
+        cached = (self._phrase_cache.get(i) for i in sorted(ids))
+        return tuple(phrase for phrase in cached if phrase is not None)
 
-    def _phrase(self, phrase_id: int) -> DingPhrase | None:
-        if phrase_id in self._phrase_cache:
-            return self._phrase_cache[phrase_id]
-        with self._lock:
-            row = self._connection.execute(
-                "SELECT line, sub, text, english, slots FROM phrases WHERE id = ?", (phrase_id,)
-            ).fetchone()
-        phrase = None
-        if row is not None:
-            line_number, sub, text, english, slots = row
-            phrase = DingPhrase(text, english, slots_from_json(slots), line_number, sub)
-        self._phrase_cache[phrase_id] = phrase
-        return phrase
+    def _load_phrases(self, ids: list[int]) -> None:
+        """Read phrases into the cache, many per query (a key like "in dem" finds hundreds)."""
+        for start in range(0, len(ids), PHRASES_PER_QUERY):
+            chunk = ids[start : start + PHRASES_PER_QUERY]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = self._connection.execute(
+                    "SELECT id, line, sub, text, english, slots FROM phrases"
+                    f" WHERE id IN ({marks})",
+                    chunk,
+                ).fetchall()
+            for phrase_id in chunk:
+                self._phrase_cache[phrase_id] = None
+            for phrase_id, line_number, sub, text, english, slots in rows:
+                self._phrase_cache[phrase_id] = DingPhrase(
+                    text, english, slots_from_json(slots), line_number, sub
+                )
 
 
 def _sub_entry_markers(synonyms: tuple[Synonym, ...]) -> tuple[str, ...]:

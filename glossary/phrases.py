@@ -129,8 +129,9 @@ def _units(tagged: Sequence[TaggedToken]) -> list[_Unit]:
         if folded in EXPANDED:
             units.extend((index, frozenset({word}), False) for word in EXPANDED[folded])
         else:
-            # Function words as written: "dessen" (lemma "der") is no "der" in "auf der Höhe".
-            content = token.pos.startswith(CONTENT_TAGS)
+            # Function words as written: "dessen" (lemma "der") is no "der" in "auf der Höhe";
+            # nouns too, their case is fixed by the expression ("im Stande" is no "im Stand").
+            content = token.pos.startswith(CONTENT_TAGS) and not token.pos.startswith("N")
             words = {folded, token.lemma.casefold()} if content else {folded}
             units.append((index, frozenset(words), token.pos.startswith("N")))
     return units

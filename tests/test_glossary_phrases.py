@@ -190,6 +190,8 @@ def test_fixed_expressions_and_verb_phrases_without_noun(
             "Er sah den Bauch, auf dessen Höhe sich die Bettdecke kaum noch erhalten konnte.",
             "auf der Höhe",
         ),
+        # A noun of an expression keeps its form ("im Stande" is no "im Stand").
+        ("Vielleicht wirkt eine Kur, wenn sie im Stande ist, sie zu ertragen.", "im Stand"),
         # A capitalised word of an expression must be a noun in the sentence.
         ("In dem kleinen Waldstück stehen neben Laubbäumen auch Kiefern.", "im Kleinen"),
         # Function words alone and fragments of examples are no expressions.
