@@ -137,21 +137,30 @@ def _units(tagged: Sequence[TaggedToken]) -> list[_Unit]:
     return units
 
 
-def _bigrams(units: list[_Unit]) -> set[str]:
-    """The keys fixed expressions are found by: every two words that follow each other."""
-    return {
-        f"{first} {second}"
-        for (_, firsts, _), (_, seconds, _) in zip(units, units[1:], strict=False)
-        for first in firsts
-        for second in seconds
-    }
+def _bigrams(units: list[_Unit]) -> dict[str, list[int]]:
+    """The keys fixed expressions are found by: every two words that follow each other, with
+    the units they start at (so an expression is only tried where its first words stand)."""
+    starts: dict[str, list[int]] = {}
+    for start, ((_, firsts, _), (_, seconds, _)) in enumerate(zip(units, units[1:], strict=False)):
+        for first in firsts:
+            for second in seconds:
+                starts.setdefault(f"{first} {second}", []).append(start)
+    return starts
 
 
-def _match_sequence(slots: tuple[Slot, ...], units: list[_Unit]) -> tuple[int, ...] | None:
+def _match_sequence(
+    slots: tuple[Slot, ...], units: list[_Unit], bigrams: dict[str, list[int]]
+) -> tuple[int, ...] | None:
     """The tokens holding a fixed expression word for word, without a gap, or None."""
     width = len(slots)
-    for start in range(len(units) - width + 1):
-        if all(
+    starts = {
+        start
+        for first in slots[0].forms
+        for second in slots[1].forms
+        for start in bigrams.get(f"{first} {second}", ())
+    }
+    for start in sorted(starts):
+        if start + width <= len(units) and all(
             any(form in units[start + offset][1] for form in slot.forms)
             and (slot.kind != "seq-noun" or units[start + offset][2])
             for offset, slot in enumerate(slots)
@@ -286,16 +295,22 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
     units = _units(tagged)
     keys = {word for token in forms for word in token.words}
     keys.update(token.verb for token in forms if token.verb)
-    candidates = dictionary.phrases_with(keys | _bigrams(units))
+    bigrams = _bigrams(units)
+    candidates = dictionary.phrases_with(keys | bigrams.keys())
     if not candidates:
         return ()
     clauses = _clauses(tagged)
     found: dict[_Key, _Value] = {}
+    words = {word for token in forms for word in token.words}
+    stems = {word for token in forms for word in token.stems}
+    verbs = {token.verb for token in forms if token.verb}
     for phrase in candidates:
         sequence = is_expression(phrase.slots)
+        if not sequence and not _possible(phrase.slots, words, stems, verbs):
+            continue
         for clause in [range(len(tagged))] if sequence else clauses:
             indexes = (
-                _match_sequence(phrase.slots, units)
+                _match_sequence(phrase.slots, units, bigrams)
                 if sequence
                 else _match_in(phrase.slots, forms, clause)
             )
@@ -336,6 +351,23 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
             )
         )
     return tuple(results)
+
+
+def _possible(slots: tuple[Slot, ...], words: set[str], stems: set[str], verbs: set[str]) -> bool:
+    """Whether every slot has a filler somewhere in the sentence: a few set lookups that spare
+    most candidates the search clause by clause."""
+    for slot in slots:
+        if slot.kind == "verb":
+            pool, forms = verbs, slot.forms
+        elif slot.kind == "word":
+            if slot.forms[0].startswith("kein"):
+                continue
+            pool, forms = stems, tuple(map(stem, slot.forms))
+        else:
+            pool, forms = words, slot.forms
+        if not any(form in pool for form in forms):
+            return False
+    return True
 
 
 def _longest(ranked: list[_Found]) -> list[_Found]:
