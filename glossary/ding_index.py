@@ -6,7 +6,8 @@ user's cache directory, keyed by the file's size and modification time and by
 the standard library) rather than a pickle because the index is queried in place: nothing has
 to be loaded into memory at start. Every synonym is indexed under its whole form (``sich
 weigern``) and, when it has valency placeholders, under its bare form too (``weigern``);
-fixed phrases also go into a phrase table with the nouns they are found by.
+fixed phrases also go into a phrase table with the keys they are found by (their nouns, else
+another word or the verb; a fixed expression by its first two words).
 """
 
 from __future__ import annotations
@@ -30,7 +31,13 @@ from glossary.ding_parse import (
     part_of_speech,
     plural_of,
 )
-from glossary.ding_phrases import Slot, line_phrases, slots_from_json, slots_to_json
+from glossary.ding_phrases import (
+    Slot,
+    line_phrases,
+    phrase_anchors,
+    slots_from_json,
+    slots_to_json,
+)
 from reader.paths import cache_dir
 
 DEFAULT_DING_PATH = Path("/usr/share/trans/de-en")
@@ -41,11 +48,14 @@ MISSING_DICTIONARY_HELP = (
 )
 # 2: markers parsed before synonyms, bare keys without placeholders, phrases; 3: phrases
 # keep their English; 4: capitalised pronouns are no phrase nouns; 5: abbreviations
-# (``/bzw./``) are keys of their word's line.
-INDEX_FORMAT = 5
+# (``/bzw./``) are keys of their word's line; 6: fixed expressions and verb phrases without a
+# noun, found by their first two words or other words; 7: both of 5 and 6.
+INDEX_FORMAT = 7
 # The ``bare`` column's value for a key that is the synonym's abbreviation (``u.`` for "und").
 ABBREVIATED = 2
 SENSES_CACHE_SIZE = 50_000
+# SQLite allows 999 parameters in older builds: phrases are read in chunks below that.
+PHRASES_PER_QUERY = 900
 VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 # Keys longer than this many words are whole phrases nobody looks up as one word.
 MAX_KEY_WORDS = 3
@@ -189,7 +199,7 @@ def build_index(source: Path, target: Path) -> None:
                     phrase_rows.append(
                         (phrase_id, number, sub, text, entry.english_for(sub), slots_to_json(slots))
                     )
-                    anchors = {f for slot in slots if slot.kind == "noun" for f in slot.forms}
+                    anchors = phrase_anchors(slots)
                     anchor_rows.extend((anchor, phrase_id) for anchor in sorted(anchors))
         connection.executemany("INSERT INTO lines VALUES (?, ?)", line_rows)
         connection.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", key_rows)
@@ -358,21 +368,29 @@ class DingDictionary:
                     f"SELECT DISTINCT phrase FROM anchors WHERE word IN ({marks})", wanted
                 )
             ]
-        return tuple(phrase for phrase in map(self._phrase, sorted(ids)) if phrase is not None)
+        missing = [i for i in ids if i not in self._phrase_cache]
+        if missing:
+            self._load_phrases(missing)
+        cached = (self._phrase_cache.get(i) for i in sorted(ids))
+        return tuple(phrase for phrase in cached if phrase is not None)
 
-    def _phrase(self, phrase_id: int) -> DingPhrase | None:
-        if phrase_id in self._phrase_cache:
-            return self._phrase_cache[phrase_id]
-        with self._lock:
-            row = self._connection.execute(
-                "SELECT line, sub, text, english, slots FROM phrases WHERE id = ?", (phrase_id,)
-            ).fetchone()
-        phrase = None
-        if row is not None:
-            line_number, sub, text, english, slots = row
-            phrase = DingPhrase(text, english, slots_from_json(slots), line_number, sub)
-        self._phrase_cache[phrase_id] = phrase
-        return phrase
+    def _load_phrases(self, ids: list[int]) -> None:
+        """Read phrases into the cache, many per query (a key like "in dem" finds hundreds)."""
+        for start in range(0, len(ids), PHRASES_PER_QUERY):
+            chunk = ids[start : start + PHRASES_PER_QUERY]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = self._connection.execute(
+                    "SELECT id, line, sub, text, english, slots FROM phrases"
+                    f" WHERE id IN ({marks})",
+                    chunk,
+                ).fetchall()
+            for phrase_id in chunk:
+                self._phrase_cache[phrase_id] = None
+            for phrase_id, line_number, sub, text, english, slots in rows:
+                self._phrase_cache[phrase_id] = DingPhrase(
+                    text, english, slots_from_json(slots), line_number, sub
+                )
 
 
 def _sub_entry_markers(synonyms: tuple[Synonym, ...]) -> tuple[str, ...]:

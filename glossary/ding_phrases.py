@@ -19,7 +19,34 @@ from glossary.ding_parse import PREPOSITIONS, DingLine, is_placeholder
 
 MIN_WORDS = 2
 MAX_WORDS = 7
-SlotKind = str  # "verb", "noun", "prep", "word"
+SlotKind = str  # "verb", "noun", "prep", "word", "refl"; "seq" for a fixed expression's words
+MAX_EXPRESSION_WORDS = 5
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+NOUN_MARKERS = frozenset({"m", "f", "n", "pl"})
+# Words that carry no meaning of their own: an expression of these alone ("mit der", "dass
+# das") is grammar any sentence has, and one that starts with a pronoun or "und" is a
+# fragment of an example ("ich will", "und die").
+FUNCTION_WORDS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines dass ob wenn als wie und oder"
+    " aber denn sondern ich du er sie es wir ihr man sich mich dich uns euch ohne außer statt"
+    " seit bis trotz während".split()
+)
+AUXILIARIES = frozenset({"sein", "haben", "werden"})
+DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
+FRAGMENT_STARTS = frozenset("ich du er sie es wir ihr man und oder aber".split())
+# Forms a reflexive pronoun takes in a sentence ("freut sich", "ich freue mich").
+REFLEXIVES = ("sich", "mich", "dich", "uns", "euch", "mir", "dir")
+# A contraction read word for word in a fixed expression ("im Vorfeld" = "in dem Vorfeld").
+EXPANDED = {
+    "zur": ("zu", "der"),
+    "zum": ("zu", "dem"),
+    "im": ("in", "dem"),
+    "ins": ("in", "das"),
+    "am": ("an", "dem"),
+    "ans": ("an", "das"),
+    "vom": ("von", "dem"),
+    "beim": ("bei", "dem"),
+}
 
 ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 POSSESSIVE_STEMS = ("mein", "dein", "sein", "ihr", "unser", "euer", "eur")
@@ -53,7 +80,8 @@ class Slot:
     forms: tuple[str, ...]
     """Lower-cased forms that fill it (alternatives written with a slash, contractions read)."""
     kind: SlotKind
-    """verb (the infinitive at the end), noun, prep or word."""
+    """verb (the infinitive at the end), noun, prep, word, refl (``sich``), or seq (a word of a
+    fixed expression, matched in order and without a gap)."""
 
 
 def normalise_word(word: str) -> str:
@@ -72,14 +100,90 @@ def _is_optional(word: str, last: bool) -> bool:
 
 
 def phrase_slots(text: str) -> tuple[Slot, ...] | None:
-    """The slots of a phrase (annotations dropped), or None when it is not a fixed phrase."""
+    """The slots of a phrase (annotations dropped), or None when it is not a fixed phrase.
+
+    A verb phrase with a noun needs its nouns, words and verb; one without a noun
+    (``sich freuen``, ``sich um etw. handeln``, ``verloren gehen``) also needs ``sich`` and the
+    prepositions of its placeholders, else it would be the bare verb.
+    """
+    slots = _verb_slots(text, keep_valency=False)
+    if slots is not None and any(slot.kind == "noun" for slot in slots):
+        return slots
+    slots = _verb_slots(text, keep_valency=True)
+    if slots is not None and len(slots) >= MIN_WORDS:
+        return slots
+    return expression_slots(text)
+
+
+def expression_slots(text: str) -> tuple[Slot, ...] | None:
+    """The words of a fixed expression without a verb (``unter anderem``, ``im Vorfeld``).
+
+    Every word is a slot, articles too, contractions read word for word; a placeholder at
+    either end is dropped (``im Vergleich zu etw.``), one inside makes no expression.
+    """
+    words = text.split()
+    while words and is_placeholder(words[-1]):
+        words.pop()
+    while words and is_placeholder(words[0]):
+        words.pop(0)
+    if any(sign in word for word in words for sign in (*EXAMPLE_SIGNS, "/")):
+        return None
+    forms: list[str] = []
+    kinds: list[str] = []
+    for word in words:
+        folded = word.casefold()
+        expanded = EXPANDED.get(folded, (folded,))
+        forms.extend(expanded)
+        # A capitalised word must be a noun in the sentence ("im Kleinen" ≠ "im kleinen Wald").
+        kinds.extend(["seq-noun" if word[:1].isupper() else "seq"] * len(expanded))
+    if not MIN_WORDS <= len(words) <= MAX_EXPRESSION_WORDS or _looks_infinitive(words[-1]):
+        return None  # a verb phrase refused above ("in sein") is no expression either
+    if not all(form.isalpha() and not is_placeholder(form) for form in forms):
+        return None
+    if (
+        forms[0] in FRAGMENT_STARTS
+        or forms[0] in DEFINITE
+        or all(form in FUNCTION_WORDS or form in PREPOSITIONS for form in forms)
+    ):
+        return None
+    # A noun with its attribute ("rote Karte") is a headword, not an expression: at least one
+    # word must be neither capitalised nor an article.
+    if all(word[:1].isupper() or word.casefold() in ARTICLES for word in words):
+        return None
+    if len(words) == MIN_WORDS and words[1][:1].isupper() and words[0].endswith(ADJECTIVE_ENDINGS):
+        return None  # an adjective and its noun ("polizeiliche Maßnahmen") is a noun phrase
+    return tuple(Slot((form,), kind) for form, kind in zip(forms, kinds, strict=True))
+
+
+def is_expression(slots: tuple[Slot, ...]) -> bool:
+    """Whether the slots are a fixed expression's words (matched word for word)."""
+    return bool(slots) and slots[0].kind.startswith("seq")
+
+
+def _looks_infinitive(word: str) -> bool:
+    return word.isalpha() and word.islower() and word.endswith("n")
+
+
+def phrase_anchors(slots: tuple[Slot, ...]) -> set[str]:
+    """The index keys a phrase is found by: a fixed expression by its first two words, a verb
+    phrase by its nouns, else by its other words, else by its verb."""
+    if is_expression(slots):
+        return {f"{first} {second}" for first in slots[0].forms for second in slots[1].forms}
+    for kinds in (("noun",), ("word",), ("verb",)):
+        anchors = {form for slot in slots if slot.kind in kinds for form in slot.forms}
+        if anchors:
+            return anchors
+    return set()
+
+
+def _verb_slots(text: str, keep_valency: bool) -> tuple[Slot, ...] | None:
     if not text or any(sign in text for sign in EXAMPLE_SIGNS[:2]) or text.endswith(EXAMPLE_SIGNS):
         return None
     words = text.split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return None
     verb = words[-1]
-    if not (verb.isalpha() and verb.islower() and verb.endswith("n")):
+    if not _looks_infinitive(verb):
         return None
     # "die Sache/den Fall/den Stein ins Rollen bringen": alternatives spanning an article are
     # an object slot like a placeholder; the words around them are dropped.
@@ -90,10 +194,13 @@ def phrase_slots(text: str) -> tuple[Slot, ...] | None:
     slots: list[Slot] = []
     for index, word in enumerate(words):
         last = index == len(words) - 1
+        if keep_valency and word == "sich":
+            slots.append(Slot(REFLEXIVES, "refl"))
+            continue
         if index in optional or _is_optional(word, last):
             continue
         following = words[index + 1] if not last else ""
-        if word.casefold() in PREPOSITIONS and is_placeholder(following):
+        if word.casefold() in PREPOSITIONS and is_placeholder(following) and not keep_valency:
             continue  # "die Weichen für etw. stellen": "für" belongs to the placeholder
         forms = tuple(normalise_word(part) for part in word.split("/") if part)
         if not forms or not all(form.replace("-", "").isalpha() for form in forms):
@@ -107,9 +214,25 @@ def phrase_slots(text: str) -> tuple[Slot, ...] | None:
         else:
             kind = "word"
         slots.append(Slot(forms, kind))
-    if len(slots) < MIN_WORDS or not any(slot.kind == "noun" for slot in slots):
+    if not slots or slots[-1].kind != "verb" or slots[-1].forms[0] in FUNCTION_WORDS:
+        return None
+    if keep_valency and not _meaningful(slots):
         return None
     return tuple(slots)
+
+
+def _meaningful(slots: list[Slot]) -> bool:
+    """Whether a verb phrase without a noun is more than grammar: no pronoun for a word
+    ("Wir hoffen"), and with an auxiliary a word that is no participle ("verschwunden
+    sein" is a tense) and not only prepositions ("bei jdm. sein")."""
+    words = [slot.forms[0] for slot in slots if slot.kind == "word"]
+    if any(word in FUNCTION_WORDS for word in words):
+        return False
+    if slots[-1].forms[0] not in AUXILIARIES:
+        return True
+    return bool(words) and not any(
+        word.endswith("en") or (word.startswith("ge") and word.endswith("t")) for word in words
+    )
 
 
 def line_phrases(line: DingLine) -> list[tuple[int, int, str, tuple[Slot, ...]]]:
@@ -126,6 +249,8 @@ def line_phrases(line: DingLine) -> list[tuple[int, int, str, tuple[Slot, ...]]]
             # "einen Zeitplan aufstellen, die Weichen stellen": a comma between phrases.
             for part in synonym.cased.split(", "):
                 slots = phrase_slots(part)
+                if slots and is_expression(slots) and NOUN_MARKERS.intersection(synonym.markers):
+                    continue  # "rote Karte {f}" is a noun, found as a word
                 if slots is not None:
                     found.append((sub_index, position, part, slots))
     return found

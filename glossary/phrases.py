@@ -22,14 +22,31 @@ from typing import Literal
 
 from glossary.ding_index import DingDictionary, DingPhrase
 from glossary.ding_parse import is_placeholder
-from glossary.ding_phrases import ARTICLES, Slot, normalise_word
+from glossary.ding_phrases import (
+    ARTICLES,
+    AUXILIARIES,
+    EXPANDED,
+    Slot,
+    is_expression,
+    normalise_word,
+)
 from glossary.lemmas import TaggedToken, joined_verbs
 
 MAX_GAP = 3
+# How far from its verb the words of a phrase without a noun may stand; with an auxiliary
+# as its verb ("möglich sein") the phrase has one content word and must be contiguous.
+NEAR_VERB = 5
+PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
+CONTENT_TAGS = ("N", "V", "ADJ", "ADV")
+# What may stand between a preposition and its noun: articles, adjectives, numbers, adverbs.
+NOUN_PHRASE_TAGS = ("ART", "ADJ", "CARD", "ADV", "PPOSAT", "PIAT", "PDAT")
 CLAUSE_ENDS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]", ".", "!", "?"})
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
 PhraseSource = Literal["dictionary", "glossary"]
+_Key = tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str]
+_Value = tuple[tuple[int, bool, int], list[DingPhrase]]
+_Found = tuple[_Key, _Value]
 
 
 @dataclass(frozen=True)
@@ -64,6 +81,8 @@ class _TokenForms:
     verb: str
     article: str
     particle: bool
+    preposition: bool
+    pos: str
 
 
 def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
@@ -83,15 +102,80 @@ def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
             else ""
         )
         particle = token.pos == "PTKVZ"
+        preposition = token.pos in PREPOSITION_TAGS
         forms.append(
-            _TokenForms(frozenset(words), frozenset(map(stem, words)), verb, article, particle)
+            _TokenForms(
+                frozenset(words),
+                frozenset(map(stem, words)),
+                verb,
+                article,
+                particle,
+                preposition,
+                token.pos,
+            )
         )
     return forms
 
 
+_Unit = tuple[int, frozenset[str], bool]
+
+
+def _units(tagged: Sequence[TaggedToken]) -> list[_Unit]:
+    """The sentence word for word as fixed expressions are matched: (token, forms) pairs, a
+    contraction read as two words (``im`` → ``in``, ``dem``), and whether it is a noun."""
+    units: list[_Unit] = []
+    for index, token in enumerate(tagged):
+        folded = token.text.casefold()
+        if folded in EXPANDED:
+            units.extend((index, frozenset({word}), False) for word in EXPANDED[folded])
+        else:
+            # Function words as written: "dessen" (lemma "der") is no "der" in "auf der Höhe";
+            # nouns too, their case is fixed by the expression ("im Stande" is no "im Stand").
+            content = token.pos.startswith(CONTENT_TAGS) and not token.pos.startswith("N")
+            words = {folded, token.lemma.casefold()} if content else {folded}
+            units.append((index, frozenset(words), token.pos.startswith("N")))
+    return units
+
+
+def _bigrams(units: list[_Unit]) -> dict[str, list[int]]:
+    """The keys fixed expressions are found by: every two words that follow each other, with
+    the units they start at (so an expression is only tried where its first words stand)."""
+    starts: dict[str, list[int]] = {}
+    for start, ((_, firsts, _), (_, seconds, _)) in enumerate(zip(units, units[1:], strict=False)):
+        for first in firsts:
+            for second in seconds:
+                starts.setdefault(f"{first} {second}", []).append(start)
+    return starts
+
+
+def _match_sequence(
+    slots: tuple[Slot, ...], units: list[_Unit], bigrams: dict[str, list[int]]
+) -> tuple[int, ...] | None:
+    """The tokens holding a fixed expression word for word, without a gap, or None."""
+    width = len(slots)
+    starts = {
+        start
+        for first in slots[0].forms
+        for second in slots[1].forms
+        for start in bigrams.get(f"{first} {second}", ())
+    }
+    for start in sorted(starts):
+        if start + width <= len(units) and all(
+            any(form in units[start + offset][1] for form in slot.forms)
+            and (slot.kind != "seq-noun" or units[start + offset][2])
+            for offset, slot in enumerate(slots)
+        ):
+            return tuple(sorted({units[start + offset][0] for offset in range(width)}))
+    return None
+
+
 def _fills(slot: Slot, token: _TokenForms) -> bool:
+    if slot.kind == "refl":
+        return not token.verb and any(form in token.words for form in slot.forms)
     if slot.kind == "verb":
         return bool(token.verb) and token.verb in slot.forms
+    if slot.kind == "prep" and not token.preposition:
+        return False  # "zu" before an infinitive, "auf" as a verb's particle
     if slot.kind == "word":
         if slot.forms[0].startswith("kein"):
             return any(word.startswith("kein") for word in token.words)
@@ -112,6 +196,15 @@ def _clauses(tagged: Sequence[TaggedToken]) -> list[range]:
     return clauses
 
 
+def _governed(forms: list[_TokenForms], noun: int, clause: range) -> bool:
+    """Whether a preposition governs the noun at ``noun`` ("bei einem Schaden"): then it is no
+    object of the phrase's verb ("Schaden nehmen")."""
+    index = noun - 1
+    while index >= clause.start and forms[index].pos.startswith(NOUN_PHRASE_TAGS):
+        index -= 1
+    return index >= clause.start and forms[index].preposition
+
+
 def _match_in(
     slots: tuple[Slot, ...], forms: list[_TokenForms], clause: range
 ) -> tuple[int, ...] | None:
@@ -125,7 +218,12 @@ def _match_in(
         start = clause.start if after is None else after + 1
         stop = clause.stop if after is None else min(clause.stop, after + 2 + MAX_GAP)
         for index in range(start, stop):
-            if _fills(ordered[slot_index], forms[index]):
+            slot = ordered[slot_index]
+            if _fills(slot, forms[index]) and not (
+                slot.kind == "noun"
+                and (slot_index == 0 or ordered[slot_index - 1].kind != "prep")
+                and _governed(forms, index, clause)
+            ):
                 rest = place(slot_index + 1, index)
                 if rest is not None:
                     return [index, *rest]
@@ -135,8 +233,21 @@ def _match_in(
     if placed is None:
         return None
     used = set(placed)
+    # Without a noun the other words are function words ("sich um etw. handeln"): they
+    # must stand near the verb, not merely somewhere in a long clause.
+    near = not any(slot.kind == "noun" for slot in ordered)
     for slot in verbs:
-        verb_index = next((i for i in clause if i not in used and _fills(slot, forms[i])), None)
+        reach = 1 if AUXILIARIES.intersection(slot.forms) else NEAR_VERB
+        verb_index = next(
+            (
+                i
+                for i in clause
+                if i not in used
+                and _fills(slot, forms[i])
+                and not (near and placed and min(abs(i - j) for j in placed) > reach)
+            ),
+            None,
+        )
         if verb_index is None:
             return None
         used.add(verb_index)
@@ -181,29 +292,43 @@ def find_phrases(
 @lru_cache(maxsize=2048)
 def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[PhraseMatch, ...]:
     forms = _token_forms(tagged)
-    nouns = {word for token in forms for word in token.words}
-    candidates = dictionary.phrases_with(nouns)
+    units = _units(tagged)
+    keys = {word for token in forms for word in token.words}
+    keys.update(token.verb for token in forms if token.verb)
+    bigrams = _bigrams(units)
+    candidates = dictionary.phrases_with(keys | bigrams.keys())
     if not candidates:
         return ()
     clauses = _clauses(tagged)
-    found: dict[
-        tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str],
-        tuple[tuple[int, bool, int], list[DingPhrase]],
-    ] = {}
+    found: dict[_Key, _Value] = {}
+    words = {word for token in forms for word in token.words}
+    stems = {word for token in forms for word in token.stems}
+    verbs = {token.verb for token in forms if token.verb}
     for phrase in candidates:
-        for clause in clauses:
-            indexes = _match_in(phrase.slots, forms, clause)
+        sequence = is_expression(phrase.slots)
+        if not sequence and not _possible(phrase.slots, words, stems, verbs):
+            continue
+        for clause in [range(len(tagged))] if sequence else clauses:
+            indexes = (
+                _match_sequence(phrase.slots, units, bigrams)
+                if sequence
+                else _match_in(phrase.slots, forms, clause)
+            )
             if indexes is None:
                 continue
             # Variants with the same words on the same tokens are one phrase ("Druck
             # ausüben", "auf jdn. Druck ausüben"): their English is joined.
             key = (tuple(slot.forms for slot in phrase.slots), indexes, _article_kind(phrase))
             noun = next(
-                i
-                for i in indexes
-                if any(_fills(s, forms[i]) for s in phrase.slots if s.kind == "noun")
+                (
+                    i
+                    for i in indexes
+                    if any(_fills(s, forms[i]) for s in phrase.slots if s.kind == "noun")
+                ),
+                None,
             )
-            score = (-len(phrase.slots), not _article_agrees(phrase, forms, noun), phrase.sub)
+            agrees = noun is not None and _article_agrees(phrase, forms, noun)
+            score = (-len(phrase.slots), not agrees, phrase.sub)
             if key in found:
                 best, phrases = found[key]
                 found[key] = (min(best, score), [*phrases, phrase])
@@ -211,6 +336,7 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
                 found[key] = (score, [phrase])
             break
     ranked = sorted(found.items(), key=lambda item: (item[1][0], item[1][1][0].line))
+    ranked = _longest(ranked)
     results = []
     sentence_words = {word for token in forms for word in token.words}
     for (_, indexes, _), (_, phrases) in ranked:
@@ -225,6 +351,36 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
             )
         )
     return tuple(results)
+
+
+def _possible(slots: tuple[Slot, ...], words: set[str], stems: set[str], verbs: set[str]) -> bool:
+    """Whether every slot has a filler somewhere in the sentence: a few set lookups that spare
+    most candidates the search clause by clause."""
+    for slot in slots:
+        if slot.kind == "verb":
+            pool, forms = verbs, slot.forms
+        elif slot.kind == "word":
+            if slot.forms[0].startswith("kein"):
+                continue
+            pool, forms = stems, tuple(map(stem, slot.forms))
+        else:
+            pool, forms = words, slot.forms
+        if not any(form in pool for form in forms):
+            return False
+    return True
+
+
+def _longest(ranked: list[_Found]) -> list[_Found]:
+    """Without the phrases lacking a noun whose tokens lie within another match's ("ein
+    wenig" inside "ein klein wenig"): where phrases overlap, the longest is meant."""
+    kept = []
+    for item in ranked:
+        (_, indexes, _), (_, phrases) = item
+        nounless = not any(slot.kind == "noun" for slot in phrases[0].slots)
+        inside = any(set(indexes) < set(other[0][1]) for other in ranked if other is not item)
+        if not (nounless and inside):
+            kept.append(item)
+    return kept
 
 
 def phrases_at(matches: Sequence[PhraseMatch], token_index: int) -> tuple[PhraseMatch, ...]:

@@ -171,8 +171,8 @@ def test_phrase_slots(phrase: str, slots: list[tuple[str, str]]) -> None:
     "text",
     [
         "Der Preis spielt keine Rolle.",  # an example sentence
-        "sich weigern",  # one word once placeholders are gone
-        "unter hohem Druck",  # no verb
+        "etw. tun",  # one word once placeholders are gone
+        "mit der",  # function words only (a reflexive verb or "unter hohem Druck" is a phrase)
         "etw. zur Folge haben, was",
         "ausmachen",
     ],
