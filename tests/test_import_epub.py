@@ -87,6 +87,16 @@ def test_broken_books_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
         open_document(str(bad_opf))
 
 
+def test_a_book_of_a_newer_zip_version_is_one_line(tmp_path: Path) -> None:
+    # Found by Hypothesis: zipfile raises NotImplementedError for "zip file version 6.4".
+    from tests.test_bad_input_packages import needs_a_newer_zip_reader
+
+    book = needs_a_newer_zip_reader(epub3_book(tmp_path / "neu.epub"))
+    with pytest.raises(UserError, match="zip file Python cannot read") as error:
+        open_document(str(book))
+    assert "\n" not in error.value.message
+
+
 def test_zip_bomb_and_too_many_entries_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

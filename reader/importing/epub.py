@@ -50,6 +50,8 @@ def check_container(data: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise TextLoadError("is not an EPUB book (not a zip file)") from error
+    except NotImplementedError as error:  # a zip format newer than Python reads
+        raise TextLoadError(f"is a zip file Python cannot read ({error})") from error
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_ENTRIES:

@@ -384,6 +384,8 @@ def install_from_file(path: Path) -> ModelInfo:
                 unpacked = extract(archive, path, staging)
         except (zipfile.BadZipFile, OSError, EOFError) as error:
             raise ModelError(f"{path}: corrupted archive ({error})") from error
+        except NotImplementedError as error:  # a zip format newer than Python reads
+            raise ModelError(f"{path}: unsupported archive ({error})") from error
         try:
             _check_package_folder(unpacked)
         except ModelError as error:
