@@ -1,18 +1,21 @@
 """Time-to-quit benchmark: how long `q` takes on a 1 MB one-paragraph text vs the article.
 
-Each run is a fresh interpreter: Lesepult opens the text headless, works for ``--wait``
-seconds (1: while the start-up workers still load SoMaJo and HanTa; 4: after), `q` is
-pressed, and the script measures from the key press to the end of the process, and the peak
-memory (max RSS). Runs alternate between the texts; the medians and the ratio are printed.
-Target (issue 8): quit within 0.5 s at any size, memory bounded.
+Each run starts `lesepult read TEXT` in a real terminal (a tmux session), waits ``--wait``
+seconds (1: while the start-up workers still load SoMaJo and HanTa and segment; 4: after),
+sends `q`, and measures from the key to the end of the process, with its peak memory
+(``/usr/bin/time``). A Pilot-driven app is not used: Pilot's key press waits for the app to
+fall idle, which a busy worker's messages delay, so it measures Pilot, not the reader's wait.
+Runs alternate between the texts; the medians and the ratio are printed.
+Target (issue 8): quit within 0.5 s at any size, memory bounded. Needs tmux.
 
-    .venv/bin/python bench/quit.py [--runs 5]
+    .venv/bin/python bench/quit.py [--runs 5] [--wait 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -21,30 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-PROBE = """
-import asyncio, resource, sys, time
-from pathlib import Path
-from reader.store import Store
-from reader.text import load_document
-from reader.ui.app import make_app
-
-async def main():
-    app = make_app(load_document(Path(sys.argv[1])), Store(Path(sys.argv[2])))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(float(sys.argv[3]))  # let the workers get going
-        print(f"pressed {time.time():.6f}", flush=True)
-        await pilot.press("q")
-    print(f"exited {time.time():.6f}", flush=True)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"rss {rss}", flush=True)
-
-asyncio.run(main())
-from reader.cli import finish  # as the `lesepult` entry point ends
-
-finish(0)
-"""
-
+SESSION = "lesepult-quit-bench"
 SENTENCE = "Der Minister sagte am Montag in Berlin, dass die Regierung mehr Geld ausgeben werde. "
 
 
@@ -54,20 +34,29 @@ def one_paragraph_text(path: Path, size: int = 1_000_000) -> Path:
     return path
 
 
-def time_quit(text: Path, store: Path, root: Path = ROOT, wait: float = 1.0) -> tuple[float, int]:
-    """Seconds from pressing q to the end of the process, and the peak RSS in KB."""
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(text), str(store), str(wait)],
-        check=True,
-        cwd=root,
-        capture_output=True,
-        text=True,
+def time_quit(text: Path, scratch: Path, root: Path = ROOT, wait: float = 1.0) -> tuple[float, int]:
+    """Seconds from sending q to the end of the process, and the peak RSS in KB."""
+    ended, rss = scratch / "ended", scratch / "rss"
+    for marker in (ended, rss):
+        marker.unlink(missing_ok=True)
+    command = (
+        f"cd {shlex.quote(str(root))} && /usr/bin/time -f %M -o {shlex.quote(str(rss))}"
+        f" {shlex.quote(sys.executable)} -m reader read {shlex.quote(str(text))};"
+        f" date +%s.%N > {shlex.quote(str(ended))}"
     )
-    ended = time.time()
-    lines = dict(line.split(" ", 1) for line in result.stdout.split("\n") if " " in line)
-    if os.environ.get("QUIT_BENCH_DEBUG"):
-        print(float(lines["exited"]) - float(lines["pressed"]), ended - float(lines["pressed"]))
-    return ended - float(lines["pressed"]), int(lines["rss"])
+    subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True, check=False)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", command], check=True
+    )
+    time.sleep(wait)
+    pressed = time.time()
+    subprocess.run(["tmux", "send-keys", "-t", SESSION, "q"], check=True)
+    deadline = pressed + 60
+    while not (ended.exists() and ended.read_text().strip()) and time.time() < deadline:
+        time.sleep(0.01)
+    if not ended.exists():
+        raise SystemExit(f"{text.name}: the reader did not quit within 60 s")
+    return float(ended.read_text()) - pressed, int(rss.read_text().split()[-1])
 
 
 def main() -> None:
@@ -85,9 +74,7 @@ def main() -> None:
         memory: dict[str, list[int]] = {"article": [], "1 MB paragraph": []}
         for _ in range(options.runs):
             for name, text in (("article", article), ("1 MB paragraph", long)):
-                seconds, rss = time_quit(
-                    text, Path(scratch) / f"{name[0]}.db", options.root, options.wait
-                )
+                seconds, rss = time_quit(text, Path(scratch), options.root, options.wait)
                 times[name].append(seconds)
                 memory[name].append(rss)
     for name in times:

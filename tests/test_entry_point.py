@@ -52,3 +52,21 @@ def test_python_m_reader_still_gives_exit_statuses(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert result.returncode == 1, result.stderr
+
+
+def test_the_apps_worker_executor_does_not_wait_for_a_busy_worker() -> None:
+    # asyncio shuts the loop's default executor down when the app ends; the stock executor
+    # joins every running worker there, before the entry point could end the process.
+    import threading
+
+    from reader.ui.app import _UnjoinedExecutor
+
+    executor = _UnjoinedExecutor()
+    release = threading.Event()
+    executor.submit(release.wait)
+    shutting_down = threading.Thread(target=executor.shutdown, kwargs={"wait": True})
+    shutting_down.start()
+    shutting_down.join(timeout=60)
+    stuck = shutting_down.is_alive()
+    release.set()
+    assert not stuck

@@ -6,7 +6,9 @@ workers started by the screens; the app only holds the shared services.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -24,6 +26,20 @@ if TYPE_CHECKING:
     from reader.ui.screens.glossary import GlossaryScreen
     from reader.ui.screens.models import ModelsScreen
     from reader.ui.screens.vocabulary import VocabularyScreen
+
+
+class _UnjoinedExecutor(ThreadPoolExecutor):
+    """The event loop's executor for thread workers, which does not wait for them on exit.
+
+    Textual runs thread workers with ``run_in_executor``; when the app ends, asyncio shuts the
+    default executor down and waits for every running worker, so `q` waited for SoMaJo or
+    HanTa to finish a block (seconds on a 1 MB text). Workers are cancelled first and only
+    post messages, so nothing they still do matters once the app has gone; the entry point
+    then ends the process without joining them (``reader.cli.finish``).
+    """
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=False, cancel_futures=True)
 
 
 class LesepultApp(App[int]):
@@ -45,6 +61,11 @@ class LesepultApp(App[int]):
         self.store = store
         self.reference = reference
         self.reference_problem = reference_problem
+
+    def on_load(self) -> None:
+        asyncio.get_running_loop().set_default_executor(
+            _UnjoinedExecutor(thread_name_prefix="lesepult-worker")
+        )
 
     def on_mount(self) -> None:
         self.push_screen(
