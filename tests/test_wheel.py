@@ -21,8 +21,11 @@ from reader.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
 
+
 # The installed copy must not see this checkout, whatever the test run's own PYTHONPATH.
-CLEAN_ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+def clean_environment() -> dict[str, str]:
+    """This process's environment now (the test's own user folders) without PYTHONPATH."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +39,7 @@ def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
         capture_output=True,
         cwd=root,
-        env=CLEAN_ENVIRONMENT,
+        env=clean_environment(),
     )
     venv = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
@@ -60,7 +63,7 @@ def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         + ["--quiet", "--no-deps", "--no-index", "--ignore-installed", str(wheel)],
         check=True,
         capture_output=True,
-        env=CLEAN_ENVIRONMENT,
+        env=clean_environment(),
     )
     return venv / "bin"
 
@@ -85,7 +88,7 @@ def run_installed(
         cwd=folder,
         # Read now, not at import: the user directories the autouse fixture points into a
         # temporary folder, so the installed copy never opens the real store.
-        env={name: value for name, value in os.environ.items() if name != "PYTHONPATH"},
+        env=clean_environment(),
     )
 
 
