@@ -19,8 +19,8 @@ from glossary.ding import DingDictionary, dictionary_path
 from glossary.draft import draft_proposals
 from glossary.loading import load_glossaries
 from glossary.lookup import WordLookup
-from reader.paths import DEFAULT_TEXT
-from reader.text import parse_document, parse_front_matter, read_text_file
+from reader.core.paths import DEFAULT_TEXT
+from reader.core.text import parse_document, parse_front_matter, read_text_file
 from tests.draft_quality import REAL, measure
 
 TARGET_SECONDS = 3.0

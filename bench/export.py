@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from reader.core.paths import DEFAULT_TEXT
+from reader.core.text import Document, load_document, parse_document
 from reader.export import render, write_export
 from reader.export.sheet import build_study_sheet
-from reader.paths import DEFAULT_TEXT
-from reader.text import Document, load_document, parse_document
 from tests.fixtures_study import SHEET_TIMESTAMP, make_test_sources
 
 FORMATS = ("md", "html", "csv", "anki")

@@ -25,8 +25,8 @@ from glossary.lemmas import tag_words
 from glossary.loading import load_glossaries
 from glossary.lookup import WordLookup
 from glossary.matching import GlossaryMatcher
-from reader.paths import DEFAULT_TEXT
-from reader.text import load_document, parse_document
+from reader.core.paths import DEFAULT_TEXT
+from reader.core.text import load_document, parse_document
 from tests.longtext import make_long_text
 
 WARM_LOAD_TARGET = 1.0

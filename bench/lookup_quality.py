@@ -188,7 +188,7 @@ def run_lookup(word: str, sentence: str) -> str:
 
 def segment(sentence: str) -> Any:
     """The sentence as the CLI's ``--context`` segments it: one Sentence of its own tokens."""
-    from reader.text import parse_document
+    from reader.core.text import parse_document
 
     document = parse_document(f"# -\n\n{sentence}\n", "gold")
     sentences = [s for block in document.blocks[1:] for s in document.sentences(block.index)]

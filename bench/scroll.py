@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 async def time_keys(path: Path, key: str, steps: int, scratch: Path) -> float:
     """Median seconds from pressing ``key`` until the screen has been refreshed."""
+    from reader.core.text import load_document
     from reader.store import Store
-    from reader.text import load_document
     from reader.ui.app import make_app
     from tests.ui_support import settle
 

@@ -56,7 +56,7 @@ LESEPULT = (
     + """
 from pathlib import Path
 from reader.store import Store
-from reader.text import load_document
+from reader.core.text import load_document
 from reader.ui.app import make_app
 TARGET_SCREEN = "ReadingScreen"
 

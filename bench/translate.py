@@ -61,9 +61,9 @@ def main() -> int:
     os.environ["ARGOS_CHUNK_TYPE"] = "SPACY"
     os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
 
-    from reader.paths import DEFAULT_TEXT
+    from reader.core.paths import DEFAULT_TEXT
+    from reader.core.text import load_document
     from reader.store import Store
-    from reader.text import load_document
     from reader.translation import (
         EngineSettings,
         TranslationEngine,
@@ -174,8 +174,8 @@ def library_case(arguments: argparse.Namespace, engine: Any, work: Path) -> int:
     """Ours (translate_library over chapter files) against one raw translate_batch stream."""
     import resource
 
+    from reader.core.text import load_document
     from reader.store import Store
-    from reader.text import load_document
     from reader.translation import TranslationStore
     from reader.translation.library import BATCH_SENTENCES, LibraryProgress, translate_library
     from tests.longtext import make_long_text

@@ -38,7 +38,7 @@ from glossary.ding_phrases import (
     slots_from_json,
     slots_to_json,
 )
-from reader.paths import cache_dir
+from reader.core.paths import cache_dir
 
 DEFAULT_DING_PATH = Path("/usr/share/trans/de-en")
 DING_PATH_VARIABLE = "LESEPULT_DING_PATH"

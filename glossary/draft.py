@@ -27,7 +27,7 @@ from typing import Any
 from glossary.lemmas import TaggedToken, tag_sentence
 from glossary.lookup import LookupResult, WordLookup
 from glossary.schema import CompoundPart, GlossaryEntry
-from reader.text import Document, Sentence
+from reader.core.text import Document, Sentence
 
 LEVEL_THRESHOLDS: dict[str, float] = {
     "A1": 5.0,

@@ -27,8 +27,8 @@ from glossary.schema import (
     GlossarySet,
     ValidationProblem,
 )
-from reader.atomic import atomic_write_text
-from reader.paths import cache_dir
+from reader.core.atomic import atomic_write_text
+from reader.core.paths import cache_dir
 
 CACHE_VERSION = 1
 MAX_CACHE_BYTES = 20_000_000

@@ -30,7 +30,7 @@ from typing import Any
 
 from glossary.ding import DictionaryMissing, DingDictionary
 from glossary.schema import GlossaryEntry
-from reader.text import Sentence
+from reader.core.text import Sentence
 
 _tagger: Any = None
 _tagger_lock = threading.Lock()

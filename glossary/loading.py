@@ -28,10 +28,10 @@ from glossary.schema import (
     Scope,
     ValidationProblem,
 )
-from reader import safe_yaml
-from reader.atomic import atomic_write_text
-from reader.errors import UserError
-from reader.paths import config_dir
+from reader.core import safe_yaml
+from reader.core.atomic import atomic_write_text
+from reader.core.errors import UserError
+from reader.core.paths import config_dir
 
 CURATED_DIR = Path(__file__).resolve().parent / "data"
 """Where the curated glossaries ship."""

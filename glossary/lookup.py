@@ -40,7 +40,7 @@ from glossary.ranking import english_in, rank_senses
 from glossary.schema import GlossaryEntry, GlossarySet
 from glossary.scope import order_by_scope
 from glossary.sentence_senses import sub_entries_in_sentence
-from reader.text import Sentence
+from reader.core.text import Sentence
 
 FoundBy = Literal[
     "as written",

@@ -40,7 +40,7 @@ from glossary.scope import TextScopes, applies
 from glossary.targets import MatchTarget, entry_targets, excluded_tags, fold
 
 __all__ = ["GlossaryMatcher", "MatchTarget", "TermMatch", "entry_targets"]
-from reader.text import Sentence
+from reader.core.text import Sentence
 
 MatchKind = Literal["exact", "compound"]
 

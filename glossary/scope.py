@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from glossary.schema import GlossaryEntry
-from reader.paths import BUNDLED_TEXTS_DIR
+from reader.core.paths import BUNDLED_TEXTS_DIR
 
 # A bundled text is a short article; anything larger is not read (bounded input).
 MAX_TEXT_BYTES = 4 * 1024 * 1024
@@ -39,7 +39,7 @@ def bundled_texts(directory: Path = BUNDLED_TEXTS_DIR) -> dict[str, Path]:
 @lru_cache(maxsize=32)
 def bundled_source(path: Path) -> str | None:
     """A bundled text's words (whitespace squeezed), read once; None if it cannot be read."""
-    from reader.text import TextLoadError, load_document  # only needed here
+    from reader.core.text import TextLoadError, load_document  # only needed here
 
     try:
         if path.stat().st_size > MAX_TEXT_BYTES:

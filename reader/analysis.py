@@ -14,7 +14,7 @@ from glossary.ding import DingDictionary
 from glossary.lemmas import sentence_lemmas, tag_sentence
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.phrases import PhraseMatch, find_phrases
-from reader.text import Document, Sentence
+from reader.core.text import Document, Sentence
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from pathlib import Path
 from glossary.draft import DraftProposal, draft_proposals, draft_yaml
 from glossary.loading import load_glossaries, parse_glossary_text
 from glossary.lookup import WordLookup
-from reader.atomic import atomic_write_text
-from reader.display import one_line
-from reader.errors import OutputExistsError, UserError
-from reader.paths import config_dir
-from reader.text import Document
+from reader.core.atomic import atomic_write_text
+from reader.core.display import one_line
+from reader.core.errors import OutputExistsError, UserError
+from reader.core.paths import config_dir
+from reader.core.text import Document
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from reader.text import Document, ReferenceTranslation, Sentence
+from reader.core.text import Document, ReferenceTranslation, Sentence
 
 if TYPE_CHECKING:
     from reader.analysis import BlockAnalysis

@@ -1,6 +1,6 @@
 """The one place that maps an expected failure to a one-line message (CLI exit status 2).
 
-Expected: :class:`~reader.errors.UserError`, ``OSError`` (a read-only folder, ``/proc``, a
+Expected: :class:`~reader.core.errors.UserError`, ``OSError`` (a read-only folder, ``/proc``, a
 full disk), ``sqlite3.DatabaseError`` (damaged store, full disk), YAML, zip, JSON and CSV
 errors, ``UnicodeError`` and ``MemoryError`` from bounded reads. Anything else is a bug and
 keeps its traceback. The app shows the same messages.
@@ -15,8 +15,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from reader.display import one_line
-from reader.errors import UserError
+from reader.core.display import one_line
+from reader.core.errors import UserError
 from reader.store_damage import describe_store_error
 
 # A message longer than this is cut: a YAML or CSV error can quote a huge line.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from glossary.draft import is_rare_word, level_threshold
-from reader.text import Document
+from reader.core.text import Document
 
 
 def above_level_spans(

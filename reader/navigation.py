@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.text import Document, Sentence
+from reader.core.text import Document, Sentence
 
 
 @dataclass(frozen=True)

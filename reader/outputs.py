@@ -4,7 +4,7 @@
 :func:`write_output`: a symlink, FIFO, device, socket or directory is refused even with
 ``--force`` (as root, replacing ``/dev/full`` with a file is possible and wrong), so is the
 input text itself, and a write that fails (a read-only folder, ``/proc``, a full disk)
-becomes a one-line :class:`~reader.errors.UserError`.
+becomes a one-line :class:`~reader.core.errors.UserError`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.atomic import atomic_write_bytes
-from reader.errors import OutputExistsError, UserError
+from reader.core.atomic import atomic_write_bytes
+from reader.core.errors import OutputExistsError, UserError
 
 _KINDS = (
     (stat.S_ISLNK, "a symbolic link"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from reader.core.text import Document
 from reader.english import EnglishBlock, TranslationMode
-from reader.text import Document
 
 if TYPE_CHECKING:
     from glossary.lookup import LookupResult

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.text import Document
+from reader.core.text import Document
 
 if TYPE_CHECKING:
     from reader.analysis import BlockAnalysis

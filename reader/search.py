@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.text import Document, Sentence
+from reader.core.text import Document, Sentence
 
 if TYPE_CHECKING:
     from glossary.matching import TermMatch

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.errors import UserError
+from reader.core.errors import UserError
 from reader.store import Store
 
 

@@ -12,8 +12,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from reader.display import one_line
-from reader.paths import cache_dir
+from reader.core.display import one_line
+from reader.core.paths import cache_dir
 
 # SQLite's own result codes for a damaged file, and words its messages use for them.
 _DAMAGE_CODES = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})

@@ -3,7 +3,7 @@
 Outside data: the file is read up to :data:`MAXIMUM_CSV_BYTES`, a field may hold up to
 :data:`MAXIMUM_FIELD` characters, and a quote that is never closed is reported with the
 line it opens on, instead of swallowing the rest of the file as one field. Every problem
-is a :class:`~reader.errors.UserError` or a skipped row; nothing else escapes.
+is a :class:`~reader.core.errors.UserError` or a skipped row; nothing else escapes.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import io
 import stat
 from pathlib import Path
 
-from reader.display import one_line
-from reader.errors import UserError
+from reader.core.display import one_line
+from reader.core.errors import UserError
 from reader.spreadsheet import from_cell
 from reader.vocabulary import parse_status
 

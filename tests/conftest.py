@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from reader.paths import DEFAULT_TEXT
+from reader.core.paths import DEFAULT_TEXT
+from reader.core.text import Document, load_document
 from reader.store import Store
-from reader.text import Document, load_document
 
 # In CI (CI=true) every run explores the same generated inputs, so a submission's result does
 # not depend on the draw; developers' runs stay random and keep finding new cases, which are

@@ -16,7 +16,7 @@ import yaml
 from glossary.draft import DraftProposal, draft_proposals
 from glossary.loading import load_glossaries
 from glossary.lookup import WordLookup
-from reader.text import load_document
+from reader.core.text import load_document
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 HAND_MARKED = REAL / "draft-hand-marked.yaml"

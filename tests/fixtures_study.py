@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from reader.core.text import Document, Sentence
 from reader.export.sheet import (
     SheetEnglish,
     SheetSources,
@@ -19,7 +20,6 @@ from reader.export.sheet import (
     WordInfo,
     build_study_sheet,
 )
-from reader.text import Document, Sentence
 
 SHEET_TIMESTAMP = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.paths import DEFAULT_TEXT
-from reader.text import load_document
+from reader.core.paths import DEFAULT_TEXT
+from reader.core.text import load_document
 from reader.translation.models import ModelInfo, install_from_file
 from tests.tiny_argos import build_tiny_package, index_entry
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.atomic import atomic_write_bytes, atomic_write_text
+from reader.core.atomic import atomic_write_bytes, atomic_write_text
 
 
 def current_umask() -> int:

@@ -24,10 +24,10 @@ from textual.geometry import Region
 from textual.widgets import Input, Label
 
 from reader.cli import main
-from reader.display import has_control_characters
-from reader.paths import store_path
+from reader.core.display import has_control_characters
+from reader.core.paths import store_path
+from reader.core.text import Document, load_document
 from reader.store import Store
-from reader.text import Document, load_document
 from reader.ui.screens.entry_form import EntryFormScreen
 from reader.ui.widgets.lookup_panel import LookupPanel
 from reader.vocabulary import Vocabulary

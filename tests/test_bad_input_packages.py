@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from reader.cli import main
-from reader.paths import cache_dir
+from reader.core.paths import cache_dir
 from reader.translation import archive, models
 from reader.translation.models import argos_packages_dir, installed_model, installed_models
 from tests.fixtures_translation import PackageServer

@@ -15,10 +15,10 @@ import pytest
 
 from glossary.loading import parse_glossary_text
 from reader.cli import main
-from reader.errors import UserError
+from reader.core.errors import UserError
+from reader.core.structure import MAX_BLOCK_CHARS
+from reader.core.text import TextLoadError, load_document, load_reference
 from reader.store import Store
-from reader.structure import MAX_BLOCK_CHARS
-from reader.text import TextLoadError, load_document, load_reference
 from tests.ui_support import open_reader
 
 BODY = "Titel\n\nDer Brief kam am Montag an. Niemand hatte ihn erwartet.\n"
@@ -296,7 +296,7 @@ def test_text_larger_than_bound_is_refused_without_reading(tmp_path: Path) -> No
 async def test_german_view_columns_do_not_shift_with_control_characters(
     tmp_path: Path, store: Store
 ) -> None:
-    from reader.display import displayable
+    from reader.core.display import displayable
 
     paragraph = (
         "Der Brief\x1b]2;pwned\x07 kam gestern an. Er\x1b[2J lag\x9b dann lange auf dem Tisch. " * 3
@@ -332,7 +332,7 @@ def test_safe_yaml_refuses_with_both_parsers(
 ) -> None:
     import yaml
 
-    from reader import safe_yaml
+    from reader.core import safe_yaml
 
     if pure_python:
         monkeypatch.setattr(safe_yaml, "_Loader", safe_yaml.PyLoader)

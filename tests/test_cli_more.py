@@ -10,7 +10,7 @@ import pytest
 
 from reader.cli import main
 from reader.cli.common import open_document, open_store, sentence_at
-from reader.errors import UserError
+from reader.core.errors import UserError
 from reader.translation import ModelInfo, TranslationStore
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.paths import PROJECT_ROOT
+from reader.core.paths import PROJECT_ROOT
 from reader.ui.commands import READING_COMMANDS, bindings_for, key_label
 from reader.ui.screens.reading import ReadingScreen
 

@@ -1,7 +1,7 @@
 """Property tests for the vocabulary CSV import (outside data): thousands of generated files.
 
 Whatever the bytes, ``words import`` ends in statuses stored, rows skipped with a message, or
-one :class:`~reader.errors.UserError`; nothing else escapes and nothing is written outside
+one :class:`~reader.core.errors.UserError`; nothing else escapes and nothing is written outside
 the test's folder. And what ``words export`` writes, ``words import`` reads back.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from reader.errors import UserError
+from reader.core.errors import UserError
 from reader.spreadsheet import from_cell, to_cell
 from reader.store import Store
 from reader.vocabulary import STATUSES, Vocabulary

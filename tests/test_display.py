@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.display import displayable, has_control_characters, one_line
+from reader.core.display import displayable, has_control_characters, one_line
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_no_control_character_survives_and_length_is_kept(raw: str) -> None:
 
 
 def test_a_shown_control_character_does_not_glue_to_the_word_before_it() -> None:
-    from reader.text import parse_document
+    from reader.core.text import parse_document
 
     document = parse_document("Der Hund\x1b]2;pwned\x07 bellt laut.\n", "hostile")
     (sentence,) = document.sentences(0)

@@ -8,8 +8,8 @@ import pytest
 from glossary.matching import GlossaryMatcher
 from glossary.schema import GlossarySet
 from reader.analysis import BlockAnalysis, SentenceAnalysis
+from reader.core.text import parse_document
 from reader.english import machine_notes
-from reader.text import parse_document
 from reader.translation.checks import CheckFinding, check_translation, translation_flags
 from reader.translation.store import SentenceTranslation
 

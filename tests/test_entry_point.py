@@ -7,7 +7,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from reader.paths import PROJECT_ROOT
+from reader.core.paths import PROJECT_ROOT
 
 # A stand-in for a Textual thread worker still inside SoMaJo: it never ends by itself.
 BUSY_WORKER = """

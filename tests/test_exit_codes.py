@@ -14,8 +14,8 @@ import pytest
 
 from reader.cli import main
 from reader.cli.common import cli_wording
+from reader.core.errors import ExitCode, FieldError, OutputExistsError, UserError
 from reader.draft import refuse_existing
-from reader.errors import ExitCode, FieldError, OutputExistsError, UserError
 from reader.export.options import parse_paragraph_range
 from reader.outputs import check_output
 from reader.translation import MISSING_MODEL_HELP

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.errors import FieldError, OutputExistsError, UserError
+from reader.core.errors import FieldError, OutputExistsError, UserError
+from reader.core.text import Document, Sentence
 from reader.export import render, write_export
 from reader.export.anki import note_guid
 from reader.export.html import render_html, render_html_body
@@ -26,7 +27,6 @@ from reader.export.sheet import (
     parse_paragraph_range,
     sheet_time,
 )
-from reader.text import Document, Sentence
 from tests.fixtures_study import SHEET_TIMESTAMP, make_test_sources
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -8,8 +8,8 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static
 
+from reader.core.text import Document
 from reader.export.sheet import StudySheet, build_study_sheet
-from reader.text import Document
 from reader.ui.screens.export_dialog import ExportDialog
 from tests.fixtures_study import SHEET_TIMESTAMP, make_test_sources
 

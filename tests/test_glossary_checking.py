@@ -19,8 +19,8 @@ from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.cli import main
 from reader.cli.common import open_store
-from reader.paths import BUNDLED_TEXTS_DIR
-from reader.text import Document, load_reference
+from reader.core.paths import BUNDLED_TEXTS_DIR
+from reader.core.text import Document, load_reference
 from reader.translation import MISSING_MODEL_HELP, ModelInfo, TranslationStore
 from reader.translation.checks import untranslated_words
 

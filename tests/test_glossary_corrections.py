@@ -14,8 +14,8 @@ from glossary.checking import contains_rendering, missing_renderings, words
 from glossary.loading import curated_glossary_paths, load_glossaries
 from glossary.matching import GlossaryMatcher
 from glossary.schema import GlossaryEntry, GlossarySet
-from reader.paths import BUNDLED_TEXTS_DIR
-from reader.text import Document, load_reference
+from reader.core.paths import BUNDLED_TEXTS_DIR
+from reader.core.text import Document, load_reference
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,10 @@ from glossary.draft import LEVEL_THRESHOLDS, is_above_level, level_threshold, zi
 from glossary.loading import entry_to_data, parse_glossary_text
 from reader import cli
 from reader.cli.common import open_document
+from reader.core.text import parse_document
 from reader.draft import default_draft_path, drafts_dir, make_draft
 from reader.settings import set_setting
 from reader.store import Store
-from reader.text import parse_document
 from reader.ui.widgets.lookup_panel import entry_text
 from tests.fixtures_glossary import REAL_DING
 

@@ -18,7 +18,7 @@ from glossary.lemmas import (
     word_lemma,
 )
 from glossary.schema import GlossarySet
-from reader.text import Document, Sentence, parse_document
+from reader.core.text import Document, Sentence, parse_document
 from tests.fixtures_glossary import REAL_DING
 
 

@@ -14,7 +14,7 @@ from glossary.loading import (
     validate_entry_data,
 )
 from glossary.schema import GlossaryEntry
-from reader.errors import UserError
+from reader.core.errors import UserError
 
 HEADER = 'glossary: "T"\nversion: "1"\nentries:\n'
 GOOD_ENTRY = "  - term: Krieg\n    kind: noun\n    renderings: [war]\n    explanation: War.\n"

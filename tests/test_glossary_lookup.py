@@ -9,7 +9,7 @@ import pytest
 from glossary.loading import load_glossaries
 from glossary.lookup import WordLookup
 from glossary.schema import GlossarySet
-from reader.text import Document, Sentence, parse_document
+from reader.core.text import Document, Sentence, parse_document
 from tests.fixtures_glossary import REAL_DING
 
 

@@ -10,8 +10,8 @@ from glossary.lemmas import tag_sentence
 from glossary.loading import curated_glossary_paths, load_glossaries
 from glossary.matching import GlossaryMatcher, entry_targets
 from glossary.schema import GlossaryEntry, GlossarySet
-from reader.paths import BUNDLED_TEXTS_DIR
-from reader.text import Sentence, load_document, parse_document
+from reader.core.paths import BUNDLED_TEXTS_DIR
+from reader.core.text import Sentence, load_document, parse_document
 
 SHORT_PHRASES = """\
 glossary: "Short phrases"

@@ -11,7 +11,7 @@ from glossary.ding import DingDictionary
 from glossary.ding_phrases import expression_slots, phrase_anchors, phrase_slots
 from glossary.lemmas import tag_sentence
 from glossary.phrases import PhraseMatch, find_phrases, stem
-from reader.text import Sentence, parse_document
+from reader.core.text import Sentence, parse_document
 from tests.fixtures_glossary import REAL_DING
 
 pytestmark = pytest.mark.skipif(

@@ -28,9 +28,9 @@ from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.schema import SCOPES, GlossaryEntry, GlossarySet
 from glossary.scope import TextScopes, order_by_scope
 from reader.cli import main
-from reader.paths import BUNDLED_TEXTS_DIR
+from reader.core.paths import BUNDLED_TEXTS_DIR
+from reader.core.text import Document, Sentence, load_document, parse_document
 from reader.store import Store
-from reader.text import Document, Sentence, load_document, parse_document
 from reader.ui.widgets.parallel_view import Decoration
 
 REAL = Path(__file__).resolve().parent / "data" / "real"

@@ -9,7 +9,7 @@ from textual.widgets import Input, OptionList, Static
 from glossary.lookup import WordLookup
 from glossary.matching import GlossaryMatcher
 from glossary.schema import GlossaryEntry, GlossarySet
-from reader.text import parse_document
+from reader.core.text import parse_document
 from reader.ui.screens.entry_form import EntryFormScreen
 from reader.ui.screens.glossary import GlossaryScreen
 from reader.ui.widgets.lookup_panel import LookupPanel

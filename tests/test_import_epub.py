@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from reader import cli
 from reader.cli.common import open_document
-from reader.errors import UserError
+from reader.core.errors import UserError
+from reader.core.text import TextLoadError
 from reader.importing import epub
 from reader.store import Store
-from reader.text import TextLoadError
 from tests.epub_books import ADEPT_ENCRYPTION, FONT_ENCRYPTION, epub2_book, epub3_book
 
 TITLES = ["Erstes Kapitel", "Zweites Kapitel", "Drittes Kapitel"]

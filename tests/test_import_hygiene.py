@@ -46,7 +46,7 @@ def run_python(code: str, tmp_path: Path) -> dict[str, object]:
 
 def test_the_core_does_not_import_textual(tmp_path: Path) -> None:
     modules = core_modules()
-    assert "reader.text" in modules and "glossary.matching" in modules
+    assert "reader.core.text" in modules and "glossary.matching" in modules
     code = (
         "import importlib, json, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
@@ -64,9 +64,9 @@ def test_starting_the_app_imports_no_heavy_module(
     code = f"""
 import asyncio, json, sys
 from pathlib import Path
-from reader.paths import DEFAULT_TEXT
+from reader.core.paths import DEFAULT_TEXT
 from reader.store import Store
-from reader.text import load_document
+from reader.core.text import load_document
 from reader.ui.app import make_app
 from tests.ui_support import settle
 

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from reader import cli
 from reader.cli.common import open_document
-from reader.errors import UserError
+from reader.core.errors import UserError
+from reader.core.text import TextLoadError
 from reader.importing import import_source, library_dir, web
-from reader.text import TextLoadError
 
 PAGES = Path(__file__).parent / "data" / "web"
 NEWS = PAGES / "nachrichten.html"

@@ -13,7 +13,7 @@ from glossary.ranking import english_in, markers_for_tag
 from glossary.schema import GlossarySet
 from reader.cli import main
 from reader.cli.glossary import format_result
-from reader.text import Sentence, parse_document
+from reader.core.text import Sentence, parse_document
 from tests.fixtures_glossary import REAL_DING
 
 needs_ding = pytest.mark.skipif(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader import navigation
+from reader.core.text import Document, parse_document
 from reader.navigation import Cursor, PageLayout
-from reader.text import Document, parse_document
 
 # Blocks: 0 the title, 1 two sentences, 2 one sentence, 3 three sentences.
 TEXT = "# Titel\n\nEins ist da. Zwei auch.\n\nDrei.\n\nVier. Fünf. Sechs!\n"

@@ -6,9 +6,9 @@ import pytest
 
 from glossary.ding import DingDictionary
 from reader.analysis import PHRASE_MARK, analyse_block, block_marks
+from reader.core.text import Document, parse_document
 from reader.settings import get_setting
 from reader.store import Store
-from reader.text import Document, parse_document
 from tests.fixtures_glossary import REAL_DING
 from tests.ui_support import reading_app, reading_screen, settle
 

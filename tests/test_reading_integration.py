@@ -16,9 +16,9 @@ from textual.message import Message
 from textual.widgets import Input
 
 from glossary import load_glossaries
+from reader.core.text import Document
 from reader.navigation import Cursor
 from reader.store import Store
-from reader.text import Document
 from reader.translation import ModelInfo, TranslationEngine, TranslationStore
 from reader.translation import engine as engine_module
 from reader.ui.screens import reading_messages
@@ -311,7 +311,7 @@ async def test_the_command_palette_runs_reader_commands(article: Document, store
 async def test_square_brackets_in_a_text_are_shown_not_read_as_markup(
     tmp_path: Path, store: Store
 ) -> None:
-    from reader.text import load_document
+    from reader.core.text import load_document
 
     path = tmp_path / "klammern.md"
     path.write_text(
@@ -341,7 +341,7 @@ async def test_square_brackets_in_a_text_are_shown_not_read_as_markup(
 async def test_reopening_a_long_text_shows_stored_english_without_the_model(
     tmp_path: Path, store: Store, tiny_model: ModelInfo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.text import load_document
+    from reader.core.text import load_document
     from tests.longtext import write_long_text
 
     path = write_long_text(tmp_path / "novelle.md", target_bytes=25_000)

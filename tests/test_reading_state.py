@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import BlockAnalysis, SentenceAnalysis
+from reader.core.text import parse_document
 from reader.english import EnglishBlock, EnglishSentence, EnglishVersion, TranslationMode
 from reader.navigation import Cursor, sentence_with_text
 from reader.reading_state import (
@@ -15,7 +16,6 @@ from reader.reading_state import (
     lemma_at,
     translation_status,
 )
-from reader.text import parse_document
 from reader.translation import SentenceTranslation
 
 TEXT = "# T\n\nDer Hund bellt. Ja.\n\nJa.\n\nDie Katze.\n"

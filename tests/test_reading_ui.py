@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.text import Document, load_document
 from reader.navigation import Cursor
 from reader.store import Store
-from reader.text import Document, load_document
 from reader.ui.screens.goto import GoToParagraphScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.parallel_view import ParallelTextView

@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 
 import reader.translation
 from reader.analysis import BlockAnalysis
+from reader.core.text import Document, parse_document
 from reader.reading_work import (
     EngineStarted,
     EnglishArrived,
@@ -26,7 +27,6 @@ from reader.reading_work import (
     translate_document,
 )
 from reader.store import Store
-from reader.text import Document, parse_document
 from reader.translation import InstalledModels, ModelInfo, TranslationStore
 from reader.translation.pipeline import TranslationJob
 from tests.ui_support import reading_app, reading_screen, settle

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from reader.text import Document, load_document
+from reader.core.text import Document, load_document
 
 REAL = Path(__file__).parent / "data" / "real"
 EVERY_TEXT = sorted(path for path in REAL.glob("*.md") if path.name != "README.md")

@@ -11,6 +11,7 @@ import pytest
 from glossary.matching import GlossaryMatcher
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.cli import main
+from reader.core.text import parse_document
 from reader.search import (
     compile_pattern,
     find_matches,
@@ -19,7 +20,6 @@ from reader.search import (
     term_occurrences,
 )
 from reader.store import Store
-from reader.text import parse_document
 from reader.ui.screens.glossary import GlossaryScreen
 from tests.ui_support import open_reader, settle
 

@@ -6,9 +6,9 @@ import pytest
 
 from reader.cli import main
 from reader.cli.common import open_store
+from reader.core.text import Document
 from reader.settings import SETTINGS, get_setting
 from reader.store import Store
-from reader.text import Document
 from reader.ui.widgets.parallel_view import ParallelTextView
 from tests.ui_support import reading_app, reading_screen, settle
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from reader.core.text import Document
 from reader.store import Store
-from reader.text import Document
 from tests.ui_support import reading_app, settle
 
 SIZE = (120, 36)

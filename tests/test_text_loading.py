@@ -11,14 +11,14 @@ import pytest
 
 from reader.cli import main
 from reader.cli.common import open_document
-from reader.errors import UserError
-from reader.store import MIGRATIONS, SCHEMA_VERSION, ReadingPosition, Store, StoreError
-from reader.text import (
+from reader.core.errors import UserError
+from reader.core.text import (
     TextLoadError,
     load_document,
     load_reference,
     parse_document,
 )
+from reader.store import MIGRATIONS, SCHEMA_VERSION, ReadingPosition, Store, StoreError
 
 DATA = Path(__file__).parent / "data"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.core.structure import MAX_BLOCK_CHARS, bounded_spans
+from reader.core.text import load_document
 from reader.store import Store
-from reader.structure import MAX_BLOCK_CHARS, bounded_spans
-from reader.text import load_document
 from tests.ui_support import reading_app, reading_screen
 
 SENTENCE = "Der Minister sagte am Montag in Berlin, dass die Regierung mehr Geld ausgeben werde. "

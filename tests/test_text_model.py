@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.paths import DEFAULT_TEXT
-from reader.text import Document, load_document, load_reference, parse_document
+from reader.core.paths import DEFAULT_TEXT
+from reader.core.text import Document, load_document, load_reference, parse_document
 from tests.longtext import NOVEL_TITLE, make_long_text, write_long_text
 
 SEED_ARTICLE = Path("/work/shared/seed/000_bd67178a037e1169.txt")

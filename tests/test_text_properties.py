@@ -21,10 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary.loading import parse_glossary_text
-from reader import safe_yaml
-from reader.errors import UserError
-from reader.structure import MAX_BLOCK_CHARS
-from reader.text import decode_text, load_document, load_reference, parse_document
+from reader.core import safe_yaml
+from reader.core.errors import UserError
+from reader.core.structure import MAX_BLOCK_CHARS
+from reader.core.text import decode_text, load_document, load_reference, parse_document
 
 SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 BOMS = [b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE]

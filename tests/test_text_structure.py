@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.structure import dateline_length
-from reader.text import Document, parse_document
+from reader.core.structure import dateline_length
+from reader.core.text import Document, parse_document
 
 DATELINES = [
     ("BERLIN taz | Der Kanzler kam.", "BERLIN taz | "),

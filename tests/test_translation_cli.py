@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.paths import cache_dir
+from reader.core.paths import cache_dir
 from reader.translation import ModelInfo, installed_model
 from reader.translation.models import argos_packages_dir
 from tests.fixtures_translation import PackageServer

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.errors import UserError
+from reader.core.errors import UserError
+from reader.core.text import Document
 from reader.store import Store
-from reader.text import Document
 from reader.translation import (
     MISSING_MODEL_HELP,
     ModelError,

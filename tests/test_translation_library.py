@@ -54,7 +54,7 @@ class Counting:
 
 
 def sentences_of(path: Path) -> list[str]:
-    from reader.text import load_document
+    from reader.core.text import load_document
 
     return [" ".join(s.text.split()) for s in load_document(path).all_sentences()]
 

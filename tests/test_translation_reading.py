@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core.text import Document
 from reader.store import Store
-from reader.text import Document
 from reader.translation import ModelInfo
 from reader.translation.models import argos_packages_dir
 from reader.ui.widgets.status_bar import StatusBar

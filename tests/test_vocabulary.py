@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.errors import OutputExistsError, UserError
+from reader.core.errors import OutputExistsError, UserError
 from reader.store import MIGRATIONS, SCHEMA_VERSION, Store
 from reader.vocabulary import CSV_HEADER, Vocabulary, parse_status, status_label, statuses_for
 

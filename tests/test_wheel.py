@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.paths import PROJECT_ROOT
+from reader.core.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -105,7 +105,7 @@ def test_installed_wheel_opens_the_default_text(installed_wheel: Path, tmp_path:
 
 
 def test_installed_package_is_not_the_checkout(installed_wheel: Path, tmp_path: Path) -> None:
-    code = "import reader.paths as p; print(p.BUNDLED_TEXTS_DIR.resolve())"
+    code = "import reader.core.paths as p; print(p.BUNDLED_TEXTS_DIR.resolve())"
     where = run_installed(installed_wheel, tmp_path, "python", "-c", code)
     assert where.returncode == 0, where.stderr
     folder = Path(where.stdout.strip())

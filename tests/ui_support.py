@@ -10,8 +10,8 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerState
 
+from reader.core.text import Document
 from reader.store import Store
-from reader.text import Document
 from reader.ui.app import LesepultApp, make_app
 from reader.ui.screens.reading import ReadingScreen
 

@@ -2,7 +2,7 @@
 
 Each feature group registers its own subcommands (``reader.cli.translation``,
 ``reader.cli.glossary``, ``reader.cli.study``...); this module holds the entry point, ``read``
-and ``texts``. Expected failures are :class:`~reader.errors.UserError` and end with one line
+and ``texts``. Expected failures are :class:`~reader.core.errors.UserError` and end with one line
 on stderr, never a traceback.
 """
 
@@ -30,10 +30,10 @@ from reader.cli.common import (
     print_json,
     sanitized_output,
 )
-from reader.display import one_line
-from reader.errors import ExitCode, UserError
+from reader.core.display import one_line
+from reader.core.errors import ExitCode, UserError
+from reader.core.paths import BUNDLED_TEXTS_DIR, store_path
 from reader.failures import failure_message
-from reader.paths import BUNDLED_TEXTS_DIR, store_path
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,7 +2,7 @@
 
 :func:`sanitized_output` is the CLI's one sink for text: while a command runs, everything
 written to stdout and stderr (``print``, ``sys.stdout.write``, argparse's messages) passes
-through :func:`reader.display.displayable`, so no text, glossary, correction or index entry
+through :func:`reader.core.display.displayable`, so no text, glossary, correction or index entry
 can send a control sequence to the terminal, whichever module prints it.
 """
 
@@ -17,12 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from reader.display import displayable
-from reader.errors import FieldError, OutputExistsError, UserError
-from reader.importing import import_source
-from reader.paths import DEFAULT_TEXT, store_path
-from reader.store import Store, StoreError
-from reader.text import (
+from reader.core.display import displayable
+from reader.core.errors import FieldError, OutputExistsError, UserError
+from reader.core.paths import DEFAULT_TEXT, store_path
+from reader.core.text import (
     Document,
     Sentence,
     TextLoadError,
@@ -30,6 +28,8 @@ from reader.text import (
     load_document,
     parse_document,
 )
+from reader.importing import import_source
+from reader.store import Store, StoreError
 
 
 def open_document(name: str | None, encoding: str | None = None) -> Document:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from reader.cli.common import add_text_argument, open_document, open_store, print_json, sentence_at
 from reader.cli.models import add_device_argument, model_in_use
-from reader.errors import ExitCode, UserError
-from reader.text import Sentence
+from reader.core.errors import ExitCode, UserError
+from reader.core.text import Sentence
 from reader.translation.models import installed_model
 from reader.translation.store import SentenceTranslation, TranslationStore
 

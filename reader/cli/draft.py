@@ -12,9 +12,9 @@ from pathlib import Path
 
 from glossary.draft import LEVEL_THRESHOLDS
 from reader.cli.common import add_text_argument, open_document, open_store
-from reader.display import one_line
+from reader.core.display import one_line
+from reader.core.errors import ExitCode
 from reader.draft import default_draft_path, make_draft, refuse_existing, write_draft
-from reader.errors import ExitCode
 from reader.settings import get_setting
 
 

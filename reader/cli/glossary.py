@@ -24,8 +24,8 @@ from glossary.lookup import (
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.cli.common import add_text_argument, bracketed, open_document, print_json
-from reader.errors import ExitCode, UserError
-from reader.text import Sentence, parse_document
+from reader.core.errors import ExitCode, UserError
+from reader.core.text import Sentence, parse_document
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

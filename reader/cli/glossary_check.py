@@ -20,8 +20,8 @@ from reader.cli.common import add_text_argument, open_document, open_store, prin
 # One loader (with its warnings) for every glossary command; imported once reader.cli.glossary
 # is loaded, as it registers this module lazily.
 from reader.cli.glossary import _load
-from reader.errors import ExitCode, NoModelError, UserError
-from reader.text import Document, Sentence, TextLoadError, load_reference
+from reader.core.errors import ExitCode, NoModelError, UserError
+from reader.core.text import Document, Sentence, TextLoadError, load_reference
 
 
 def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

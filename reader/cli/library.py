@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.common import print_json
-from reader.display import one_line
-from reader.errors import ExitCode, UserError
-from reader.text import TextLoadError, load_document
+from reader.core.display import one_line
+from reader.core.errors import ExitCode, UserError
+from reader.core.text import TextLoadError, load_document
 from reader.translation.library import LibraryProgress, collect_texts, translate_library
 
 if TYPE_CHECKING:

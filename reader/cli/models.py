@@ -1,7 +1,7 @@
 """CLI subcommands ``models list|install|remove``: the Argos packages, with a download bar.
 
 Registered by ``reader.cli.translation``; the package work is ``reader.translation.models``.
-Everything shown from the index or a package folder goes through ``reader.display.one_line``.
+Everything shown from the index or a package folder goes through ``reader.core.display.one_line``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.common import print_json
-from reader.display import one_line
-from reader.errors import ExitCode, NoModelError
+from reader.core.display import one_line
+from reader.core.errors import ExitCode, NoModelError
 from reader.translation.decoding import DEVICES
 from reader.translation.models import (
     MISSING_MODEL_HELP,

@@ -14,10 +14,10 @@ import sys
 from dataclasses import dataclass
 
 from reader.cli.common import add_text_argument, bracketed, open_document, print_json
-from reader.errors import ExitCode, UserError
+from reader.core.errors import ExitCode, UserError
+from reader.core.text import Document, Sentence
 from reader.search import compile_pattern, sentence_of
 from reader.search import find_matches as find
-from reader.text import Document, Sentence
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader.cli.common import open_store, print_json
-from reader.errors import ExitCode
+from reader.core.errors import ExitCode
 from reader.settings import SETTINGS, get_setting, set_setting
 
 

@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from reader.cli.common import add_text_argument, open_document, open_store, print_json
-from reader.errors import ExitCode, UserError
+from reader.core.errors import ExitCode, UserError
+from reader.core.paths import BUNDLED_TEXTS_DIR
 from reader.export.sheet import counted
-from reader.paths import BUNDLED_TEXTS_DIR
 from reader.vocabulary import STATUSES, Vocabulary, parse_status, status_label
 
 FORMAT_CHOICES = ("md", "html", "anki", "csv")

@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.common import open_document, open_store, print_json
 from reader.cli.corrections import register_alternatives, register_correct
 from reader.cli.models import add_device_argument, model_in_use, register_models
-from reader.errors import ExitCode, UserError
-from reader.text import Sentence
+from reader.core.errors import ExitCode, UserError
+from reader.core.text import Sentence
 from reader.translation.models import ModelInfo
 from reader.translation.store import SentenceTranslation, TranslationStore
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from reader.text import Document
+    from reader.core.text import Document
     from reader.translation.engine import EngineSettings, TranslationEngine
     from reader.translation.guided import GuidedChoice
 

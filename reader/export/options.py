@@ -1,7 +1,7 @@
 """The study sheet's options as the user gives them: which paragraphs, and the sheet's time.
 
 Both front ends parse the same way: the CLI's ``--paragraphs`` and the export dialog's
-Paragraphs field. A bad range is a :class:`~reader.errors.FieldError` naming ``paragraphs``,
+Paragraphs field. A bad range is a :class:`~reader.core.errors.FieldError` naming ``paragraphs``,
 which each front end words for its user.
 """
 
@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from reader.errors import FieldError, UserError
+from reader.core.errors import FieldError, UserError
 
 
 def sheet_time(environ: Mapping[str, str] | None = None) -> int:

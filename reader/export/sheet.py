@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from reader import __version__
+from reader.core.text import Block, Document, Sentence
 
 # Re-exported: the range and time are the sheet's options, named from here by importers.
 from reader.export.options import parse_paragraph_range as parse_paragraph_range
 from reader.export.options import sheet_time as sheet_time
-from reader.text import Block, Document, Sentence
 
 TranslationChoice = Literal["machine", "reference", "edited", "best"]
 TRANSLATION_CHOICES: tuple[str, ...] = ("machine", "reference", "edited", "best")

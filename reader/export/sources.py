@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.errors import FieldError, NoModelError, UserError
+from reader.core.errors import FieldError, NoModelError, UserError
+from reader.core.text import Document, Sentence, TextLoadError, load_reference
 from reader.export.sheet import (
     SheetEnglish,
     SheetSources,
@@ -22,7 +23,6 @@ from reader.export.sheet import (
     build_study_sheet,
 )
 from reader.store import Store
-from reader.text import Document, Sentence, TextLoadError, load_reference
 from reader.vocabulary import Vocabulary
 
 if TYPE_CHECKING:

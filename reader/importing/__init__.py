@@ -19,9 +19,9 @@ from typing import Literal
 
 import yaml
 
-from reader.atomic import atomic_write_text
-from reader.paths import data_dir
-from reader.text import TextLoadError
+from reader.core.atomic import atomic_write_text
+from reader.core.paths import data_dir
+from reader.core.text import TextLoadError
 
 ImportedKind = Literal["heading", "paragraph"]
 URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
@@ -113,7 +113,7 @@ def _read_bounded(path: Path) -> bytes:
 def import_source(name: str) -> Path | None:
     """The library text for a URL, ``.html`` or ``.epub`` (converted once), else None.
 
-    Raises :class:`~reader.text.TextLoadError` with one line for anything that goes wrong.
+    Raises :class:`~reader.core.text.TextLoadError` with one line for anything that goes wrong.
     """
     if is_url(name):
         from reader.importing.web import import_url

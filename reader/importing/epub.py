@@ -19,8 +19,8 @@ from typing import Any
 
 from lxml import etree
 
+from reader.core.text import TextLoadError
 from reader.importing import ImportedBlock, clean, to_markdown
-from reader.text import TextLoadError
 
 MAX_ENTRIES = 10_000
 """The most files an EPUB may hold."""

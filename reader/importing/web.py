@@ -19,9 +19,9 @@ from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
-from reader.display import one_line
+from reader.core.display import one_line
+from reader.core.text import TextLoadError
 from reader.importing import ImportedBlock, _digest, _store, clean, library_dir, to_markdown
-from reader.text import TextLoadError
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 """The largest web page downloaded or read (news pages are well under 2 MB)."""

@@ -94,7 +94,7 @@ def guide_sentences(
 ) -> dict[str, GuidedChoice]:
     """The glossary-guided choice for each sentence (by text) that holds glossary terms.
 
-    ``engine`` is a ``TranslationEngine``; ``sentences`` are ``reader.text.Sentence``; the
+    ``engine`` is a ``TranslationEngine``; ``sentences`` are ``reader.core.text.Sentence``; the
     n-best lists of all of them come from one batched call.
     """
     from glossary import load_glossaries

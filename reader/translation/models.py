@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.paths import cache_dir
+from reader.core.paths import cache_dir
 from reader.translation import leftovers
 from reader.translation.archive import extract
 from reader.translation.download import (

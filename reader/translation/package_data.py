@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.errors import UserError
+from reader.core.errors import UserError
 
 PACKAGE_CODE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 """An Argos package code, ``translate-de_en``."""

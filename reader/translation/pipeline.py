@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reader.text import Document, TextLoadError, load_reference
+from reader.core.text import Document, TextLoadError, load_reference
 from reader.translation.checks import translation_flags
 from reader.translation.engine import Translator
 from reader.translation.store import SentenceTranslation, TranslationStore

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.errors import UserError
+from reader.core.errors import UserError
 from reader.store import Store
 from reader.translation.checks import translation_flags
 

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from reader.display import displayable, one_line
+from reader.core.display import displayable, one_line
+from reader.core.text import Document, ReferenceTranslation, TextLoadError, load_reference
 from reader.failures import describe_failure
 from reader.navigation import Cursor
 from reader.store import Store
-from reader.text import Document, ReferenceTranslation, TextLoadError, load_reference
 from reader.ui.commands import ReaderCommandsProvider
 from reader.ui.screens.reading import ReadingScreen
 

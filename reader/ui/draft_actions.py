@@ -56,8 +56,8 @@ def _draft_worker(screen: ReadingScreen, level: str) -> None:
     from glossary.loading import parse_glossary_file
     from glossary.matching import GlossaryMatcher
     from glossary.schema import GlossarySet
+    from reader.core.errors import UserError
     from reader.draft import default_draft_path, make_draft, write_draft
-    from reader.errors import UserError
 
     document = screen.document
     path = default_draft_path(document)
@@ -78,7 +78,7 @@ def _draft_worker(screen: ReadingScreen, level: str) -> None:
 
 def show_draft(screen: ReadingScreen, event: DraftReady) -> None:
     """Show the draft's entries in the glossary screen, or say what went wrong."""
-    from reader.display import one_line
+    from reader.core.display import one_line
     from reader.ui.screens.glossary import GlossaryScreen
 
     if event.glossary is None:

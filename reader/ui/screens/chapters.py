@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.display import one_line
-from reader.text import Document
+from reader.core.display import one_line
+from reader.core.text import Document
 
 
 def chapter_blocks(document: Document) -> list[int]:

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 
-from reader.display import displayable
+from reader.core.display import displayable
 from reader.ui.widgets.shown import shown
 
 REVERT = ""

@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from glossary.loading import validate_entry_data
 from glossary.schema import ENTRY_KINDS, GlossaryEntry, GlossarySet
-from reader.display import displayable, one_line
+from reader.core.display import displayable, one_line
 from reader.failures import describe_failure
 
 

@@ -19,12 +19,12 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from reader.display import displayable
-from reader.errors import FieldError, UserError
+from reader.core.display import displayable
+from reader.core.errors import FieldError, UserError
+from reader.core.text import Document
 from reader.export import FORMATS, StudySheet, write_export
 from reader.export.options import parse_paragraph_range
 from reader.store import Store
-from reader.text import Document
 
 SheetBuilder = Callable[[str, tuple[int, int]], StudySheet]
 """Builds a sheet from a translation choice and a paragraph range (runs in a worker)."""

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from glossary.matching import TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
-from reader.display import displayable
+from reader.core.display import displayable
 from reader.search import term_occurrences
 from reader.ui.widgets.lookup_panel import entry_text
 from reader.ui.widgets.shown import shown, shown_text

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from reader.display import one_line
+from reader.core.display import one_line
 from reader.translation.models import (
     MISSING_MODEL_HELP,
     AvailableModel,

@@ -23,6 +23,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader import navigation
+from reader.core.text import Document, ReferenceTranslation, Sentence
 from reader.english import (
     EnglishBlock,
     TranslationMode,
@@ -61,7 +62,6 @@ from reader.search import (
 )
 from reader.settings import get_setting, set_setting
 from reader.store import Store
-from reader.text import Document, ReferenceTranslation, Sentence
 from reader.translation.store import SentenceTranslation, TranslationStore
 from reader.ui.commands import READING_COMMANDS, ReaderCommand, bindings_for
 from reader.ui.draft_actions import DraftReady
@@ -201,7 +201,7 @@ class ReadingScreen(Screen[None]):
         worker = get_current_worker()
         todo = tuple(index for index in blocks if document.segmented(index) is None)
         for index in todo:
-            # Blocks are bounded (reader.structure.MAX_BLOCK_CHARS), so quitting waits for
+            # Blocks are bounded (reader.core.structure.MAX_BLOCK_CHARS), so quitting waits for
             # one block's segmentation at most.
             if worker.is_cancelled:
                 return

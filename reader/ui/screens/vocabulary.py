@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from reader.display import displayable
+from reader.core.display import displayable
 from reader.export.sheet import counted
 from reader.failures import describe_failure
 from reader.ui.widgets.shown import shown

@@ -24,11 +24,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.display import displayable
+from reader.core.display import displayable
+from reader.core.text import Block, Document, Sentence
 from reader.english import EnglishBlock, EnglishVersion
 from reader.layout import wrap_offsets
 from reader.navigation import Cursor, PageLayout, block_at_line
-from reader.text import Block, Document, Sentence
 
 SEPARATOR = " │ "
 STACKED_INDENT = 2

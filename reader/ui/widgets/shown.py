@@ -1,4 +1,4 @@
-"""The app's side of :mod:`reader.display`: outside text made safe for a widget.
+"""The app's side of :mod:`reader.core.display`: outside text made safe for a widget.
 
 Rich markup is not the danger here (outside text is never parsed as markup); control
 characters are: Textual passes ``ESC`` through to the terminal. Every widget that shows a
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from reader.display import displayable
+from reader.core.display import displayable
 
 
 def shown(value: str, style: str = "") -> Text:

@@ -18,15 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.display import blank_shown_controls
-from reader.frontmatter import parse_front_matter
-from reader.structure import (
+from reader.core.display import blank_shown_controls
+from reader.core.frontmatter import parse_front_matter
+from reader.core.structure import (
     BlockKind,
     is_footnote_marker,
     layout_blocks,
     paragraph_spans,
 )
-from reader.textfile import (
+from reader.core.textfile import (
     TextLoadError,
     clean_text,
     decode_text,

@@ -1,4 +1,4 @@
-"""A text's YAML front matter: read through :mod:`reader.safe_yaml`, every field type-checked.
+"""A text's YAML front matter: read through :mod:`reader.core.safe_yaml`, every field type-checked.
 
 The front matter comes with the text, from anywhere, so it is composed by the safe loader
 (no aliases, bounded) and each field is checked on its node, so a problem names the field and
@@ -19,9 +19,9 @@ import re
 
 import yaml
 
-from reader import safe_yaml
-from reader.display import displayable
-from reader.textfile import TextLoadError
+from reader.core import safe_yaml
+from reader.core.display import displayable
+from reader.core.textfile import TextLoadError
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*\n", re.DOTALL | re.MULTILINE)
 MAX_FRONT_MATTER_CHARS = 64 * 1024

@@ -3,7 +3,7 @@
 Everything a text brings from outside passes here before the text model sees it: the size is
 bounded, a byte order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) decides the encoding, line
 endings become ``\\n``, and every control character but newline and tab is replaced by
-:func:`reader.display.displayable` (one visible character for one control character, so the
+:func:`reader.core.display.displayable` (one visible character for one control character, so the
 offsets SoMaJo gives and the columns of the German view stay where they are).
 """
 
@@ -14,8 +14,8 @@ import os
 import stat
 from pathlib import Path
 
-from reader.display import displayable, has_control_characters
-from reader.errors import UserError
+from reader.core.display import displayable, has_control_characters
+from reader.core.errors import UserError
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 """The largest text read (a long novel is 2 MB); more is refused, never read into memory."""

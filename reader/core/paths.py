@@ -12,10 +12,11 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "lesepult"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# `reader/bundled_texts` is a link to the top-level `texts/` in a checkout and a real folder in
-# an installed wheel (setuptools copies the files it points to), so both find the texts.
-BUNDLED_TEXTS_DIR = Path(__file__).parent / "bundled_texts"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+# `reader/bundled_texts` (beside this package) is a link to the top-level `texts/` in a
+# checkout and a real folder in an installed wheel (setuptools copies the files it points to),
+# so both find the texts.
+BUNDLED_TEXTS_DIR = Path(__file__).parent.parent / "bundled_texts"
 DEFAULT_TEXT = BUNDLED_TEXTS_DIR / "belarus-im-ukraine-krieg.md"
 
 

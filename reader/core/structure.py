@@ -1,7 +1,7 @@
 """A text's structure: paragraphs, title, teaser, headings, datelines, over-long paragraphs.
 
-:func:`layout_blocks` turns a text's source into block kinds and spans; :mod:`reader.text`
-builds the :class:`~reader.text.Block` s from them. The rules (README "Text format"):
+:func:`layout_blocks` turns a text's source into block kinds and spans; :mod:`reader.core.text`
+builds the :class:`~reader.core.text.Block` s from them. The rules (README "Text format"):
 
 - Blocks are separated by blank lines. A paragraph longer than :data:`MAX_BLOCK_CHARS` is
   cut into blocks of at most that size at sentence ends (else at a space), so SoMaJo, the
