@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from reader.ui.screens.reading import ReadingScreen
+    from reader.ui.screens.reading_base import ReadingBase
 
 
 @dataclass
@@ -27,7 +27,7 @@ class LevelMarksReady(Message):
     """The level they were worked out for."""
 
 
-def request_level_marks(screen: ReadingScreen, blocks: Iterable[int]) -> None:
+def request_level_marks(screen: ReadingBase, blocks: Iterable[int]) -> None:
     """Work out the marks of ``blocks`` (those analysed) in a thread worker."""
     from reader.settings import get_setting
 
