@@ -13,13 +13,10 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.worker import get_current_worker
 
-from reader.reading_work import (
-    analysis_batches,
-    analysis_order,
-    batch_lemmas,
-)
+from reader.reading_work import analysis_batches, analysis_order, batch_lemmas
 from reader.settings import get_setting
 from reader.ui.level_marks import LevelMarksReady, request_level_marks
+from reader.ui.screens.reading_base import ReadingBase
 from reader.ui.screens.reading_messages import (
     BlocksAnalysed,
     BlocksSegmented,
@@ -31,9 +28,9 @@ from reader.ui.widgets.parallel_view import ParallelTextView
 
 if TYPE_CHECKING:
     from glossary import GlossarySet
+    from glossary.ding import DingDictionary
     from glossary.matching import GlossaryMatcher
     from reader.analysis import BlockAnalysis
-from reader.ui.screens.reading_base import ReadingBase
 
 
 class AnalysisMixin(ReadingBase):
@@ -92,6 +89,7 @@ class AnalysisMixin(ReadingBase):
                 severity="error",
                 timeout=15,
             )
+        self._analysis_run += 1
         self.analyses.clear()
         self._analyse_visible(force=True)
         if first_time:
@@ -113,6 +111,7 @@ class AnalysisMixin(ReadingBase):
             )
         if self.cursor.token is not None:
             self.look_up_current_word()
+        self._analysis_run += 1
         self.analyses.clear()  # again, now with the dictionary's phrases
         self._analyse_visible(force=True)
 
@@ -127,26 +126,35 @@ class AnalysisMixin(ReadingBase):
         ]
         if wanted or force:
             order = analysis_order(wanted, self.analyses, len(self.document.blocks))
-            self.analyse_blocks(tuple(order), self.matcher)
+            dictionary = self.word_lookup.dictionary if self.word_lookup else None
+            self.analyse_blocks(tuple(order), self.matcher, dictionary, self._analysis_run)
 
     @work(thread=True, exclusive=True, group="analyse", exit_on_error=False)
-    def analyse_blocks(self, order: tuple[int, ...], matcher: GlossaryMatcher) -> None:
-        """Tag and match the blocks in ``order``, posting them a few at a time."""
+    def analyse_blocks(
+        self,
+        order: tuple[int, ...],
+        matcher: GlossaryMatcher,
+        dictionary: DingDictionary | None,
+        run: int,
+    ) -> None:
+        """Tag and match the blocks in ``order``, posting them a few at a time (tagged with
+        ``run``, the glossary and dictionary they were analysed with)."""
         from reader.analysis import analyse_block
 
         worker = get_current_worker()
         document = self.document
-        dictionary = self.word_lookup.dictionary if self.word_lookup else None
 
         def analyse(index: int) -> BlockAnalysis:
             return analyse_block(document, index, matcher, dictionary)
 
         for batch in analysis_batches(order, analyse, lambda: worker.is_cancelled):
             statuses = self.vocabulary.statuses(batch_lemmas(batch))
-            self.post_message(BlocksAnalysed(batch, statuses))
+            self.post_message(BlocksAnalysed(batch, statuses, run))
 
     @on(BlocksAnalysed)
     def blocks_analysed(self, event: BlocksAnalysed) -> None:
+        if event.run is not None and event.run != self._analysis_run:
+            return  # analysed with a glossary or dictionary that has been replaced since
         self.statuses.update(event.statuses)
         for analysis in event.analyses:
             self.analyses[analysis.block] = analysis

@@ -17,18 +17,9 @@ from textual.timer import Timer
 
 from reader import navigation
 from reader.core.text import Document, ReferenceTranslation, Sentence
-from reader.english import (
-    EnglishBlock,
-    TranslationMode,
-    compose_english,
-    machine_notes,
-)
+from reader.english import EnglishBlock, TranslationMode, compose_english, machine_notes
 from reader.navigation import Cursor
-from reader.reading_state import (
-    SentenceBlocks,
-    lemma_at,
-    translation_status,
-)
+from reader.reading_state import SentenceBlocks, lemma_at, translation_status
 from reader.search import SearchMatch
 from reader.settings import set_setting
 from reader.store import Store
@@ -89,6 +80,8 @@ class ReadingBase(Screen[None]):
         self._reported: set[str] = set()
         self._translation_run = 0
         """The current translation run; messages of older runs are dropped."""
+        self._analysis_run = 0
+        """Counts the glossaries and dictionaries analysed with; older analyses are dropped."""
 
     @property
     def view(self) -> ParallelTextView:

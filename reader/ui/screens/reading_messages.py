@@ -1,9 +1,9 @@
 """Messages the reading screen's workers post to it (workers never touch widgets).
 
 Dataclass messages, as Toolong's: a worker's result is the message's fields. The
-translation's messages carry the run that sent them: the screen drops those of a run that
-was cancelled or superseded (a model change, a reload), so an older worker still finishing
-cannot overwrite what the newer one set.
+translation's and the analysis's messages carry the run that sent them: the screen drops
+those of a run that was cancelled or superseded (a model change, a reload, a new glossary or
+dictionary), so an older worker still finishing cannot overwrite what the newer one set.
 """
 
 from __future__ import annotations
@@ -112,6 +112,8 @@ class BlocksAnalysed(Message):
     """The analyses."""
     statuses: dict[str, str]
     """Lemma to vocabulary status, for the lemmas of these blocks."""
+    run: int | None = None
+    """The glossary and dictionary they were analysed with (the screen's analysis run)."""
 
 
 @dataclass

@@ -6,26 +6,16 @@ them to keys and shows where the cursor went.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 
 from reader import navigation
 from reader.navigation import Cursor
-from reader.search import (
-    compile_pattern,
-    find_matches,
-    first_match_from,
-    sentence_of,
-)
+from reader.search import compile_pattern, find_matches, first_match_from, sentence_of
 from reader.ui.screens.goto import GoToParagraphScreen
+from reader.ui.screens.reading_base import ReadingBase
 from reader.ui.widgets.lookup_panel import LookupPanel
 from reader.ui.widgets.parallel_view import ParallelTextView
 from reader.ui.widgets.search_bar import SearchBar
-
-if TYPE_CHECKING:
-    pass
-from reader.ui.screens.reading_base import ReadingBase
 
 
 class MovesMixin(ReadingBase):

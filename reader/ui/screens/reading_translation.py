@@ -14,13 +14,9 @@ from textual.worker import get_current_worker
 
 from reader.english import next_mode
 from reader.reading_state import english_to_edit
-from reader.reading_work import (
-    EngineStarted,
-    ModelState,
-    TranslationEvent,
-    translate_document,
-)
+from reader.reading_work import EngineStarted, ModelState, TranslationEvent, translate_document
 from reader.translation.store import SentenceTranslation
+from reader.ui.screens.reading_base import ReadingBase
 from reader.ui.screens.reading_messages import (
     AlternativesReady,
     EngineReady,
@@ -31,7 +27,6 @@ from reader.ui.screens.reading_messages import (
 
 if TYPE_CHECKING:
     from reader.translation import ModelInfo
-from reader.ui.screens.reading_base import ReadingBase
 
 
 class TranslationMixin(ReadingBase):

@@ -15,24 +15,16 @@ from reader import navigation
 from reader.core.text import Sentence
 from reader.failures import describe_failure
 from reader.navigation import Cursor
-from reader.reading_state import (
-    all_matches,
-    guessed_kind,
-    lookup_gist,
-)
+from reader.reading_state import all_matches, guessed_kind, lookup_gist
 from reader.search import term_occurrences
-from reader.ui.screens.reading_messages import (
-    LookupDone,
-    MarkedKnown,
-    StatusesStored,
-)
+from reader.ui.screens.reading_base import ReadingBase
+from reader.ui.screens.reading_messages import LookupDone, MarkedKnown, StatusesStored
 from reader.ui.widgets.lookup_panel import LookupPanel
 
 if TYPE_CHECKING:
     from glossary import GlossaryEntry
     from glossary.lookup import LookupResult, WordLookup
     from glossary.matching import TermMatch
-from reader.ui.screens.reading_base import ReadingBase
 
 LOOKUP_COUNTS_AFTER_SECONDS = 0.8
 
