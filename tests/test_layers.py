@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import tomllib
 from pathlib import Path
 
@@ -35,3 +36,33 @@ def test_the_foundation_is_the_bottom_layer_and_the_glossary_above_it() -> None:
     contracts = config["tool"]["importlinter"]["contracts"]
     (layers,) = [c["layers"] for c in contracts if c["type"] == "layers"]
     assert layers[-2:] == ["glossary", "reader.core"]
+
+
+def private_imports(source: str) -> list[str]:
+    """``module._name`` for each private name imported from reader or glossary in ``source``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+            continue
+        if node.module.split(".")[0] not in {"reader", "glossary"}:
+            continue
+        found += [
+            f"{node.module}.{alias.name}"
+            for alias in node.names
+            if alias.name.startswith("_") and not alias.name.startswith("__")
+        ]
+    return found
+
+
+def test_the_scan_finds_a_private_import() -> None:
+    source = "from reader.search import _pattern, find_matches\nfrom os import _exit\n"
+    assert private_imports(source) == ["reader.search._pattern"]
+
+
+def test_the_ui_imports_only_public_names() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in sorted((ROOT / "reader" / "ui").rglob("*.py"))
+        for name in private_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -19,7 +19,7 @@ from reader.core.text import Document, ReferenceTranslation, TextLoadError, load
 from reader.failures import describe_failure
 from reader.navigation import Cursor
 from reader.store import Store
-from reader.ui.commands import ReaderCommandsProvider
+from reader.ui.command_palette import ReaderCommandsProvider
 from reader.ui.screens.reading import ReadingScreen
 
 if TYPE_CHECKING:

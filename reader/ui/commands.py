@@ -1,16 +1,13 @@
 """The reader's commands: one table that makes the key bindings, the help screen and the
-command palette, so the three never disagree.
+command palette, so the three never disagree (the palette's provider is in command_palette).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 
-from rich.markup import escape
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
 @dataclass(frozen=True)
@@ -373,37 +370,3 @@ def key_label(keys: str) -> str:
         "space": "space",
     }
     return ", ".join(names.get(key, key) for key in keys.split(","))
-
-
-def _help(command: ReaderCommand) -> str:
-    """The palette's help line: the description and the keys (escaped: "/" and "[" are
-    markup to Rich)."""
-    return escape(f"{command.description} · keys: {key_label(command.keys)}")
-
-
-class ReaderCommandsProvider(Provider):
-    """The command palette's view of the reading screen's commands."""
-
-    def _commands(self) -> Iterable[ReaderCommand]:
-        commands: tuple[ReaderCommand, ...] = getattr(self.screen, "COMMAND_TABLE", ())
-        return commands
-
-    async def discover(self) -> Hits:
-        for command in self._commands():
-            yield DiscoveryHit(
-                command.title,
-                partial(self.screen.run_action, command.action),
-                help=_help(command),
-            )
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for command in self._commands():
-            score = max(matcher.match(command.title), matcher.match(command.description) * 0.8)
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(command.title),
-                    partial(self.screen.run_action, command.action),
-                    help=_help(command),
-                )

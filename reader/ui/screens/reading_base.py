@@ -25,7 +25,8 @@ from reader.settings import set_setting
 from reader.store import Store
 from reader.translation.store import SentenceTranslation, TranslationStore
 from reader.ui.screens.reading_messages import GlossaryLoaded
-from reader.ui.widgets.parallel_view import Decoration, ParallelTextView
+from reader.ui.widgets.block_text import Decoration
+from reader.ui.widgets.parallel_view import ParallelTextView
 from reader.ui.widgets.status_bar import StatusBar
 from reader.vocabulary import Vocabulary
 
@@ -114,7 +115,7 @@ class ReadingBase(Screen[None]):
         analysis = self.analyses.get(block_index)
         return machine_notes(sentences, self.machine, analysis, self.glossary_names)
 
-    # Cursor -----------------------------------------------------------------------------
+    # The cursor, the marks, the status bar and the position ---------------------------
 
     def move_to(self, cursor: Cursor) -> None:
         """Put the sentence cursor somewhere, scroll to it and remember it."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,35 +23,28 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.display import displayable
-from reader.core.text import Block, Document, Sentence
-from reader.english import EnglishBlock, EnglishVersion
-from reader.layout import wrap_offsets
+from reader.core.text import Block, Document
+from reader.english import EnglishBlock
 from reader.navigation import Cursor, PageLayout, block_at_line
+from reader.ui.widgets.block_text import (
+    Decoration,
+    Marks,
+    english_line_texts,
+    german_line_text,
+)
+from reader.view_layout import (
+    SEPARATOR,
+    STACKED_INDENT,
+    BlockLayout,
+    click_target,
+    column_widths,
+    english_rows,
+    german_rows,
+    layout_block,
+    shown_sentence,
+)
 
-SEPARATOR = " │ "
-STACKED_INDENT = 2
 CACHED_BLOCKS = 256
-
-
-@dataclass(frozen=True)
-class Decoration:
-    """A styled span of the German text (a glossary term, a word's vocabulary status)."""
-
-    start: int
-    """Offset of the first character in the document source."""
-    end: int
-    """Offset just past the last character."""
-    component: str
-    """The component class giving its style (one of ``ParallelTextView.COMPONENT_CLASSES``)."""
-
-
-@dataclass
-class _BlockLayout:
-    german: list[tuple[int, int]]
-    english: list[tuple[int, str, list[tuple[int, int]]]]
-    """(version index, "label" | "text" | "noteN" | "placeholder", line offsets)."""
-    height: int
 
 
 class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -123,7 +115,7 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         self.decorations: dict[int, tuple[Decoration, ...]] = {}
         self.search_pattern: re.Pattern[str] | None = None
         self._layout_width = 0
-        self._layouts: list[_BlockLayout] = []
+        self._layouts: list[BlockLayout] = []
         self._tops: list[int] = []
         self._english_cache: dict[int, EnglishBlock] = {}
         self._strips: OrderedDict[int, list[Strip]] = OrderedDict()
@@ -178,10 +170,7 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
     # Geometry ---------------------------------------------------------------------------
 
     def _column_widths(self, width: int) -> tuple[int, int]:
-        if self.stacked:
-            return width, width - STACKED_INDENT
-        left = (width - len(SEPARATOR)) // 2
-        return left, width - left - len(SEPARATOR)
+        return column_widths(width, self.stacked)
 
     def _english(self, index: int) -> EnglishBlock:
         cached = self._english_cache.get(index)
@@ -190,25 +179,9 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
             self._english_cache[index] = cached
         return cached
 
-    def _layout_block(self, index: int, width: int) -> _BlockLayout:
-        left, right = self._column_widths(width)
-        block = self.document.blocks[index]
-        german = wrap_offsets(block.text, left)
-        english: list[tuple[int, str, list[tuple[int, int]]]] = []
-        english_block = self._english(index)
-        for number, version in enumerate(english_block.versions):
-            english.append((number, "label", [(0, len(version.label))]))
-            english.append((number, "text", wrap_offsets(_joined(version)[0], right)))
-            for note_number, note in enumerate(version.notes):
-                english.append((number, f"note{note_number}", wrap_offsets(note, right)))
-        if not english_block.versions:
-            english.append((-1, "placeholder", wrap_offsets(english_block.placeholder, right)))
-        english_height = sum(len(lines) for _, _, lines in english)
-        if self.stacked:
-            height = len(german) + english_height + 1
-        else:
-            height = max(len(german), english_height) + 1
-        return _BlockLayout(german, english, height)
+    def _layout_block(self, index: int, width: int) -> BlockLayout:
+        text = self.document.blocks[index].text
+        return layout_block(text, self._english(index), width, self.stacked)
 
     def _relayout(self, force: bool = False) -> None:
         width = self.scrollable_content_region.width
@@ -263,34 +236,11 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
     def _german_rows(self, cursor: Cursor) -> tuple[int, int] | None:
         if not self._layouts or cursor.block >= len(self._layouts):
             return None
-        block = self.document.blocks[cursor.block]
-        layout = self._layouts[cursor.block]
-        sentences = self.document.segmented(cursor.block)
-        if not sentences:
-            return (0, 0)
-        sentence = sentences[min(cursor.sentence, len(sentences) - 1)]
-        start, end = sentence.start - block.start, sentence.end - block.start
-        rows = [i for i, (s, e) in enumerate(layout.german) if e > start and s < end] or [0]
-        return rows[0], rows[-1]
+        return german_rows(self.document, self._layouts[cursor.block], cursor)
 
     def _english_rows(self, cursor: Cursor) -> tuple[int, int] | None:
-        layout = self._layouts[cursor.block]
-        english_block = self._english(cursor.block)
-        row = len(layout.german) if self.stacked else 0
-        found: list[int] = []
-        for number, kind, lines in layout.english:
-            if kind == "text":
-                version = english_block.versions[number]
-                _, spans = _joined(version)
-                if version.aligned and cursor.sentence < len(spans):
-                    start, end = spans[cursor.sentence]
-                    found += [row + i for i, (s, e) in enumerate(lines) if e > start and s < end]
-                else:
-                    found += [row, row + len(lines) - 1]
-            elif kind.startswith("note") and found:
-                found.append(row + len(lines) - 1)  # the checks belong with the English
-            row += len(lines)
-        return (min(found), max(found)) if found else None
+        layout, english = self._layouts[cursor.block], self._english(cursor.block)
+        return english_rows(layout, english, cursor, self.stacked)
 
     def scroll_to_cursor(self, animate: bool = False) -> None:
         """Scroll so that the current sentence is on screen, with a little context."""
@@ -363,87 +313,34 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
             self._strips.popitem(last=False)
         return strips
 
+    def _component(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"parallel-view--{name}", partial=True)
+        return self._component(f"parallel-view--{name}")
 
-    def _german_text(self, block: Block) -> Text:
-        base = self.rich_style
-        if block.kind in {"title", "heading", "teaser"}:
-            base = base + self._style(block.kind)
-        # The base style goes in as a span: slicing a Text into lines drops ``Text.style``.
-        # displayable keeps the length: decoration and cursor offsets stay right.
-        text = Text(displayable(block.text.replace("\n", " ")), end="")
-        text.stylize(base)
-        if block.dateline_length:
-            text.stylize(self._style("dateline"), 0, block.dateline_length)
-        for decoration in self.decorations.get(block.index, ()):
-            text.stylize(
-                self.get_component_rich_style(decoration.component, partial=True),
-                decoration.start - block.start,
-                decoration.end - block.start,
-            )
-        if block.index == self.cursor.block:
-            sentence = self._cursor_sentence()
-            if sentence is not None:
-                text.stylize(
-                    self._style("cursor-sentence"),
-                    sentence.start - block.start,
-                    sentence.end - block.start,
-                )
-                token = self.cursor.token
-                if token is not None and 0 <= token < len(sentence.tokens):
-                    word = sentence.tokens[token]
-                    text.stylize(
-                        self._style("cursor-word"), word.start - block.start, word.end - block.start
-                    )
-        # Matches go on top of the cursor highlight so they stay visible.
-        if self.search_pattern is not None:
-            for match in self.search_pattern.finditer(block.text):
-                text.stylize(self._style("search"), match.start(), match.end())
-        return text
+    def _cursor_for(self, index: int) -> Cursor | None:
+        return self.cursor if index == self.cursor.block else None
 
-    def _cursor_sentence(self) -> Sentence | None:
-        sentences = self.document.segmented(self.cursor.block)
-        if not sentences:
-            return None
-        return sentences[min(self.cursor.sentence, len(sentences) - 1)]
-
-    def _english_lines(self, index: int, layout: _BlockLayout) -> list[Text]:
-        english_block = self._english(index)
-        base = self.rich_style + self._style("english")
-        lines: list[Text] = []
-        for number, kind, offsets in layout.english:
-            if kind == "placeholder":
-                source = _styled(english_block.placeholder, base + self._style("placeholder"))
-            elif kind.startswith("note"):
-                note = english_block.versions[number].notes[int(kind[4:])]
-                source = _styled(note, base + self._style("flag"))
-            elif kind == "label":
-                source = _styled(english_block.versions[number].label, base + self._style("label"))
-            else:
-                version = english_block.versions[number]
-                joined, spans = _joined(version)
-                source = _styled(joined, base)
-                for sentence, (start, end) in zip(version.sentences, spans, strict=True):
-                    if sentence.origin == "edited":
-                        source.stylize(self._style("edited"), start, end)
-                    if any(flag != "pending" for flag in sentence.flags):
-                        source.stylize(self._style("flag"), start, end)
-                if index == self.cursor.block:
-                    if version.aligned and self.cursor.sentence < len(spans):
-                        start, end = spans[self.cursor.sentence]
-                        source.stylize(self._style("cursor-english"), start, end)
-                    elif not version.aligned:
-                        source.stylize(self._style("cursor-english"), 0, len(joined))
-            lines.extend(source[start:end] for start, end in offsets)
-        return lines
+    def _marks(self, block: Block) -> Marks:
+        """What to draw on a block's German besides its text."""
+        cursor = self._cursor_for(block.index)
+        return Marks(
+            self.decorations.get(block.index, ()),
+            shown_sentence(self.document, cursor) if cursor else None,
+            cursor.token if cursor else None,
+            self.search_pattern,
+        )
 
     def _render_block(self, index: int) -> list[Strip]:
         layout = self._layouts[index]
         block = self.document.blocks[index]
-        german_text = self._german_text(block)
+        marks = self._marks(block)
+        german_text = german_line_text(block, marks, self._component, self.rich_style)
         german = [german_text[start:end] for start, end in layout.german]
-        english = self._english_lines(index, layout)
+        english = english_line_texts(
+            self._english(index), layout, self._cursor_for(index), self._component, self.rich_style
+        )
         left, right = self._column_widths(self._layout_width)
         console = self.app.console
         background = self.rich_style
@@ -482,45 +379,7 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         layout = self._layouts[index]
         row = line - self._tops[index]
         left, _ = self._column_widths(self._layout_width)
-        block = self.document.blocks[index]
-        sentences = self.document.sentences(index)
-        if not sentences:
+        target = click_target(self.document, index, layout, row, event.x, left)
+        if target is None:
             return
-        offset: int | None = None
-        if row < len(layout.german) and event.x < left:
-            start, end = layout.german[row]
-            offset = block.start + min(start + event.x, end)
-        target = Cursor(index, 0)
-        if offset is not None:
-            for sentence in sentences:
-                if sentence.start <= offset <= sentence.end:
-                    token = next(
-                        (i for i, t in enumerate(sentence.tokens) if t.start <= offset < t.end),
-                        None,
-                    )
-                    target = Cursor(index, sentence.index, token)
-                    break
         self.post_message(self.SentenceClicked(target))
-
-
-def _styled(text: str, style: Style) -> Text:
-    """A Text whose style survives slicing into lines (a span, not ``Text.style``)."""
-    styled = Text(displayable(text), end="")
-    styled.stylize(style)
-    return styled
-
-
-def _joined(version: EnglishVersion) -> tuple[str, list[tuple[int, int]]]:
-    """The English sentences joined by spaces, with each sentence's span."""
-    sentences = version.sentences
-    parts: list[str] = []
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for sentence in sentences:
-        text = sentence.text or "…"
-        if parts:
-            position += 1
-        spans.append((position, position + len(text)))
-        parts.append(text)
-        position += len(text)
-    return " ".join(parts), spans
