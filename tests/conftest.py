@@ -65,6 +65,16 @@ def isolated_user_directories(
     yield root
 
 
+@pytest.fixture(autouse=True)
+def lasting_status_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Status messages stay while a test reads them, however slow a loaded machine is.
+
+    The reading screen clears a message after a few seconds; on a busy CI machine a Pilot
+    test's key presses can take longer than that, and the assertion would read an empty bar.
+    """
+    monkeypatch.setattr("reader.ui.screens.reading_base.MESSAGE_SECONDS", 600.0)
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     """A fresh store in the test's temporary folder."""
