@@ -31,6 +31,8 @@ class ReaderCommand:
     """Heading in the help screen."""
     footer: bool = False
     """Whether the footer shows it."""
+    priority: bool = False
+    """Whether it runs before the focused widget sees the key (a filter's ``/``)."""
 
 
 READING_COMMANDS: tuple[ReaderCommand, ...] = (
@@ -357,6 +359,7 @@ def bindings_for(
             show=command.footer,
             id=command.id,
             tooltip=command.description,
+            priority=command.priority,
         )
         for command in commands
     ]
@@ -407,3 +410,112 @@ class ReaderCommandsProvider(Provider):
                     partial(self.screen.run_action, command.action),
                     help=_help(command),
                 )
+
+
+# The dialogs' keys: each dialog binds its own table (the README lists them too).
+
+ENTRY_FORM_COMMANDS: tuple[ReaderCommand, ...] = (
+    ReaderCommand(
+        "entry_form.save",
+        "ctrl+s",
+        "save",
+        "Save entry",
+        "Save the new glossary entry (Enter in any one-line field does too)",
+        "Add-entry form",
+        footer=True,
+    ),
+    ReaderCommand(
+        "entry_form.cancel",
+        "escape",
+        "cancel",
+        "Cancel entry",
+        "Close the add-entry form without saving",
+        "Add-entry form",
+        footer=True,
+    ),
+)
+
+GLOSSARY_COMMANDS: tuple[ReaderCommand, ...] = (
+    ReaderCommand(
+        "glossary.close",
+        "escape",
+        "close",
+        "Back",
+        "Back to the text",
+        "Glossary screen",
+        footer=True,
+    ),
+    # A priority binding: "/" moves to the filter from anywhere and is never typed into it.
+    ReaderCommand(
+        "glossary.filter",
+        "slash",
+        "focus_filter",
+        "Filter",
+        "Type in the filter (term, form or English); Enter goes to the list",
+        "Glossary screen",
+        footer=True,
+        priority=True,
+    ),
+    ReaderCommand(
+        "glossary.occurrences",
+        "o",
+        "occurrences",
+        "Jump to occurrences",
+        "Go to where the highlighted entry occurs in the text (in the list)",
+        "Glossary screen",
+        footer=True,
+    ),
+    ReaderCommand(
+        "glossary.next",
+        "down",
+        "move_in_list(1)",
+        "Next entry",
+        "Highlight the next entry (from the filter too)",
+        "Glossary screen",
+    ),
+    ReaderCommand(
+        "glossary.previous",
+        "up",
+        "move_in_list(-1)",
+        "Previous entry",
+        "Highlight the previous entry (from the filter too)",
+        "Glossary screen",
+    ),
+)
+
+EDIT_TRANSLATION_COMMANDS: tuple[ReaderCommand, ...] = (
+    ReaderCommand(
+        "edit_translation.save",
+        "ctrl+s",
+        "save",
+        "Save English",
+        "Save the corrected English (Enter does too; shift+enter or ctrl+j starts a new line)",
+        "English edit dialog",
+        footer=True,
+    ),
+    ReaderCommand(
+        "edit_translation.cancel",
+        "escape",
+        "cancel",
+        "Cancel edit",
+        "Close the edit dialog without a change",
+        "English edit dialog",
+        footer=True,
+    ),
+    ReaderCommand(
+        "edit_translation.revert",
+        "ctrl+r",
+        "revert",
+        "Revert",
+        "Drop your correction and show the English beneath it (reference or machine)",
+        "English edit dialog",
+        footer=True,
+    ),
+)
+
+DIALOG_COMMANDS: tuple[tuple[ReaderCommand, ...], ...] = (
+    ENTRY_FORM_COMMANDS,
+    GLOSSARY_COMMANDS,
+    EDIT_TRANSLATION_COMMANDS,
+)
+"""Every dialog's table, for the tests that check the README lists them."""

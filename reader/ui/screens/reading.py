@@ -37,7 +37,6 @@ from reader.reading_state import (
     SentenceBlocks,
     all_matches,
     english_to_edit,
-    guessed_kind,
     lemma_at,
     lookup_gist,
     translation_status,
@@ -601,7 +600,7 @@ class ReadingScreen(Screen[None]):
         self.say(f"{entry.term}: occurrence 1/{len(found)}{more}")
 
     def action_add_entry(self) -> None:
-        from reader.ui.screens.entry_form import EntryFormScreen
+        from reader.ui.screens.entry_form import EntryFormScreen, entry_kind
 
         if self.cursor.token is None:
             self._move_word(+1)
@@ -611,7 +610,7 @@ class ReadingScreen(Screen[None]):
         sentence, token = word
         lemma = self.current_lemma() or sentence.tokens[token].text
         text = sentence.tokens[token].text
-        kind = guessed_kind(text)
+        kind = entry_kind(self.query_one(LookupPanel).result, text)
 
         from glossary import add_user_entry, user_glossary_path
 
