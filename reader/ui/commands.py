@@ -31,8 +31,6 @@ class ReaderCommand:
     """Heading in the help screen."""
     footer: bool = False
     """Whether the footer shows it."""
-    priority: bool = False
-    """Whether it runs before the focused widget sees the key (a filter's ``/``)."""
 
 
 READING_COMMANDS: tuple[ReaderCommand, ...] = (
@@ -359,7 +357,6 @@ def bindings_for(
             show=command.footer,
             id=command.id,
             tooltip=command.description,
-            priority=command.priority,
         )
         for command in commands
     ]
@@ -445,16 +442,14 @@ GLOSSARY_COMMANDS: tuple[ReaderCommand, ...] = (
         "Glossary screen",
         footer=True,
     ),
-    # A priority binding: "/" moves to the filter from anywhere and is never typed into it.
     ReaderCommand(
         "glossary.filter",
         "slash",
         "focus_filter",
         "Filter",
-        "Type in the filter (term, form or English); Enter goes to the list",
+        "Type in the filter (term, form or English; / is never typed); Enter goes to the list",
         "Glossary screen",
         footer=True,
-        priority=True,
     ),
     ReaderCommand(
         "glossary.occurrences",
