@@ -481,10 +481,10 @@ GLOSSARY_COMMANDS: tuple[ReaderCommand, ...] = (
 EDIT_TRANSLATION_COMMANDS: tuple[ReaderCommand, ...] = (
     ReaderCommand(
         "edit_translation.save",
-        "ctrl+s",
+        "enter,ctrl+s",
         "save",
         "Save English",
-        "Save the corrected English (Enter does too; shift+enter or ctrl+j starts a new line)",
+        "Save the corrected English (the box wraps a long sentence; it has no line breaks)",
         "English edit dialog",
         footer=True,
     ),
@@ -502,7 +502,8 @@ EDIT_TRANSLATION_COMMANDS: tuple[ReaderCommand, ...] = (
         "ctrl+r",
         "revert",
         "Revert",
-        "Drop your correction and show the English beneath it (reference or machine)",
+        "Drop your correction and show the English beneath it (offered only when there is"
+        " some, named: reference or machine)",
         "English edit dialog",
         footer=True,
     ),
