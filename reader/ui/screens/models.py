@@ -34,6 +34,7 @@ from reader.translation.models import (
     installed_models,
     language_pair,
     package_size,
+    readable_size,
     remove,
 )
 
@@ -308,15 +309,6 @@ class ModelsScreen(Screen[None]):
     def action_close(self) -> None:
         """Back to the previous screen."""
         self.dismiss(None)
-
-
-def readable_size(size: int | None) -> str:
-    """A package's size for the table: ``98 MB``, ``740 kB``; "?" when it was not read."""
-    if size is None:
-        return "?"
-    if size >= 1_000_000:
-        return f"{size / 1e6:.0f} MB"
-    return f"{max(1, round(size / 1e3))} kB"
 
 
 def _installed_message(installed: ModelInfo, before: tuple[ModelInfo, ...]) -> str:
