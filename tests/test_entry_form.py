@@ -119,6 +119,14 @@ def test_the_default_kind_follows_the_lookup(
     assert entry_kind(lookup_of(word, tag, separable), word) == kind
 
 
+def test_a_word_of_a_glossary_phrase_keeps_its_own_part_of_speech(
+    sample_glossary: GlossarySet,
+) -> None:
+    (idiom,) = sample_glossary.find("Großer Bahnhof")
+    result = LookupResult("Großer", "groß", "ADJA", (idiom,), (), "none", None, (), ())
+    assert entry_kind(result, "Großer") == "adjective"
+
+
 def test_without_a_lookup_of_the_word_a_capital_means_noun() -> None:
     assert entry_kind(None, "Krieg") == "noun"
     assert entry_kind(lookup_of("heftig", "ADJD"), "Krieg") == "noun"  # another word's lookup

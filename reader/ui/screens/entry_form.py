@@ -16,7 +16,7 @@ kind (the title says which kinds are taken).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from textual import on, work
@@ -59,6 +59,10 @@ def entry_kind(result: LookupResult | None, word: str) -> str:
         return guessed_kind(word)
     if result.separable_verb:
         return "separable-verb"
+    if result.glossary and " " in result.glossary[0].term:
+        # The word is part of a glossary phrase ("Großer" of "Großer Bahnhof", an idiom):
+        # its own part of speech is the dictionary's or the tagger's.
+        result = replace(result, glossary=())
     part = result.part_of_speech
     if part in ENTRY_KINDS:
         return part

@@ -111,6 +111,7 @@ class GlossaryScreen(Screen[None]):
         total = len(self.glossary.entries)
         return displayable(
             f"{len(self.shown)} of {total} entries · glossary {self.glossary.version}"
+            " · Enter in the filter goes to the list"
         )
 
     @on(Input.Changed, "#glossary-filter")
@@ -154,7 +155,7 @@ class GlossaryScreen(Screen[None]):
         body = entry_text(entry)
         count = len(self.occurrences.get(position, ()))
         body.append(
-            f"\n{count} occurrence(s) in this text" + (" · press o to jump" if count else ""),
+            f"\n{count} occurrence(s) in this text" + (" · o in the list jumps" if count else ""),
             style="dim",
         )
         self.query_one("#glossary-entry", Static).update(shown_text(body))
