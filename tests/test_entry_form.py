@@ -45,6 +45,9 @@ async def test_the_form_fits_and_every_field_scrolls_into_view(size: tuple[int, 
     async with app.run_test(size=size) as pilot:
         app.push_screen(EntryFormScreen("Manövern", "Manöver"), app.entries.append)
         await pilot.pause()
+        # The first focus scrolls (smoothly) too: a scroll still under way would carry on
+        # past a field focused meanwhile.
+        await pilot.wait_for_scheduled_animations()
         form = app.screen
         for button in form.query(Button):
             assert on_screen(pilot, button), f"{button.id} is cut off at {size}"
@@ -53,6 +56,7 @@ async def test_the_form_fits_and_every_field_scrolls_into_view(size: tuple[int, 
             field.focus()
             await pilot.pause()
             await pilot.wait_for_scheduled_animations()  # focusing scrolls, smoothly
+            await pilot.pause()
             assert on_screen(pilot, field), f"{selector} cannot be reached at {size}"
             for button in form.query(Button):
                 assert on_screen(pilot, button), f"{button.id} scrolled away at {size}"
