@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 TranslationMode = Literal["best", "machine", "reference", "both"]
 MODES: tuple[TranslationMode, ...] = ("best", "machine", "reference", "both")
 Origin = Literal["machine", "edited", "reference"]
+Beneath = Literal["machine", "reference"]
+"""The English a correction covers, which reverting it shows."""
 
 
 @dataclass(frozen=True)
@@ -206,3 +208,25 @@ def machine_notes(
         if findings:
             notes.append(f"⚑ sentence {sentence.index + 1}: " + " · ".join(findings))
     return tuple(notes)
+
+
+def english_beneath(
+    document: Document,
+    block_index: int,
+    sentence_index: int,
+    reference: ReferenceTranslation | None,
+    machine_stored: bool,
+) -> Beneath | None:
+    """What dropping the reader's correction of one sentence brings back, if anything.
+
+    The machine English when it is stored (best mode shows it), else the curated reference
+    sentence when the reference is aligned with the block, else nothing (the placeholder).
+    """
+    if machine_stored:
+        return "machine"
+    sentences = document.segmented(block_index)
+    german_count = len(sentences) if sentences is not None else -1
+    version = reference_version(reference, block_index, german_count)
+    if version is not None and version.aligned and sentence_index < len(version.sentences):
+        return "reference"
+    return None

@@ -7,8 +7,11 @@ Plain functions and one index class, so the reading screen only applies what the
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from glossary.lookup import LookupResult
+from glossary.schema import ENTRY_KINDS
 from reader.core.text import Document
 from reader.english import EnglishBlock, TranslationMode
 
@@ -97,3 +100,40 @@ def lookup_gist(result: LookupResult) -> str:
         meaning = "not found (p shows the panel)"
     grammar = f" ({', '.join(result.grammar)})" if result.grammar else ""
     return f"{head}{grammar}: {meaning}"
+
+
+# The lookup's parts of speech (glossary.lookup's STTS names, the Ding dictionary's) that are
+# not themselves entry kinds; the rest ("noun", "verb", "adjective"...) are.
+_KIND_OF_PART_OF_SPEECH = {
+    "auxiliary verb": "verb",
+    "modal verb": "verb",
+    "verb particle": "separable-verb",
+    "preposition + article": "grammar",
+    "preposition": "grammar",
+    "article": "grammar",
+    "conjunction": "grammar",
+    "particle": "grammar",
+    "pronoun": "grammar",
+}
+
+
+def entry_kind(result: LookupResult | None, word: str) -> str:
+    """The kind a new entry for ``word`` starts with: what its lookup says it is.
+
+    A separable verb (``fielen … aus``) is a separable-verb, a dictionary phrase the word
+    starts is an expression; without a lookup of this word, a capitalised word is a noun.
+    """
+    if result is None or result.word != word:
+        return guessed_kind(word)
+    if result.separable_verb:
+        return "separable-verb"
+    if result.glossary and " " in result.glossary[0].term:
+        # The word is part of a glossary phrase ("Großer" of "Großer Bahnhof", an idiom):
+        # its own part of speech is the dictionary's or the tagger's.
+        result = replace(result, glossary=())
+    part = result.part_of_speech
+    if part in ENTRY_KINDS:
+        return part
+    if part in _KIND_OF_PART_OF_SPEECH:
+        return _KIND_OF_PART_OF_SPEECH[part]
+    return guessed_kind(word)

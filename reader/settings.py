@@ -22,6 +22,32 @@ class Setting:
     """One line for `lesepult settings`."""
 
 
+THEMES: tuple[str, ...] = (
+    "textual-dark",
+    "textual-light",
+    "nord",
+    "gruvbox",
+    "catppuccin-mocha",
+    "dracula",
+    "tokyo-night",
+    "monokai",
+    "flexoki",
+    "catppuccin-latte",
+    "catppuccin-frappe",
+    "catppuccin-macchiato",
+    "solarized-light",
+    "solarized-dark",
+    "rose-pine",
+    "rose-pine-moon",
+    "rose-pine-dawn",
+    "atom-one-dark",
+    "atom-one-light",
+    "ansi-dark",
+    "ansi-light",
+)
+"""The UI's colour themes (Textual's built-in ones; a test checks they still exist). Listed
+here because the settings are read without importing Textual (the CLI)."""
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("word-colours", "on", ("on", "off"), "colour German words by vocabulary status"),
     Setting("layout", "columns", ("columns", "stacked"), "English beside the German, or below it"),
@@ -33,6 +59,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("level-marks", "off", ("on", "off"), "underline the words above your level"),
     Setting("phrase-marks", "off", ("on", "off"), "mark the dictionary's fixed phrases"),
+    Setting(
+        "theme",
+        "textual-dark",
+        THEMES,
+        "the colour theme (the command palette's Theme command changes it too)",
+    ),
 )
 
 
@@ -56,5 +88,8 @@ def set_setting(store: Store, key: str, value: str) -> None:
     """Change a setting, refusing values it does not take."""
     setting = find_setting(key)
     if value not in setting.choices:
-        raise UserError(f"{key} takes {' or '.join(setting.choices)}, not {value!r}")
+        choices = " or ".join(setting.choices)
+        if len(setting.choices) > 3:
+            choices = "one of " + ", ".join(setting.choices)
+        raise UserError(f"{key} takes {choices}, not {value!r}")
     store.set_setting(key, value)

@@ -169,3 +169,48 @@ async def test_arrows_walk_the_list_while_the_filter_has_focus_and_the_detail_fo
         assert screen.selected is None
         summary = screen.query_one("#glossary-summary", Static)
         assert summary.region.bottom <= screen.query_one("Footer").region.y
+
+
+def footer_keys(app: App[None]) -> set[str]:
+    """The keys the footer offers where the focus is now."""
+    return {key for key, active in app.screen.active_bindings.items() if active.binding.show}
+
+
+async def test_slash_goes_to_the_filter_and_is_not_typed_into_it(
+    sample_glossary: GlossarySet,
+) -> None:
+    """Issue 11, bug 9: "/union" filters for "union", from the filter and from the list."""
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(GlossaryScreen(sample_glossary))
+        await pilot.pause()
+        entry_list = app.screen.query_one("#glossary-list", OptionList)
+        search = app.screen.query_one("#glossary-filter", Input)
+        await pilot.press("slash", *"union")
+        await pilot.pause()
+        assert search.value == "union" and entry_list.option_count == 1
+        await pilot.press("enter")  # to the list
+        await pilot.pause()
+        assert app.screen.focused is entry_list
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen.focused is search and search.value == "union"
+
+
+async def test_the_footer_offers_only_the_keys_that_work_where_the_focus_is(
+    sample_glossary: GlossarySet,
+) -> None:
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(GlossaryScreen(sample_glossary))
+        await pilot.pause()
+        assert isinstance(app.screen.focused, Input)
+        # In the filter, o and / are letters: not offered.
+        assert "o" not in footer_keys(app) and "slash" not in footer_keys(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.query_one("#glossary-filter", Input).value == "o"
+        await pilot.press("backspace", "down", "tab")
+        await pilot.pause()
+        assert isinstance(app.screen.focused, OptionList)
+        assert {"o", "slash", "escape"} <= footer_keys(app)

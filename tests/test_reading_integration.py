@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 import yaml
 from textual.message import Message
-from textual.widgets import Input
 
 from glossary import load_glossaries
 from reader.core.text import Document
@@ -22,7 +21,7 @@ from reader.store import Store
 from reader.translation import ModelInfo, TranslationEngine, TranslationStore
 from reader.translation import engine as engine_module
 from reader.ui.screens import reading_messages
-from reader.ui.screens.edit_translation import EditTranslationScreen
+from reader.ui.screens.edit_translation import EditTranslationScreen, EnglishBox
 from reader.ui.screens.entry_form import EntryFormScreen
 from reader.ui.screens.export_dialog import ExportDialog
 from reader.ui.screens.glossary import GlossaryScreen
@@ -95,7 +94,7 @@ async def test_editing_an_english_sentence_stores_a_labelled_correction(
         await pilot.press("e")
         assert isinstance(app.screen, EditTranslationScreen)
         editor = app.screen
-        editor.query_one("#edit-english", Input).value = "Kremlin chief Putin visits Belarus."
+        editor.query_one("#edit-english", EnglishBox).text = "Kremlin chief Putin visits Belarus."
         await pilot.press("enter")
         await settle(pilot)
         assert screen.machine[german].origin == "edited"
@@ -383,9 +382,9 @@ async def test_editing_in_reference_mode_starts_from_the_reference_and_shows_the
     async with open_reader(article, store) as (app, pilot, screen):
         await pilot.press("t", "t", "j", "e")  # reference mode, teaser sentence 1
         assert isinstance(app.screen, EditTranslationScreen)
-        field = app.screen.query_one("#edit-english", Input)
-        assert field.value.startswith("Kremlin chief Putin visits Belarus")
-        field.value = "Kremlin boss Putin visits Belarus."
+        field = app.screen.query_one("#edit-english", EnglishBox)
+        assert field.text.startswith("Kremlin chief Putin visits Belarus")
+        field.text = "Kremlin boss Putin visits Belarus."
         await pilot.press("enter")
         await settle(pilot)
         assert screen.translation_mode == "best"

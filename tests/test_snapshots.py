@@ -62,3 +62,18 @@ def test_glossary_screen_filtered(snap_compare: Any, article: Document, store: S
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_glossary)
+
+
+def test_add_entry_form_at_80x24(snap_compare: Any, article: Document, store: Store) -> None:
+    """Issue 11, bug 6: the whole form, Save and Cancel included, in an 80×24 terminal."""
+    app = reading_app(article, store)
+
+    async def open_form(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("J", "J", "right", "right", "right")  # "Großer"
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        await pilot.wait_for_scheduled_animations()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_form)

@@ -8,7 +8,12 @@ from textual.app import App
 from textual.widgets import DataTable, Input, Static
 
 from reader.translation import installed_model
-from reader.ui.screens.edit_translation import REVERT, AlternativesScreen, EditTranslationScreen
+from reader.ui.screens.edit_translation import (
+    REVERT,
+    AlternativesScreen,
+    EditTranslationScreen,
+    EnglishBox,
+)
 from reader.ui.screens.models import ModelsScreen
 from tests.fixtures_translation import PackageServer
 from tests.ui_support import settle
@@ -98,9 +103,9 @@ async def test_edit_dialog_returns_the_new_english() -> None:
             EditTranslationScreen("Putin besucht Minsk.", "Putin visit"), app.results.append
         )
         await pilot.pause()
-        field = app.screen.query_one("#edit-english", Input)
+        field = app.screen.query_one("#edit-english", EnglishBox)
         assert app.focused is field
-        field.value = "Putin visits Minsk."
+        field.text = "Putin visits Minsk."
         await pilot.press("enter")
         await pilot.pause()
         assert app.results == ["Putin visits Minsk."]
@@ -115,7 +120,8 @@ async def test_edit_dialog_cancel_and_revert() -> None:
         await pilot.press("escape")
         await pilot.pause()
         app.push_screen(
-            EditTranslationScreen("Ein Satz.", "A sentence.", can_revert=True), app.results.append
+            EditTranslationScreen("Ein Satz.", "A sentence.", revert_to="machine"),
+            app.results.append,
         )
         await pilot.pause()
         await pilot.press("ctrl+r")

@@ -146,7 +146,7 @@ def command_texts(arguments: argparse.Namespace) -> int:
                 "title": position.title,
                 "path": position.path,
                 "bundled": False,
-                "paragraphs": None,
+                "paragraphs": _paragraph_count(position.path),
                 "last_opened": position.last_opened,
                 "position": [position.block, position.sentence],
             }
@@ -165,6 +165,17 @@ def command_texts(arguments: argparse.Namespace) -> int:
         location = row["path"] or "(standard input)"
         print(f"{label}  {row['title']}\n         {location}  {when}  {where}")
     return ExitCode.OK
+
+
+def _paragraph_count(path: str | None) -> int | None:
+    """How many paragraphs (blocks) an opened text has; None when it cannot be read now
+    (standard input, a file moved, deleted or broken since)."""
+    if not path:
+        return None
+    try:
+        return len(open_document(path).blocks)
+    except UserError:
+        return None
 
 
 def run() -> NoReturn:

@@ -31,6 +31,10 @@ from reader.core.text import (
 from reader.importing import import_source
 from reader.store import Store, StoreError
 
+# A URL whose "//" the shell or the reader lost ("https:/example.org", "http:example.org"):
+# read as a file name it would say "https:/example.org/…: no such file".
+_BROKEN_URL = re.compile(r"^(https?|ftp|file):/?(?!/)", re.IGNORECASE)
+
 
 def open_document(name: str | None, encoding: str | None = None) -> Document:
     """Load the text named on the command line: a path, ``-`` for stdin, None for the default.
@@ -49,6 +53,11 @@ def open_document(name: str | None, encoding: str | None = None) -> Document:
             data = sys.stdin.buffer.read()
             return parse_document(decode_text(data, "standard input", encoding), "standard input")
         path = Path(name).expanduser()
+        if not path.exists() and _BROKEN_URL.match(name.strip()):
+            raise UserError(
+                f"{name.strip()!r} is neither a file nor a web address: a URL needs"
+                " two slashes (https://…); `lesepult read URL` imports the page"
+            )
         if not path.exists() and not path.suffix:
             bundled = DEFAULT_TEXT.parent / f"{name}.md"
             if bundled.exists():

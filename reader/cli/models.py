@@ -25,6 +25,8 @@ from reader.translation.models import (
     install_from_file,
     installed_model,
     installed_models,
+    package_size,
+    readable_size,
     remove,
 )
 
@@ -106,7 +108,8 @@ def command_models_list(arguments: argparse.Namespace) -> int:
     in_use = newest_german_english(installed.models)
     rows = [
         {"code": m.code, "version": m.version, "from": m.from_code, "to": m.to_code,
-         "path": str(m.path), "tokenizer": m.tokenizer, "in_use": m == in_use}
+         "path": str(m.path), "tokenizer": m.tokenizer, "in_use": m == in_use,
+         "size": package_size(m.path)}
         for m in installed.models
     ]  # fmt: skip
     if arguments.json:
@@ -153,6 +156,7 @@ def _print_listing(
     for row in rows:
         mark = "  (in use)" if row["in_use"] else ""
         line = f"  {row['code']} {row['version']}  ({row['from']}→{row['to']}){mark}  {row['path']}"
+        line += f"  {readable_size(row['size'])}"
         print(one_line(line))
     if not rows:
         print("  none. " + MISSING_MODEL_HELP)

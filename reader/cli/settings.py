@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``lesepult settings`` to the parser."""
     parser = subparsers.add_parser(
         "settings",
-        help="show or change settings (word colours, layout)",
+        help="show or change settings (word colours, layout, theme)",
         description="Without arguments, list every setting with its value; with KEY, show one;"
         " with KEY VALUE, change it. The app's keys (c for colours, v for layout) change the"
         " same settings.",

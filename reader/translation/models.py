@@ -176,6 +176,15 @@ def package_size(folder: Path) -> int:
     return total
 
 
+def readable_size(size: int | None) -> str:
+    """A package's size for the table: ``98 MB``, ``740 kB``; "?" when it was not read."""
+    if size is None:
+        return "?"
+    if size >= 1_000_000:
+        return f"{size / 1e6:.0f} MB"
+    return f"{max(1, round(size / 1e3))} kB"
+
+
 def argos_packages_dir() -> Path:
     """The folder Argos installs packages into, read from the environment at each call."""
     configured = os.environ.get("ARGOS_PACKAGES_DIR")

@@ -109,6 +109,15 @@ class TranslationStore:
             cursor = connection.execute("DELETE FROM corrections WHERE german = ?", (german,))
             return cursor.rowcount > 0
 
+    def has_machine(self, model: str, german: str) -> bool:
+        """Whether the model's English for a German sentence is stored (under any correction)."""
+        row = (
+            self.store.read()
+            .execute("SELECT 1 FROM translations WHERE model = ? AND german = ?", (model, german))
+            .fetchone()
+        )
+        return row is not None
+
     def machine_count(self, model: str) -> int:
         """How many sentences are stored for a model."""
         row = (

@@ -11,13 +11,16 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
 from reader.core.display import displayable, one_line
+from reader.core.errors import UserError
 from reader.core.text import Document, ReferenceTranslation, TextLoadError, load_reference
 from reader.failures import describe_failure
 from reader.navigation import Cursor
+from reader.settings import get_setting, set_setting
 from reader.store import Store
 from reader.ui.command_palette import ReaderCommandsProvider
 from reader.ui.screens.reading import ReadingScreen
@@ -61,6 +64,7 @@ class LesepultApp(App[int]):
         self.store = store
         self.reference = reference
         self.reference_problem = reference_problem
+        self._stored_theme: str | None = None
 
     def on_load(self) -> None:
         asyncio.get_running_loop().set_default_executor(
@@ -68,11 +72,29 @@ class LesepultApp(App[int]):
         )
 
     def on_mount(self) -> None:
+        # The theme picked last time (the command palette's Theme command, or
+        # `lesepult settings theme NAME`); a stored name Textual does not know is the default.
+        self._stored_theme = get_setting(self.store, "theme")
+        self.theme = self._stored_theme
         self.push_screen(
             ReadingScreen(self.document, self.store, self.reference, self._start_position())
         )
         if self.reference_problem:
             self.notify(self.reference_problem, title="Reference translation", severity="warning")
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep a theme picked in the command palette for the next start."""
+        if self._stored_theme is not None and theme != self._stored_theme:
+            self._stored_theme = theme
+            self.save_theme(theme)
+
+    @work(thread=True, group="settings", exit_on_error=False)
+    def save_theme(self, theme: str) -> None:
+        """Store the theme (a theme that is not a setting's choice is not kept)."""
+        try:
+            set_setting(self.store, "theme", theme)
+        except UserError:
+            pass  # a theme registered at run time, not one of Textual's built-in ones
 
     def notify(
         self,

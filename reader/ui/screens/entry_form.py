@@ -5,6 +5,12 @@ problems inline. Given a ``save`` function (the reading screen passes ``add_user
 saves in a thread worker and closes only when that worked: a failure (the glossary file is a
 folder, the disk is full) is shown in the form, which keeps what the reader typed.
 Without one it returns the new entry and leaves saving to the host.
+
+The form fits small terminals (80×24, 60×20): the fields scroll between a fixed title and a
+fixed button row, and Enter in any single-line field saves. When the term is already in the
+glossary it says so at once, with the known entry, before the reader types anything: the
+glossary model allows one entry per term and kind, so the reader's own entry needs another
+kind (the title says which kinds are taken).
 """
 
 from __future__ import annotations
@@ -15,8 +21,7 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
@@ -25,6 +30,8 @@ from glossary.loading import validate_entry_data
 from glossary.schema import ENTRY_KINDS, GlossaryEntry, GlossarySet
 from reader.core.display import displayable, one_line
 from reader.failures import describe_failure
+from reader.ui.commands import bindings_for
+from reader.ui.dialog_commands import ENTRY_FORM_COMMANDS
 
 
 def _split_list(text: str) -> list[str]:
@@ -36,10 +43,7 @@ class EntryFormScreen(ModalScreen[GlossaryEntry | None]):
     """Returns a new user :class:`GlossaryEntry`, or None when cancelled."""
 
     CSS_PATH = "entry_form.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="entry_form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="entry_form.save"),
-    ]
+    BINDINGS = bindings_for(ENTRY_FORM_COMMANDS)
 
     def __init__(
         self,
@@ -58,38 +62,86 @@ class EntryFormScreen(ModalScreen[GlossaryEntry | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entry-box"):
-            yield Label(
-                f"New glossary entry for “{one_line(self.word)}”", id="entry-title", markup=False
-            )
-            yield Label("Term (base form)")
-            yield Input(self.lemma, id="entry-term")
-            yield Label("Kind")
-            yield Select(
-                [(kind, kind) for kind in ENTRY_KINDS],
-                value=self.kind,
-                allow_blank=False,
-                id="entry-kind",
-            )
-            with Horizontal(id="entry-noun"):
-                yield Select(
-                    [("der (m)", "m"), ("die (f)", "f"), ("das (n)", "n")],
-                    prompt="gender",
-                    id="entry-gender",
-                )
-                yield Input(placeholder="plural", id="entry-plural")
-            yield Label("English renderings (separate with ; or ,)")
-            yield Input(id="entry-renderings")
-            yield Label("Explanation")
-            yield Input(id="entry-explanation")
-            yield Label("Forms worth matching (optional, separate with ; or ,)")
-            yield Input(self.word if self.word != self.lemma else "", id="entry-forms")
+            yield Label(self._title(self.lemma), id="entry-title", markup=False)
+            yield Label(self._known_note(self.lemma), id="entry-known", markup=False)
+            with VerticalScroll(id="entry-fields"):
+                yield from self._fields()
             yield Label("", id="entry-problems")
             with Horizontal(id="entry-buttons"):
                 yield Button("Save", variant="primary", id="entry-save")
                 yield Button("Cancel", id="entry-cancel")
+                yield Label("Enter or ctrl+s saves · Esc cancels", id="entry-keys")
+
+    def _fields(self) -> ComposeResult:
+        yield Label("Term (base form)")
+        yield Input(self.lemma, id="entry-term")
+        yield Label("Kind")
+        yield Select(
+            [(kind, kind) for kind in ENTRY_KINDS],
+            value=self.kind,
+            allow_blank=False,
+            id="entry-kind",
+        )
+        with Horizontal(id="entry-noun"):
+            yield Select(
+                [("der (m)", "m"), ("die (f)", "f"), ("das (n)", "n")],
+                prompt="gender",
+                id="entry-gender",
+            )
+            yield Input(placeholder="plural", id="entry-plural")
+        yield Label("English renderings (separate with ; or ,)")
+        yield Input(id="entry-renderings")
+        yield Label("Explanation")
+        yield Input(id="entry-explanation")
+        yield Label("Forms worth matching (optional, separate with ; or ,)")
+        yield Input(self.word if self.word != self.lemma else "", id="entry-forms")
 
     def on_mount(self) -> None:
         self.query_one("#entry-renderings", Input).focus()
+
+    def known_entries(self, term: str) -> tuple[GlossaryEntry, ...]:
+        """The glossary's entries for ``term`` (any case), curated ones first."""
+        if self.glossary is None or not term.strip():
+            return ()
+        found = self.glossary.find(term.strip())
+        return tuple(sorted(found, key=lambda entry: entry.origin != "curated"))
+
+    def _title(self, term: str) -> str:
+        known = self.known_entries(term)
+        if not known:
+            return f"New glossary entry for “{one_line(self.word)}”"
+        where = "the curated glossary" if known[0].origin == "curated" else "your glossary"
+        return f"“{one_line(term.strip())}” is already in {where}"
+
+    def _known_note(self, term: str) -> str:
+        """What the glossary has for the term and what the reader can still add."""
+        known = self.known_entries(term)
+        if not known:
+            return ""
+        lines = []
+        for entry in known:
+            where = "curated" if entry.origin == "curated" else "yours"
+            lines.append(f"{entry.kind} ({where}): {'; '.join(entry.renderings)}")
+        taken = {entry.kind for entry in known}
+        free = [kind for kind in ENTRY_KINDS if kind not in taken]
+        lines.append(
+            "You can add your own entry of another kind (one entry per term and kind)."
+            if free
+            else "Every kind is taken: change the term to add an entry."
+        )
+        return one_line(lines[0]) + "".join("\n" + one_line(line) for line in lines[1:])
+
+    @on(Input.Changed, "#entry-term")
+    def _term_changed(self, event: Input.Changed) -> None:
+        """Say at once whether the typed term is already in the glossary."""
+        self.query_one("#entry-title", Label).update(self._title(event.value))
+        self.query_one("#entry-known", Label).update(self._known_note(event.value))
+
+    @on(Input.Submitted)
+    def _enter_saves(self, event: Input.Submitted) -> None:
+        """Enter in any single-line field saves (the form says so beside its buttons)."""
+        event.stop()
+        self.action_save()
 
     def entry_data(self) -> dict[str, Any]:
         """The form's content as glossary data (only filled fields)."""

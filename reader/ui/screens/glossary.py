@@ -3,6 +3,10 @@
 The host pushes it with the loaded glossary and the matches it already computed for the text;
 "jump to occurrences" posts :class:`GlossaryScreen.OccurrencesRequested` with (block,
 sentence) targets and leaves the moving to the host.
+
+Keys work as the footer shows them: ``/`` goes to the filter from the list and is never typed
+into it (so "/teppich" filters for "teppich"); ``o`` works in the list, and while the filter
+has focus it is a letter, so the footer does not offer it there.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -23,6 +26,8 @@ from glossary.matching import TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.core.display import displayable
 from reader.search import term_occurrences
+from reader.ui.commands import bindings_for
+from reader.ui.dialog_commands import GLOSSARY_COMMANDS
 from reader.ui.widgets.lookup_panel import entry_text
 from reader.ui.widgets.shown import shown, shown_text
 
@@ -36,19 +41,23 @@ def entry_matches_filter(entry: GlossaryEntry, query: str) -> bool:
     return any(folded in text.casefold() for text in haystack)
 
 
+class GlossaryFilter(Input):
+    """The filter line: ``/`` (the key that comes here) is never typed into it."""
+
+    def __init__(self, placeholder: str, id: str) -> None:
+        super().__init__(placeholder=placeholder, id=id, restrict=r"[^/]*")
+
+    def restricted(self) -> None:
+        """A refused ``/`` is the key that brought the reader here: no bell."""
+
+
 class GlossaryScreen(Screen[None]):
     """All glossary entries with a filter; Enter opens one, o jumps to its occurrences."""
 
     CSS_PATH = "glossary.tcss"
-    BINDINGS = [
-        Binding("escape", "close", "Back", id="glossary.close"),
-        Binding("o", "occurrences", "Jump to occurrences", id="glossary.occurrences"),
-        Binding("slash", "focus_filter", "Filter", id="glossary.filter"),
-        # While typing in the filter the arrows still walk the list (the list, when
-        # focused, handles them itself first).
-        Binding("down", "move_in_list(1)", "Next entry", show=False, id="glossary.next"),
-        Binding("up", "move_in_list(-1)", "Previous entry", show=False, id="glossary.previous"),
-    ]
+    # While typing in the filter the arrows still walk the list (the list, when focused,
+    # handles them itself first).
+    BINDINGS = bindings_for(GLOSSARY_COMMANDS)
 
     @dataclass
     class OccurrencesRequested(Message):
@@ -74,13 +83,19 @@ class GlossaryScreen(Screen[None]):
         self.selected: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter: term, form or English", id="glossary-filter")
+        yield GlossaryFilter(placeholder="Filter: term, form or English", id="glossary-filter")
         with Horizontal(id="glossary-body"):
             yield OptionList(*self._options(), id="glossary-list")
             with VerticalScroll(id="glossary-detail"):
                 yield Static("", id="glossary-entry", markup=False)
         yield Static(self._summary(), id="glossary-summary")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In the filter, ``o`` and ``/`` are not commands (the footer leaves them out)."""
+        if action in ("occurrences", "focus_filter"):
+            return not isinstance(self.focused, GlossaryFilter)
+        return True
 
     def _options(self) -> list[Option]:
         options = []
@@ -97,6 +112,7 @@ class GlossaryScreen(Screen[None]):
         total = len(self.glossary.entries)
         return displayable(
             f"{len(self.shown)} of {total} entries · glossary {self.glossary.version}"
+            " · Enter in the filter goes to the list"
         )
 
     @on(Input.Changed, "#glossary-filter")
@@ -140,7 +156,7 @@ class GlossaryScreen(Screen[None]):
         body = entry_text(entry)
         count = len(self.occurrences.get(position, ()))
         body.append(
-            f"\n{count} occurrence(s) in this text" + (" · press o to jump" if count else ""),
+            f"\n{count} occurrence(s) in this text" + (" · o in the list jumps" if count else ""),
             style="dim",
         )
         self.query_one("#glossary-entry", Static).update(shown_text(body))

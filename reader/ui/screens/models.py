@@ -7,7 +7,7 @@ removing) runs in thread workers that only post messages; the handlers update th
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.text import Text
@@ -34,6 +34,7 @@ from reader.translation.models import (
     installed_models,
     language_pair,
     package_size,
+    readable_size,
     remove,
 )
 
@@ -76,6 +77,8 @@ class ModelsScreen(Screen[None]):
         """What the index offers (empty when it could not be reached)."""
         index_problems: tuple[str, ...]
         """Why the index could not be read, or which of its entries were skipped."""
+        sizes: dict[str, int] = field(default_factory=dict)
+        """Bytes on disk of each installed package, by model id (read in the worker)."""
 
     @dataclass
     class DownloadProgressed(Message):
@@ -121,6 +124,8 @@ class ModelsScreen(Screen[None]):
     def on_mount(self) -> None:
         for table_id in ("#models-installed", "#models-available"):
             self.query_one(table_id, DataTable).add_columns("Package", "Version", "Languages")
+        # The size on disk; the Argos index gives no size, so the available list has none.
+        self.query_one("#models-installed", DataTable).add_column("Size", key="size")
         self.action_refresh()
 
     # Listing -----------------------------------------------------------------------------
@@ -137,12 +142,13 @@ class ModelsScreen(Screen[None]):
             installed = installed_models()
         except ModelError as error:
             installed = InstalledModels((), (error.message,))
+        sizes = {model.model_id: package_size(model.path) for model in installed.models}
         try:
             index = fetch_index(timeout=10.0)
             available, problems = index.models, index.problems
         except ModelError as error:
             available, problems = (), (error.message,)
-        self.post_message(self.Listed(installed, available, problems))
+        self.post_message(self.Listed(installed, available, problems, sizes))
 
     def on_models_screen_listed(self, event: ModelsScreen.Listed) -> None:
         self.installed = event.installed
@@ -160,6 +166,7 @@ class ModelsScreen(Screen[None]):
                 Text(model.code),
                 Text(model.version + (" (in use)" if model == in_use else "")),
                 Text(language_pair(model.from_code, model.to_code)),
+                Text(readable_size(event.sizes.get(model.model_id)), justify="right"),
                 key=model.model_id,
             )
         available_table = self.query_one("#models-available", DataTable)

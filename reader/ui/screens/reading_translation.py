@@ -106,7 +106,11 @@ class TranslationMixin(ReadingBase):
         self.translate_document(self.view.visible_blocks)
 
     def action_edit_translation(self) -> None:
-        from reader.ui.screens.edit_translation import REVERT, EditTranslationScreen
+        from reader.ui.screens.edit_translation import (
+            REVERT,
+            EditTranslationScreen,
+            english_beneath,
+        )
 
         german = self.current_sentence().text
         current = self.machine.get(german)
@@ -125,7 +129,9 @@ class TranslationMixin(ReadingBase):
                 self._update_status()
                 self.say("showing your edit (translation mode: best)")
 
-        self.app.push_screen(EditTranslationScreen(german, english, can_revert=edited), save)
+        where = (self.translation_store, self.engine, self.document, self.reference, self.cursor)
+        beneath = english_beneath(*where) if edited else None
+        self.app.push_screen(EditTranslationScreen(german, english, beneath), save)
 
     @work(thread=True, group="corrections", exit_on_error=False)
     def save_correction(self, german: str, english: str | None) -> None:

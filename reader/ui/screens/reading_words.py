@@ -15,7 +15,7 @@ from reader import navigation
 from reader.core.text import Sentence
 from reader.failures import describe_failure
 from reader.navigation import Cursor
-from reader.reading_state import all_matches, guessed_kind, lookup_gist
+from reader.reading_state import all_matches, lookup_gist
 from reader.search import term_occurrences
 from reader.ui.screens.reading_base import ReadingBase
 from reader.ui.screens.reading_messages import LookupDone, MarkedKnown, StatusesStored
@@ -204,6 +204,7 @@ class WordsMixin(ReadingBase):
         self.say(f"{entry.term}: occurrence 1/{len(found)}{more}")
 
     def action_add_entry(self) -> None:
+        from reader.reading_state import entry_kind
         from reader.ui.screens.entry_form import EntryFormScreen
 
         if self.cursor.token is None:
@@ -214,7 +215,7 @@ class WordsMixin(ReadingBase):
         sentence, token = word
         lemma = self.current_lemma() or sentence.tokens[token].text
         text = sentence.tokens[token].text
-        kind = guessed_kind(text)
+        kind = entry_kind(self.query_one(LookupPanel).result, text)
 
         from glossary import add_user_entry, user_glossary_path
 

@@ -302,6 +302,10 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
             return strips[row]
         return Strip.blank(self._layout_width, self.rich_style)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # a new theme: the cached lines hold the old colours
+
     def _block_strips(self, index: int) -> list[Strip]:
         cached = self._strips.get(index)
         if cached is not None:
