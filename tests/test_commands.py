@@ -73,7 +73,7 @@ def test_every_dialog_command_is_bound_runnable_and_documented(
 
 
 def test_dialog_tables_have_unique_ids_and_keys() -> None:
-    from reader.ui.commands import DIALOG_COMMANDS
+    from reader.ui.dialog_commands import DIALOG_COMMANDS
 
     for table in DIALOG_COMMANDS:
         keys = [key for command in table for key in command.keys.split(",")]
