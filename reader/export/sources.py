@@ -43,8 +43,11 @@ def english_source(
     model_id = _model_id(choice)
     reference_blocks = _reference_blocks(document, choice)
     germans = [sentence.text for sentence in sentences]
+    # "machine" asks for machine output only: a correction would hide it (issue 11, bug 5).
     stored = (
-        TranslationStore(store).lookup(model_id if choice != "edited" else None, germans)
+        TranslationStore(store).lookup(
+            model_id if choice != "edited" else None, germans, corrections=choice != "machine"
+        )
         if choice != "reference"
         else {}
     )
