@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from typing import Any
 
-from glossary.loading import entry_from_data, entry_to_data, validate_entry_data
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary.loading import (
+    entry_from_data,
+    entry_to_data,
+    parse_glossary_text,
+    validate_entry_data,
+)
 from glossary.schema import ENTRY_FIELDS, PROVENANCE_FIELDS, CompoundPart, GlossaryEntry
 
 
@@ -45,3 +55,32 @@ def test_every_field_is_written_checked_and_read_back() -> None:
 def test_unset_fields_are_left_out_in_file_order() -> None:
     entry = GlossaryEntry(term="Lage", kind="noun", renderings=("situation",), explanation="x")
     assert list(entry_to_data(entry)) == ["term", "kind", "renderings", "explanation"]
+
+
+# Values of every shape YAML can give a field: texts, numbers, flags, lists, mappings, nothing.
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=2)
+    ),
+    max_leaves=6,
+)
+_NAMES = st.sampled_from([spec.name for spec in ENTRY_FIELDS] + ["bogus", "part", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.dictionaries(_NAMES, _VALUES, max_size=8), max_size=3))
+def test_any_entry_fields_give_entries_or_located_problems(entries: list[dict[str, Any]]) -> None:
+    text = yaml.safe_dump({"glossary": "g", "version": "1", "entries": entries}, allow_unicode=True)
+    parsed = parse_glossary_text(text, "g.yaml", "user")
+    assert bool(parsed.entries) + bool(parsed.problems) >= 1 or not entries
+    for problem in parsed.problems:
+        assert problem.field.startswith("entries[") and problem.line >= 1
+    for entry in parsed.entries:  # a sound entry is written back as it was read
+        again = parse_glossary_text(
+            yaml.safe_dump({"glossary": "g", "version": "1", "entries": [entry_to_data(entry)]}),
+            "g.yaml",
+            "user",
+        )
+        assert again.problems == ()
+        assert entry_to_data(again.entries[0]) == entry_to_data(entry)
