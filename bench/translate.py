@@ -32,6 +32,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,43 @@ def main() -> int:
     parser.add_argument("--vocabulary", type=int, default=32000)
     parser.add_argument("--library", type=int, metavar="BYTES", help="time the library case")
     arguments = parser.parse_args()
+    work = _isolate()
 
-    # Everything Argos and Lesepult write goes to a throwaway folder; set before importing.
+    from reader.core.paths import DEFAULT_TEXT
+    from reader.core.text import load_document
+    from reader.translation import document_sentences
+
+    document = load_document(DEFAULT_TEXT)
+    germans = document_sentences(document)
+    model, settings, engine = _benchmark_engine(arguments, germans)
+    if arguments.library:
+        return library_case(arguments, engine, work)
+    contenders, calls = _contenders(arguments, engine, work, germans, document)
+    timings: dict[str, list[float]] = {"ours": [], "raw": [], "argos": []}
+    for _ in range(arguments.rounds):
+        for name in ("raw", "ours", "argos"):
+            start = time.perf_counter()
+            contenders[name]()
+            timings[name].append(time.perf_counter() - start)
+    reopen = _reopen_time(model, settings, engine, work, germans)
+    best = {name: min(values) for name, values in timings.items()}
+    print(
+        f"{len(germans)} sentences, beam {arguments.beam}, {arguments.length} output tokens each,"
+        f" vocabulary {arguments.vocabulary}, best of {arguments.rounds}"
+    )
+    for name in ("raw", "ours", "argos"):
+        print(f"  {name:6s} {best[name]:7.3f} s")
+    print(f"  reopen {reopen * 1000:7.1f} ms (from the store, model not loaded)")
+    print(f"ours / raw    = {best['ours'] / best['raw']:.2f}  (target <= 1.15)")
+    print(f"argos / ours  = {best['argos'] / best['ours']:.1f}  (target >= 5)")
+    per_round = arguments.rounds
+    print(f"argos: {sum(calls) // per_round} sentences in {len(calls) // per_round} calls a round")
+    print(f"reopen target < 50 ms: {'met' if reopen < 0.05 else 'missed'}")
+    return 0
+
+
+def _isolate() -> Path:
+    """A throwaway folder for everything Argos and Lesepult write (set before importing them)."""
     work = Path(tempfile.mkdtemp(prefix="lesepult-bench-"))
     for variable, name in {
         "ARGOS_PACKAGES_DIR": "argos-packages", "XDG_DATA_HOME": "xdg-data",
@@ -60,22 +96,14 @@ def main() -> int:
         os.environ[variable] = str(work / name)
     os.environ["ARGOS_CHUNK_TYPE"] = "SPACY"
     os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
+    return work
 
-    from reader.core.paths import DEFAULT_TEXT
-    from reader.core.text import load_document
-    from reader.store import Store
-    from reader.translation import (
-        EngineSettings,
-        TranslationEngine,
-        TranslationJob,
-        TranslationStore,
-        document_sentences,
-        install_from_file,
-    )
+
+def _benchmark_engine(arguments: argparse.Namespace, germans: list[str]) -> tuple[Any, Any, Any]:
+    """The benchmark model (built once into the cache), its settings and a warm engine."""
+    from reader.translation import EngineSettings, TranslationEngine, install_from_file
     from tests.tiny_argos import BENCHMARK_SIZE, build_tiny_package
 
-    document = load_document(DEFAULT_TEXT)
-    germans = document_sentences(document)
     size = replace(BENCHMARK_SIZE, model_vocabulary=arguments.vocabulary)
     package = CACHE / f"translate-de_en-bench-v{arguments.vocabulary}.argosmodel"
     if not package.exists():
@@ -89,8 +117,16 @@ def main() -> int:
     )
     engine = TranslationEngine(model, settings)
     engine.translate(germans[:2])  # load and warm up outside the timings
-    if arguments.library:
-        return library_case(arguments, engine, work)
+    return model, settings, engine
+
+
+def _contenders(
+    arguments: argparse.Namespace, engine: Any, work: Path, germans: list[str], document: Any
+) -> tuple[dict[str, Callable[[], None]], list[int]]:
+    """Ours, raw and argos as calls of one round each, and the argos batch sizes they record."""
+    from reader.store import Store
+    from reader.translation import TranslationJob, TranslationStore
+
     raw_translator = engine._translator
     encoded = [engine._tokenizer.encode(" ".join(german.split())) for german in germans]
 
@@ -133,12 +169,13 @@ def main() -> int:
         for paragraph in paragraphs:
             package_translation.hypotheses(paragraph, num_hypotheses=1)
 
-    timings: dict[str, list[float]] = {"ours": [], "raw": [], "argos": []}
-    for _ in range(arguments.rounds):
-        for name, run in (("raw", raw), ("ours", ours), ("argos", argos_loop)):
-            start = time.perf_counter()
-            run()
-            timings[name].append(time.perf_counter() - start)
+    return {"ours": ours, "raw": raw, "argos": argos_loop}, calls
+
+
+def _reopen_time(model: Any, settings: Any, engine: Any, work: Path, germans: list[str]) -> float:
+    """Seconds the same job takes again, served from the store by an engine never loaded."""
+    from reader.store import Store
+    from reader.translation import TranslationEngine, TranslationJob, TranslationStore
 
     store = Store(work / "reopen.sqlite3")
     TranslationJob(TranslationStore(store), engine).run(germans)
@@ -147,21 +184,7 @@ def main() -> int:
     reopened = TranslationJob(TranslationStore(store), cold).run(germans)
     reopen = time.perf_counter() - start
     assert len(reopened) == len(set(germans)) and not cold.loaded
-
-    best = {name: min(values) for name, values in timings.items()}
-    print(
-        f"{len(germans)} sentences, beam {arguments.beam}, {arguments.length} output tokens each,"
-        f" vocabulary {arguments.vocabulary}, best of {arguments.rounds}"
-    )
-    for name in ("raw", "ours", "argos"):
-        print(f"  {name:6s} {best[name]:7.3f} s")
-    print(f"  reopen {reopen * 1000:7.1f} ms (from the store, model not loaded)")
-    print(f"ours / raw    = {best['ours'] / best['raw']:.2f}  (target <= 1.15)")
-    print(f"argos / ours  = {best['argos'] / best['ours']:.1f}  (target >= 5)")
-    per_round = arguments.rounds
-    print(f"argos: {sum(calls) // per_round} sentences in {len(calls) // per_round} calls a round")
-    print(f"reopen target < 50 ms: {'met' if reopen < 0.05 else 'missed'}")
-    return 0
+    return reopen
 
 
 def _rss_mb() -> float:

@@ -8,18 +8,17 @@ format is documented in ``glossary/SCHEMA.md``.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from glossary.entry_nodes import Fields, NodeChecker, entry_from_node, scope_value
 from glossary.schema import (
-    ENTRY_KINDS,
-    GENDERS,
-    SCOPES,
+    ENTRY_FIELDS,
     CompoundPart,
     GlossaryEntry,
     GlossaryFile,
@@ -36,33 +35,7 @@ from reader.core.paths import config_dir
 CURATED_DIR = Path(__file__).resolve().parent / "data"
 """Where the curated glossaries ship."""
 
-STRING_TAG = "tag:yaml.org,2002:str"
 TOP_LEVEL_FIELDS = {"glossary", "version", "language", "scope", "entries", "text"}
-STRING_FIELDS = (
-    "gender",
-    "plural",
-    "english_name",
-    "about",
-    "spelling_note",
-    "register",
-    "particle",
-)
-LIST_FIELDS = ("forms", "related", "in_text")
-ENTRY_FIELDS = {
-    "term",
-    "kind",
-    "renderings",
-    "explanation",
-    "parts",
-    "draft",
-    "scope",
-    *STRING_FIELDS,
-    *LIST_FIELDS,
-}
-
-
-# A text named by in_text is a file stem of a bundled text: a name, never a path.
-TEXT_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
 
 
 def user_glossary_path() -> Path:
@@ -73,226 +46,6 @@ def user_glossary_path() -> Path:
 def curated_glossary_paths(directory: Path = CURATED_DIR) -> tuple[Path, ...]:
     """The curated glossary files, sorted by name."""
     return tuple(sorted(directory.glob("*.yaml")))
-
-
-@dataclass
-class _FileChecker:
-    """Collects the problems of one file while its nodes are converted into entries."""
-
-    file: str
-    problems: list[ValidationProblem] = field(default_factory=list)
-
-    def problem(self, node: yaml.Node | None, field_name: str, message: str) -> None:
-        line = node.start_mark.line + 1 if node is not None else 0
-        self.problems.append(ValidationProblem(self.file, line, field_name, message))
-
-    def mapping(self, node: yaml.Node, where: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """The keys of a mapping node with their key and value nodes; reports duplicates."""
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, where, "must be a mapping of field: value")
-            return {}
-        result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in result:
-                self.problem(key_node, _join(where, key), "appears twice")
-            result[key] = (key_node, value_node)
-        return result
-
-    def string(self, node: yaml.Node, where: str, required_text: bool = True) -> str | None:
-        """The string value of a scalar node, or None after reporting a problem."""
-        if not isinstance(node, yaml.ScalarNode) or node.tag != STRING_TAG:
-            self.problem(node, where, f"must be a text, not {_describe(node)}")
-            return None
-        text = str(node.value).strip()
-        if required_text and not text:
-            self.problem(node, where, "must not be empty")
-            return None
-        return text
-
-    def strings(self, node: yaml.Node, where: str) -> tuple[str, ...] | None:
-        """A list of non-empty strings (a single string counts as a list of one)."""
-        if isinstance(node, yaml.ScalarNode):
-            single = self.string(node, where)
-            return (single,) if single is not None else None
-        if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, where, f"must be a list of texts, not {_describe(node)}")
-            return None
-        values = []
-        for index, item in enumerate(node.value):
-            value = self.string(item, f"{where}[{index}]")
-            if value is None:
-                return None
-            values.append(value)
-        return tuple(values)
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    tag = node.tag.rsplit(":", 1)[-1]
-    return {"int": "a number", "float": "a number", "bool": "true/false", "null": "empty"}.get(
-        tag, tag
-    )
-
-
-def _scope(checker: _FileChecker, node: yaml.Node, where: str) -> Scope | None:
-    """A ``scope`` value: general or text; None after reporting a problem."""
-    value = checker.string(node, where)
-    if value is None:
-        return None
-    if value not in SCOPES:
-        checker.problem(node, where, f"{value!r} is not {' or '.join(SCOPES)}")
-        return None
-    return "text" if value == "text" else "general"
-
-
-def _check_scope(
-    checker: _FileChecker,
-    node: yaml.Node,
-    fields: dict[str, tuple[yaml.Node, yaml.Node]],
-    where: str,
-    values: dict[str, Any],
-) -> None:
-    """A text-scoped entry names its texts in ``in_text``, each a bundled text's file stem."""
-    for index, stem in enumerate(values.get("in_text") or ()):
-        if not TEXT_STEM.fullmatch(stem) or ".." in stem:
-            item = fields["in_text"][1]
-            item_node = item.value[index] if isinstance(item, yaml.SequenceNode) else item
-            checker.problem(
-                item_node,
-                _join(where, f"in_text[{index}]"),
-                f"{stem!r} is not a text's file name (letters, digits, '.', '_', '-')",
-            )
-    if values.get("scope") == "text" and not values.get("in_text"):
-        scope_node = fields["scope"][1] if "scope" in fields else node
-        checker.problem(
-            scope_node,
-            _join(where, "scope"),
-            "is text, so in_text must name the texts the entry was written for",
-        )
-
-
-def _entry_from_node(
-    checker: _FileChecker,
-    node: yaml.Node,
-    where: str,
-    origin: Origin,
-    glossary_name: str,
-    default_scope: Scope = "general",
-) -> GlossaryEntry | None:
-    before = len(checker.problems)
-    fields = checker.mapping(node, where)
-    if not fields and isinstance(node, yaml.MappingNode):
-        checker.problem(node, where, "is an empty entry")
-        return None
-    for key, (key_node, _) in fields.items():
-        if key not in ENTRY_FIELDS:
-            checker.problem(key_node, _join(where, key), "is not a known field")
-    values: dict[str, Any] = {}
-    for required in ("term", "kind", "renderings", "explanation"):
-        if required not in fields:
-            checker.problem(node, _join(where, required), "is required but missing")
-    if "term" in fields:
-        values["term"] = checker.string(fields["term"][1], _join(where, "term"))
-    if "kind" in fields:
-        kind = checker.string(fields["kind"][1], _join(where, "kind"))
-        if kind is not None and kind not in ENTRY_KINDS:
-            checker.problem(
-                fields["kind"][1],
-                _join(where, "kind"),
-                f"{kind!r} is not one of {', '.join(ENTRY_KINDS)}",
-            )
-        values["kind"] = kind
-    if "renderings" in fields:
-        renderings = checker.strings(fields["renderings"][1], _join(where, "renderings"))
-        if renderings == ():
-            checker.problem(fields["renderings"][1], _join(where, "renderings"), "is empty")
-        values["renderings"] = renderings
-    if "explanation" in fields:
-        values["explanation"] = checker.string(
-            fields["explanation"][1], _join(where, "explanation")
-        )
-    for name in STRING_FIELDS:
-        if name in fields:
-            values[name] = checker.string(fields[name][1], _join(where, name))
-    if values.get("gender") is not None and values["gender"] not in GENDERS:
-        checker.problem(
-            fields["gender"][1], _join(where, "gender"), f"{values['gender']!r} is not m, f or n"
-        )
-    for name in LIST_FIELDS:
-        if name in fields:
-            values[name] = checker.strings(fields[name][1], _join(where, name))
-    if "parts" in fields:
-        values["parts"] = _parts_from_node(checker, fields["parts"][1], _join(where, "parts"))
-    if "draft" in fields:
-        draft_node = fields["draft"][1]
-        if not (isinstance(draft_node, yaml.ScalarNode) and draft_node.tag.endswith(":bool")):
-            checker.problem(draft_node, _join(where, "draft"), "must be true or false")
-        else:
-            values["draft"] = str(draft_node.value).lower() in {"true", "yes", "on"}
-    values["scope"] = (
-        _scope(checker, fields["scope"][1], _join(where, "scope"))
-        if "scope" in fields
-        else default_scope
-    )
-    if isinstance(node, yaml.MappingNode):
-        _check_scope(checker, node, fields, where, values)
-    if len(checker.problems) > before:
-        return None
-    return GlossaryEntry(
-        term=values["term"],
-        kind=values["kind"],
-        renderings=values["renderings"],
-        explanation=values["explanation"],
-        gender=values.get("gender"),
-        plural=values.get("plural"),
-        forms=values.get("forms") or (),
-        parts=values.get("parts") or (),
-        related=values.get("related") or (),
-        english_name=values.get("english_name"),
-        about=values.get("about"),
-        spelling_note=values.get("spelling_note"),
-        register=values.get("register"),
-        in_text=values.get("in_text") or (),
-        particle=values.get("particle"),
-        scope=values["scope"],
-        origin=origin,
-        file=checker.file,
-        line=node.start_mark.line + 1,
-        glossary=glossary_name,
-        draft=values.get("draft", False),
-    )
-
-
-def _parts_from_node(
-    checker: _FileChecker, node: yaml.Node, where: str
-) -> tuple[CompoundPart, ...] | None:
-    if not isinstance(node, yaml.SequenceNode):
-        checker.problem(node, where, f"must be a list of {{part, meaning}}, not {_describe(node)}")
-        return None
-    parts = []
-    for index, item in enumerate(node.value):
-        item_where = f"{where}[{index}]"
-        fields = checker.mapping(item, item_where)
-        for key, (key_node, _) in fields.items():
-            if key not in {"part", "meaning"}:
-                checker.problem(key_node, _join(item_where, key), "is not a known field")
-        texts = {}
-        for name in ("part", "meaning"):
-            if name not in fields:
-                checker.problem(item, _join(item_where, name), "is required but missing")
-            else:
-                texts[name] = checker.string(fields[name][1], _join(item_where, name))
-        if texts.get("part") is not None and texts.get("meaning") is not None:
-            parts.append(CompoundPart(part=texts["part"] or "", meaning=texts["meaning"] or ""))
-    return tuple(parts)
 
 
 @dataclass(frozen=True)
@@ -311,70 +64,82 @@ class ParsedFile:
 
 def parse_glossary_text(text: str, file: str, origin: Origin = "curated") -> ParsedFile:
     """Validate a glossary file's text; the entries are given only if there is no problem."""
-    checker = _FileChecker(file)
     try:
         root = safe_yaml.compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 0
-        message = f"not valid YAML: {error.problem or error.context}"
-        return ParsedFile(file, (), (ValidationProblem(file, line, "", message),), None)
+        return _unreadable(file, line, f"not valid YAML: {error.problem or error.context}")
     except yaml.YAMLError as error:
-        message = f"not valid YAML: {error}"
-        return ParsedFile(file, (), (ValidationProblem(file, 0, "", message),), None)
+        return _unreadable(file, 0, f"not valid YAML: {error}")
     if root is None:
-        return ParsedFile(file, (), (ValidationProblem(file, 1, "", "the file is empty"),), None)
+        return _unreadable(file, 1, "the file is empty")
+    checker = NodeChecker(file)
     fields = checker.mapping(root, "")
-    for key, (key_node, _) in fields.items():
-        if key not in TOP_LEVEL_FIELDS:
-            checker.problem(key_node, key, "is not a known field")
-    name = version = None
-    for required in ("glossary", "version", "entries"):
-        if required not in fields and isinstance(root, yaml.MappingNode):
-            checker.problem(root, required, "is required but missing")
-    if "glossary" in fields:
-        name = checker.string(fields["glossary"][1], "glossary")
-    if "version" in fields:
-        version = checker.string(fields["version"][1], "version")
-    if "text" in fields:
-        checker.string(fields["text"][1], "text")
-    if "language" in fields:
-        language = checker.string(fields["language"][1], "language")
-        if language is not None and language != "de":
-            checker.problem(fields["language"][1], "language", "only de is supported")
-    default_scope: Scope = "general"
-    if "scope" in fields:
-        default_scope = _scope(checker, fields["scope"][1], "scope") or "general"
-    entries: list[GlossaryEntry] = []
-    if "entries" in fields:
-        entries_node = fields["entries"][1]
-        if isinstance(entries_node, yaml.ScalarNode) and entries_node.tag.endswith(":null"):
-            pass  # "entries:" with nothing under it: an empty glossary is fine
-        elif not isinstance(entries_node, yaml.SequenceNode):
-            checker.problem(entries_node, "entries", "must be a list of entries")
-        else:
-            seen: dict[tuple[str, str], int] = {}
-            for index, item in enumerate(entries_node.value):
-                entry = _entry_from_node(
-                    checker, item, f"entries[{index}]", origin, name or "", default_scope
-                )
-                if entry is None:
-                    continue
-                term_key = (entry.term.casefold(), entry.kind)
-                if term_key in seen:
-                    checker.problem(
-                        item,
-                        f"entries[{index}].term",
-                        f"duplicate term {entry.term!r} ({entry.kind}), "
-                        f"first on line {seen[term_key]}",
-                    )
-                    continue
-                seen[term_key] = entry.line
-                entries.append(entry)
+    name, version, default_scope = _header(checker, root, fields)
+    entries = (
+        _entries(checker, fields["entries"][1], origin, name or "", default_scope)
+        if "entries" in fields
+        else []
+    )
     if checker.problems:
         return ParsedFile(file, (), tuple(checker.problems), None)
     header = GlossaryFile(file, name or "", version or "", origin, len(entries))
     return ParsedFile(file, tuple(entries), (), header)
+
+
+def _unreadable(file: str, line: int, message: str) -> ParsedFile:
+    """A file that is not a YAML document at all: one problem, no entries."""
+    return ParsedFile(file, (), (ValidationProblem(file, line, "", message),), None)
+
+
+def _header(
+    checker: NodeChecker, root: yaml.Node, fields: Fields
+) -> tuple[str | None, str | None, Scope]:
+    """The file's name, version and default scope; reports what is wrong at the top level."""
+    checker.unknown(fields, TOP_LEVEL_FIELDS, "")
+    for required in ("glossary", "version", "entries"):
+        if required not in fields and isinstance(root, yaml.MappingNode):
+            checker.problem(root, required, "is required but missing")
+    texts = {
+        key: checker.string(fields[key][1], key)
+        for key in ("glossary", "version", "text", "language")
+        if key in fields
+    }
+    if texts.get("language") not in (None, "de"):
+        checker.problem(fields["language"][1], "language", "only de is supported")
+    default_scope: Scope = "general"
+    if "scope" in fields:
+        default_scope = scope_value(checker, fields["scope"][1], "scope") or "general"
+    return texts.get("glossary"), texts.get("version"), default_scope
+
+
+def _entries(
+    checker: NodeChecker, node: yaml.Node, origin: Origin, name: str, default_scope: Scope
+) -> list[GlossaryEntry]:
+    """The sound entries of the ``entries`` list; a term twice (same kind) is a problem."""
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        return []  # "entries:" with nothing under it: an empty glossary is fine
+    if not isinstance(node, yaml.SequenceNode):
+        checker.problem(node, "entries", "must be a list of entries")
+        return []
+    entries: list[GlossaryEntry] = []
+    seen: dict[tuple[str, str], int] = {}
+    for index, item in enumerate(node.value):
+        entry = entry_from_node(checker, item, f"entries[{index}]", origin, name, default_scope)
+        if entry is None:
+            continue
+        term_key = (entry.term.casefold(), entry.kind)
+        if term_key in seen:
+            checker.problem(
+                item,
+                f"entries[{index}].term",
+                f"duplicate term {entry.term!r} ({entry.kind}), first on line {seen[term_key]}",
+            )
+            continue
+        seen[term_key] = entry.line
+        entries.append(entry)
+    return entries
 
 
 def parse_glossary_file(path: Path, origin: Origin = "curated") -> ParsedFile:
@@ -419,75 +184,84 @@ def load_glossaries(
     """
     curated_paths = tuple(curated) if curated is not None else curated_glossary_paths()
     user_path = user_file if user_file is not None else user_glossary_path()
-    entries: list[GlossaryEntry] = []
-    problems: list[ValidationProblem] = []
-    files: list[GlossaryFile] = []
-    curated_keys: dict[tuple[str, str], GlossaryEntry] = {}
+    loaded = _Loaded()
     for path in curated_paths:
-        parsed = parse_glossary_file(path, "curated")
-        problems.extend(parsed.problems)
-        for entry in parsed.entries:
-            key = (entry.term.casefold(), entry.kind)
-            if key in curated_keys:
-                first = curated_keys[key]
-                problems.append(
-                    ValidationProblem(
-                        entry.file,
-                        entry.line,
-                        "term",
-                        f"{entry.term!r} ({entry.kind}) is already in {first.file}:{first.line}",
-                    )
-                )
-                continue
-            curated_keys[key] = entry
-            entries.append(entry)
-        if parsed.header is not None:
-            files.append(parsed.header)
+        loaded.add(parse_glossary_file(path, "curated"))
     if user_path.exists():
-        parsed = parse_glossary_file(user_path, "user")
-        problems.extend(parsed.problems)
+        loaded.add(parse_glossary_file(user_path, "user"))
+    return GlossarySet(
+        entries=tuple(loaded.entries), problems=tuple(loaded.problems), files=tuple(loaded.files)
+    )
+
+
+@dataclass
+class _Loaded:
+    """The entries, problems and headers of the files loaded so far."""
+
+    entries: list[GlossaryEntry] = field(default_factory=list)
+    problems: list[ValidationProblem] = field(default_factory=list)
+    files: list[GlossaryFile] = field(default_factory=list)
+    curated_keys: dict[tuple[str, str], GlossaryEntry] = field(default_factory=dict)
+
+    def add(self, parsed: ParsedFile) -> None:
+        """Take a file's entries, skipping (and reporting) a term a curated file already has."""
+        self.problems.extend(parsed.problems)
         for entry in parsed.entries:
             key = (entry.term.casefold(), entry.kind)
-            if key in curated_keys:
-                problems.append(
-                    ValidationProblem(
-                        entry.file,
-                        entry.line,
-                        "term",
-                        f"{entry.term!r} ({entry.kind}) is a curated entry; yours is not used",
-                    )
+            first = self.curated_keys.get(key)
+            if first is not None:
+                self.problems.append(
+                    ValidationProblem(entry.file, entry.line, "term", _clash(entry, first))
                 )
                 continue
-            entries.append(entry)
+            if entry.origin == "curated":
+                self.curated_keys[key] = entry
+            self.entries.append(entry)
         if parsed.header is not None:
-            files.append(parsed.header)
-    return GlossarySet(entries=tuple(entries), problems=tuple(problems), files=tuple(files))
+            self.files.append(parsed.header)
+
+
+def _clash(entry: GlossaryEntry, first: GlossaryEntry) -> str:
+    if entry.origin == "user":
+        return f"{entry.term!r} ({entry.kind}) is a curated entry; yours is not used"
+    return f"{entry.term!r} ({entry.kind}) is already in {first.file}:{first.line}"
 
 
 def entry_to_data(entry: GlossaryEntry) -> dict[str, Any]:
     """The entry as plain YAML-ready data, only the fields that are set, schema order."""
-    data: dict[str, Any] = {"term": entry.term, "kind": entry.kind}
-    for name in ("gender", "plural"):
-        if getattr(entry, name):
-            data[name] = getattr(entry, name)
-    if entry.forms:
-        data["forms"] = list(entry.forms)
-    data["renderings"] = list(entry.renderings)
-    data["explanation"] = entry.explanation
-    for name in ("register", "particle", "english_name", "about", "spelling_note"):
-        if getattr(entry, name):
-            data[name] = getattr(entry, name)
-    if entry.parts:
-        data["parts"] = [{"part": p.part, "meaning": p.meaning} for p in entry.parts]
-    if entry.related:
-        data["related"] = list(entry.related)
-    if entry.in_text:
-        data["in_text"] = list(entry.in_text)
-    if entry.draft:
-        data["draft"] = True
-    if entry.scope != "general":
-        data["scope"] = entry.scope
+    data: dict[str, Any] = {}
+    for spec in ENTRY_FIELDS:
+        value = getattr(entry, spec.name)
+        if spec.required or (value and value != _DEFAULTS[spec.name]):
+            data[spec.name] = _plain(value)
     return data
+
+
+def entry_from_data(data: Mapping[str, Any], origin: Origin = "user") -> GlossaryEntry:
+    """The entry that plain data (checked by :func:`validate_entry_data`) describes."""
+    values: dict[str, Any] = {}
+    for spec in ENTRY_FIELDS:
+        if spec.name in data:
+            value = data[spec.name]
+            if spec.value == "parts":
+                value = tuple(CompoundPart(**part) for part in value)
+            elif spec.value == "texts":
+                value = tuple(value)
+            values[spec.name] = value
+    return GlossaryEntry(**values, origin=origin)
+
+
+_DEFAULTS = {item.name: item.default for item in dataclass_fields(GlossaryEntry)}
+
+
+def _plain(value: object) -> object:
+    """A field's value as YAML-ready data: lists for tuples, {part, meaning} for parts."""
+    if isinstance(value, tuple):
+        return [
+            {"part": item.part, "meaning": item.meaning} if isinstance(item, CompoundPart) else item
+            for item in value
+        ]
+    return value
 
 
 def _dump(data: Any) -> str:

@@ -38,6 +38,50 @@ Scope = Literal["general", "text"]
 
 Origin = Literal["curated", "user"]
 
+FieldValue = Literal["text", "texts", "parts", "flag", "kind", "gender", "scope"]
+"""What a field of an entry holds in a file: a text, a list of texts, compound parts,
+true/false, or a text from :data:`ENTRY_KINDS`, :data:`GENDERS` or :data:`SCOPES`."""
+
+
+@dataclass(frozen=True)
+class EntryField:
+    """One field of an entry in a glossary file."""
+
+    name: str
+    """The field's name, the same in the file and on :class:`GlossaryEntry`."""
+    value: FieldValue
+    """What it holds."""
+    required: bool = False
+    """Every entry has it (a required list must not be empty)."""
+
+
+ENTRY_FIELDS: tuple[EntryField, ...] = (
+    EntryField("term", "text", required=True),
+    EntryField("kind", "kind", required=True),
+    EntryField("gender", "gender"),
+    EntryField("plural", "text"),
+    EntryField("forms", "texts"),
+    EntryField("renderings", "texts", required=True),
+    EntryField("explanation", "text", required=True),
+    EntryField("register", "text"),
+    EntryField("particle", "text"),
+    EntryField("english_name", "text"),
+    EntryField("about", "text"),
+    EntryField("spelling_note", "text"),
+    EntryField("parts", "parts"),
+    EntryField("related", "texts"),
+    EntryField("in_text", "texts"),
+    EntryField("draft", "flag"),
+    EntryField("scope", "scope"),
+)
+"""The fields of an entry in a glossary file, in the order a file is written: the one list
+the loader checks, the writer writes and the entry form builds from. The other attributes
+of :class:`GlossaryEntry` (:data:`PROVENANCE_FIELDS`) say where an entry was read and are
+never in a file."""
+
+PROVENANCE_FIELDS: tuple[str, ...] = ("origin", "file", "line", "glossary")
+"""The attributes of :class:`GlossaryEntry` that the loader fills in, not the file."""
+
 
 @dataclass(frozen=True)
 class CompoundPart:

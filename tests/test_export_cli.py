@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.cli.common import open_store
+from reader.translation import ModelInfo, TranslationStore
 from tests.fixtures_glossary import DING_SAMPLE
 
 
@@ -112,3 +114,32 @@ def test_export_takes_meanings_from_the_dictionary(
     sheet = target.read_text()
     assert line + "\n" in sheet
     assert f"- Meanings: {meanings}" in sheet
+
+
+def test_export_machine_keeps_the_machine_english_of_corrected_sentences(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny_model: ModelInfo
+) -> None:
+    # Issue 11, bug 5: a sentence the reader corrected lost its machine English under
+    # --translation machine ([no translation]), although the store has it.
+    first, second = "Der Schlüssel liegt im Flur.", "Wo ist der Schlüssel?"
+    text = tmp_path / "schluessel.md"
+    text.write_text(f"# Der Schlüssel\n\n{first} {second}\n", encoding="utf-8")
+    store = open_store()
+    try:
+        translations = TranslationStore(store)
+        translations.save_machine(
+            tiny_model.model_id,
+            [("Der Schlüssel", "The key"), (first, "It lies in the hall."), (second, "Where?")],
+        )
+        translations.correct(second, "Where is the key?")
+    finally:
+        store.close()
+    sheets = {}
+    for choice in ("machine", "edited", "best"):
+        target = tmp_path / f"{choice}.md"
+        assert run(capsys, "export", str(text), "--translation", choice, "-o", str(target))[0] == 0
+        sheets[choice] = target.read_text(encoding="utf-8")
+    assert "It lies in the hall. Where?\n" in sheets["machine"]
+    assert "[no translation]" not in sheets["machine"]
+    assert "[no translation] Where is the key?\n" in sheets["edited"]
+    assert "It lies in the hall. Where is the key?\n" in sheets["best"]

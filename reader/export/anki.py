@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.export.markdown import grammar
-from reader.export.sheet import StudySheet
+from reader.export.sheet import SheetNote, SheetWord, StudySheet
 
 MODEL_NAME = "Lesepult study card"
 FIELDS = ("Term", "Sentence", "English", "Explanation", "Grammar", "Text")
@@ -79,40 +79,29 @@ def build_package(sheet: StudySheet) -> Any:
     deck = genanki.Deck(stable_id("lesepult", "deck", sheet.text_id), f"Lesepult::{sheet.title}")
     tags = ["lesepult", text_tag(sheet)]
     text_field = escape(f"{sheet.title} ({sheet.date}; {sheet.translation_source})")
+
+    def card(kind: str, item: SheetNote | SheetWord, front: str, meaning: str, more: str) -> None:
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=[
+                    escape(front),
+                    _highlight(item.sentence, item.highlight),
+                    escape(meaning),
+                    escape(more),
+                    escape(grammar(item.gender, item.plural)),
+                    text_field,
+                ],
+                tags=[*tags, kind],
+                guid=note_guid(kind, front),
+            )
+        )
+
     for note in sheet.notes:
-        deck.add_note(
-            genanki.Note(
-                model=model,
-                fields=[
-                    escape(note.term),
-                    _highlight(note.sentence, note.highlight),
-                    escape(note.rendering),
-                    escape(note.explanation),
-                    escape(grammar(note.gender, note.plural)),
-                    text_field,
-                ],
-                tags=[*tags, "glossary"],
-                guid=note_guid("glossary", note.term),
-            )
-        )
+        card("glossary", note, note.term, note.rendering, note.explanation)
     for word in sheet.words:
-        if word.note is not None:
-            continue  # the glossary card of its note already teaches it
-        deck.add_note(
-            genanki.Note(
-                model=model,
-                fields=[
-                    escape(word.lemma),
-                    _highlight(word.sentence, word.highlight),
-                    escape(word.meaning),
-                    "",
-                    escape(grammar(word.gender, word.plural)),
-                    text_field,
-                ],
-                tags=[*tags, "vocabulary"],
-                guid=note_guid("vocabulary", word.lemma),
-            )
-        )
+        if word.note is None:  # otherwise the glossary card of its note already teaches it
+            card("vocabulary", word, word.lemma, word.meaning, "")
     return genanki.Package(deck)
 
 

@@ -9,99 +9,26 @@ matches or lemmas are produced; :mod:`reader.export.sources` wires the real ones
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
 from reader import __version__
 from reader.core.text import Block, Document, Sentence
 
-# Re-exported: the range and time are the sheet's options, named from here by importers.
+# Re-exported: the range and time are the sheet's options, and the inputs are the builder's,
+# named from here by importers.
 from reader.export.options import parse_paragraph_range as parse_paragraph_range
 from reader.export.options import sheet_time as sheet_time
+from reader.export.sheet_inputs import SheetEnglish as SheetEnglish
+from reader.export.sheet_inputs import SheetSources as SheetSources
+from reader.export.sheet_inputs import TermHit as TermHit
+from reader.export.sheet_inputs import WordInfo as WordInfo
 
 TranslationChoice = Literal["machine", "reference", "edited", "best"]
 TRANSLATION_CHOICES: tuple[str, ...] = ("machine", "reference", "edited", "best")
 NO_TRANSLATION = "[no translation]"
-
-
-@dataclass(frozen=True)
-class SheetEnglish:
-    """The English of one German sentence and where it came from."""
-
-    english: str
-    """The English sentence."""
-    origin: str
-    """``machine``, ``edited`` or ``reference``."""
-
-
-@dataclass(frozen=True)
-class TermHit:
-    """A glossary term found in a sentence (the builder's input from glossary matching)."""
-
-    term: str
-    """The glossary term (lemma or canonical phrase)."""
-    kind: str
-    """Its kind (noun, verb, expression, name...)."""
-    rendering: str
-    """Its first English rendering."""
-    explanation: str
-    """The glossary's explanation for a learner."""
-    start: int
-    """Document offset of the first matched character."""
-    end: int
-    """Document offset just past the last matched character."""
-    gender: str = ""
-    """m, f or n for nouns."""
-    plural: str = ""
-    """The plural for nouns."""
-
-
-@dataclass(frozen=True)
-class WordInfo:
-    """What the glossary or dictionary says about a vocabulary word."""
-
-    meaning: str
-    """A short English meaning ("" when unknown)."""
-    gender: str = ""
-    """m, f or n for nouns."""
-    plural: str = ""
-    """The plural for nouns."""
-
-
-def _no_terms(sentence: Sentence) -> Sequence[TermHit]:
-    return ()
-
-
-def _no_info(lemma: str, sentence: Sentence, token_index: int) -> WordInfo | None:
-    return None
-
-
-@dataclass(frozen=True)
-class SheetSources:
-    """Everything the builder needs besides the document."""
-
-    english: Callable[[Sentence], SheetEnglish | None]
-    """The English of a sentence under the chosen translation source, None if there is none."""
-    lemmas: Callable[[Sentence], Sequence[str]]
-    """One lemma per token of a sentence."""
-    term_hits: Callable[[Sentence], Sequence[TermHit]] = _no_terms
-    """The glossary terms found in a sentence."""
-    word_info: Callable[[str, Sentence, int], WordInfo | None] = _no_info
-    """Meaning, gender and plural of a lemma seen as token ``token_index`` of a sentence."""
-    statuses: Mapping[str, str] = field(default_factory=dict)
-    """The reader's status per lemma (missing means new)."""
-    looked_up: frozenset[str] = frozenset()
-    """Lemmas the reader looked up."""
-    lookup_sentences: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    """Per looked-up lemma, the sentences (exact text) the reader looked it up in."""
-    model_id: str | None = None
-    """The machine translation model ("translate-de_en 1.9"), if machine output is used."""
-    glossary_version: str = ""
-    """The glossary version(s) the notes come from."""
-    dictionary: str = ""
-    """The dictionary meanings come from besides the glossary ("" when none is installed)."""
 
 
 @dataclass(frozen=True)
@@ -362,33 +289,19 @@ class _Gathering:
         return notes
 
     def _words(self, sentence: Sentence, paragraph_notes: set[int]) -> list[SheetWord]:
-        sources = self.sources
         words: list[SheetWord] = []
-        lemmas = sources.lemmas(sentence)
+        lemmas = self.sources.lemmas(sentence)
         for token_index, (token, lemma) in enumerate(zip(sentence.tokens, lemmas, strict=False)):
             if not token.is_word or lemma in self.listed_lemmas:
                 continue
-            status = sources.statuses.get(lemma, "new")
-            if status in {"known", "ignored"}:
-                continue
-            if status == "new" and lemma not in sources.looked_up:
+            status = self.sources.statuses.get(lemma, "new")
+            if not self._is_studied(lemma, status):
                 continue
             note = self.note_of_term.get(lemma)
-            if note is not None and (
-                note.number in paragraph_notes
-                or sentence.text not in sources.lookup_sentences.get(lemma, ())
-            ):
-                # Its note covers it, unless the reader looked it up here, after the note.
+            if note is not None and self._left_to_note(note, sentence, lemma, paragraph_notes):
                 continue
             self.listed_lemmas.add(lemma)
-            info = sources.word_info(lemma, sentence, token_index) or WordInfo("")
-            if note is not None:
-                # The earlier note's rendering and grammar fill what the lookup lacks.
-                info = WordInfo(
-                    info.meaning or note.rendering,
-                    info.gender or note.gender,
-                    info.plural or note.plural,
-                )
+            info = self._word_info(lemma, sentence, token_index, note)
             words.append(
                 SheetWord(
                     lemma=lemma,
@@ -403,3 +316,30 @@ class _Gathering:
                 )
             )
         return words
+
+    def _is_studied(self, lemma: str, status: str) -> bool:
+        """The reader is learning the word, or looked it up (known and ignored words are not)."""
+        if status in {"known", "ignored"}:
+            return False
+        return status != "new" or lemma in self.sources.looked_up
+
+    def _left_to_note(
+        self, note: SheetNote, sentence: Sentence, lemma: str, paragraph_notes: set[int]
+    ) -> bool:
+        """Its note covers it, unless the reader looked it up here, after the note."""
+        return note.number in paragraph_notes or sentence.text not in (
+            self.sources.lookup_sentences.get(lemma, ())
+        )
+
+    def _word_info(
+        self, lemma: str, sentence: Sentence, token_index: int, note: SheetNote | None
+    ) -> WordInfo:
+        """What the lookup says of the word; an earlier note's rendering and grammar fill gaps."""
+        info = self.sources.word_info(lemma, sentence, token_index) or WordInfo("")
+        if note is None:
+            return info
+        return WordInfo(
+            info.meaning or note.rendering,
+            info.gender or note.gender,
+            info.plural or note.plural,
+        )

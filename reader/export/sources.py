@@ -27,6 +27,8 @@ from reader.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from glossary.lookup import LookupResult
+    from glossary.matching import TermMatch
+    from glossary.schema import GlossaryEntry
 
 
 def english_source(
@@ -43,8 +45,11 @@ def english_source(
     model_id = _model_id(choice)
     reference_blocks = _reference_blocks(document, choice)
     germans = [sentence.text for sentence in sentences]
+    # "machine" asks for machine output only: a correction would hide it (issue 11, bug 5).
     stored = (
-        TranslationStore(store).lookup(model_id if choice != "edited" else None, germans)
+        TranslationStore(store).lookup(
+            model_id if choice != "edited" else None, germans, corrections=choice != "machine"
+        )
         if choice != "reference"
         else {}
     )
@@ -172,51 +177,62 @@ def glossary_sources(
     lookup = WordLookup.create(glossaries, dictionary_path)
 
     def term_hits(sentence: Sentence) -> Sequence[TermHit]:
-        hits = []
-        for match in matcher.matches(sentence):
-            entry = match.entry
-            hits.append(
-                TermHit(
-                    term=entry.term,
-                    kind=entry.kind,
-                    rendering=entry.renderings[0] if entry.renderings else "",
-                    explanation=entry.explanation,
-                    start=match.spans[0][0],
-                    end=match.spans[-1][1],
-                    gender=entry.gender or "",
-                    plural=entry.plural or "",
-                )
-            )
-        return hits
+        return [_term_hit(match) for match in matcher.matches(sentence)]
 
     def word_info(lemma: str, sentence: Sentence, token_index: int) -> WordInfo | None:
         for entry in glossaries.find(lemma):
-            return WordInfo(
-                meaning="; ".join(entry.renderings[:MEANING_LIMIT]),
-                gender=entry.gender or "",
-                plural=entry.plural or "",
-            )
+            return _glossary_info(entry)
         # Only the dictionary from here: the lookup's own glossary entries include phrases
         # matched around the word ("Großer Bahnhof"), which do not define the word alone.
-        result = lookup.lookup(sentence.tokens[token_index].text, sentence, token_index)
-        meaning = short_meaning(result)
-        if result.phrases:  # the phrase the word belongs to in this sentence
-            phrase = result.phrases[0]
-            english = "; ".join(phrase.english.split("; ")[:2])
-            meaning = f"{meaning}; here in “{phrase.phrase}”: {english}".lstrip("; ")
-        if not meaning:
-            return None
-        gender = next((sense.gender for sense in result.senses if sense.gender), None)
-        plural = None
-        if result.found_by != "compound":  # the head's plural is not the compound's
-            plural = next((sense.plural for sense in result.senses if sense.plural), None)
-        return WordInfo(meaning=meaning, gender=gender or "", plural=plural or "")
+        return _dictionary_info(
+            lookup.lookup(sentence.tokens[token_index].text, sentence, token_index)
+        )
 
     dictionary = "Ding de-en dictionary" if lookup.dictionary is not None else ""
     try:
         yield term_hits, word_info, glossaries.version, dictionary
     finally:
         lookup.close()
+
+
+def _term_hit(match: TermMatch) -> TermHit:
+    """A glossary match as the sheet's input: the entry's first rendering and the span."""
+    entry = match.entry
+    return TermHit(
+        term=entry.term,
+        kind=entry.kind,
+        rendering=entry.renderings[0] if entry.renderings else "",
+        explanation=entry.explanation,
+        start=match.spans[0][0],
+        end=match.spans[-1][1],
+        gender=entry.gender or "",
+        plural=entry.plural or "",
+    )
+
+
+def _glossary_info(entry: GlossaryEntry) -> WordInfo:
+    """A glossary entry's first renderings, gender and plural."""
+    return WordInfo(
+        meaning="; ".join(entry.renderings[:MEANING_LIMIT]),
+        gender=entry.gender or "",
+        plural=entry.plural or "",
+    )
+
+
+def _dictionary_info(result: LookupResult) -> WordInfo | None:
+    """A dictionary lookup's short meaning (with the phrase the word is in), gender, plural."""
+    meaning = short_meaning(result)
+    if result.phrases:  # the phrase the word belongs to in this sentence
+        phrase = result.phrases[0]
+        english = "; ".join(phrase.english.split("; ")[:2])
+        meaning = f"{meaning}; here in “{phrase.phrase}”: {english}".lstrip("; ")
+    if not meaning:
+        return None
+    gender = next((sense.gender for sense in result.senses if sense.gender), None)
+    plural = None
+    if result.found_by != "compound":  # the head's plural is not the compound's
+        plural = next((sense.plural for sense in result.senses if sense.plural), None)
+    return WordInfo(meaning=meaning, gender=gender or "", plural=plural or "")
 
 
 def build_sheet_for(

@@ -19,6 +19,7 @@ from typing import Any
 
 from lxml import etree
 
+from reader.core.safe_zip import DeclaresTooMuch, TooManyEntries, check_zip_bounds
 from reader.core.text import TextLoadError
 from reader.importing import ImportedBlock, clean, to_markdown
 
@@ -53,12 +54,15 @@ def check_container(data: bytes) -> None:
     except NotImplementedError as error:  # a zip format newer than Python reads
         raise TextLoadError(f"is a zip file Python cannot read ({error})") from error
     with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise TextLoadError(f"holds more than {MAX_ENTRIES} files; refused")
-        if sum(info.file_size for info in infos) > MAX_UNCOMPRESSED:
-            raise TextLoadError(f"unpacks to more than {MAX_UNCOMPRESSED // 2**20} MB; refused")
-        names = {info.filename for info in infos}
+        try:
+            check_zip_bounds(archive, MAX_ENTRIES, MAX_UNCOMPRESSED)
+        except TooManyEntries:
+            raise TextLoadError(f"holds more than {MAX_ENTRIES} files; refused") from None
+        except DeclaresTooMuch:
+            raise TextLoadError(
+                f"unpacks to more than {MAX_UNCOMPRESSED // 2**20} MB; refused"
+            ) from None
+        names = {info.filename for info in archive.infolist()}
         if "META-INF/rights.xml" in names:
             raise TextLoadError("is protected by DRM (Adobe rights.xml); it cannot be read")
         if "META-INF/encryption.xml" in names:

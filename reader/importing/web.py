@@ -11,16 +11,15 @@ opens, so the app itself only ever reads the stored Markdown.
 from __future__ import annotations
 
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from http.client import HTTPMessage
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from reader.core.display import one_line
 from reader.core.text import TextLoadError
+from reader.fetch import BodyTooLarge, DeadlinePassed, announced_length, body_chunks, open_http
 from reader.importing import ImportedBlock, _digest, _store, clean, library_dir, to_markdown
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -29,28 +28,16 @@ TIMEOUT_SECONDS = 20.0
 """How long a connection may stay silent before the download is given up."""
 DEADLINE_SECONDS = 120.0
 """How long a whole download may take."""
-CHUNK = 64 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
 USER_AGENT = "lesepult (a reading aid for learners of German)"
 
 Progress = Callable[[int, int | None], None]
 
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows redirects only to http and https (urllib would also follow ftp)."""
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        if not newurl.lower().startswith(("http://", "https://")):
-            raise TextLoadError(f"redirected to a URL that is not http or https: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+def _http_only(old_url: str, new_url: str) -> None:
+    """Redirects are followed only to http and https (urllib would also follow ftp)."""
+    if not new_url.lower().startswith(("http://", "https://")):
+        raise TextLoadError(f"redirected to a URL that is not http or https: {new_url}")
 
 
 def _stderr_progress(url: str) -> Progress:
@@ -68,15 +55,12 @@ def download(url: str, progress: Progress | None = None) -> bytes:
     """The bytes of a web page, at most :data:`MAX_PAGE_BYTES`; one-line errors."""
     if not url.lower().startswith(("http://", "https://")):
         raise TextLoadError(f"{one_line(url)}: only http and https URLs can be read")
-    opener = urllib.request.build_opener(_HttpOnlyRedirects())
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
+        with open_http(url, TIMEOUT_SECONDS, USER_AGENT, _http_only) as response:
             content_type = response.headers.get_content_type()
             if content_type not in HTML_TYPES:
                 raise TextLoadError(f"is not a web page (it is {one_line(content_type)})")
-            length = response.headers.get("Content-Length")
-            total = int(length) if length and length.isdecimal() else None
+            total = announced_length(response)
             if total is not None and total > MAX_PAGE_BYTES:
                 raise TextLoadError(f"is larger than {MAX_PAGE_BYTES // 2**20} MB")
             return _read_body(response, total, progress)
@@ -94,15 +78,15 @@ def download(url: str, progress: Progress | None = None) -> bytes:
 def _read_body(response: Any, total: int | None, progress: Progress | None) -> bytes:
     """The response's body in chunks, within the size and time bounds, reporting progress."""
     data = bytearray()
-    deadline = time.monotonic() + DEADLINE_SECONDS
-    while chunk := response.read(CHUNK):
-        data += chunk
-        if time.monotonic() > deadline:  # a server that sends a byte at a time
-            raise TextLoadError(f"took longer than {DEADLINE_SECONDS:g} seconds")
-        if len(data) > MAX_PAGE_BYTES:
-            raise TextLoadError(f"is larger than {MAX_PAGE_BYTES // 2**20} MB")
-        if progress:
-            progress(len(data), total)
+    try:
+        for chunk in body_chunks(response, MAX_PAGE_BYTES, DEADLINE_SECONDS):
+            data += chunk
+            if progress:
+                progress(len(data), total)
+    except DeadlinePassed:
+        raise TextLoadError(f"took longer than {DEADLINE_SECONDS:g} seconds") from None
+    except BodyTooLarge:
+        raise TextLoadError(f"is larger than {MAX_PAGE_BYTES // 2**20} MB") from None
     if progress:
         progress(len(data), len(data))
     return bytes(data)

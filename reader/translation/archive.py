@@ -19,6 +19,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+from reader.core.safe_zip import DeclaresTooMuch, TooManyEntries, check_zip_bounds
 from reader.translation.package_data import ModelError
 
 MAX_ENTRIES = 2000
@@ -62,21 +63,19 @@ def _entry_parts(info: zipfile.ZipInfo, source: Path) -> tuple[str, ...]:
 
 def check_archive(archive: zipfile.ZipFile, source: Path) -> str:
     """Check every entry and the declared totals; return the single top folder's name."""
-    entries = archive.infolist()
-    if len(entries) > MAX_ENTRIES:
-        raise ModelError(f"{source}: more than {MAX_ENTRIES} files in the archive; refused")
     limit = max_unpacked_bytes()
-    declared = 0
-    tops: set[str] = set()
-    for info in entries:
-        parts = _entry_parts(info, source)
-        tops.add(parts[0])
-        declared += info.file_size
-    if declared > limit:
+    try:
+        check_zip_bounds(archive, MAX_ENTRIES, limit)
+    except TooManyEntries:
         raise ModelError(
-            f"{source}: unpacks to {declared >> 20} MB, more than the {limit >> 20} MB a package"
-            f" may take; refused (set {MAX_PACKAGE_MB_VARIABLE} to allow more)"
-        )
+            f"{source}: more than {MAX_ENTRIES} files in the archive; refused"
+        ) from None
+    except DeclaresTooMuch as error:
+        raise ModelError(
+            f"{source}: unpacks to {error.declared >> 20} MB, more than the {limit >> 20} MB a"
+            f" package may take; refused (set {MAX_PACKAGE_MB_VARIABLE} to allow more)"
+        ) from None
+    tops = {_entry_parts(info, source)[0] for info in archive.infolist()}
     if len(tops) != 1:
         raise ModelError(f"{source}: an Argos package holds exactly one top folder")
     (top,) = tops

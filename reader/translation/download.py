@@ -19,16 +19,23 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from urllib.parse import urlsplit
 
+from reader.fetch import (
+    BodyTooLarge,
+    FetchCancelled,
+    RedirectCheck,
+    announced_length,
+    body_chunks,
+    open_http,
+)
 from reader.translation.package_data import ModelError, check_link
 
 MAX_INDEX_BYTES = 8 << 20
 """Largest index read (the real one, 96 entries, is about 40 KB)."""
 MAX_DOWNLOAD_BYTES = 1 << 30
 """Largest package file downloaded (the real German→English one is 87 MB)."""
-DOWNLOAD_CHUNK_BYTES = 64 * 1024
 NETWORK_TIMEOUT_SECONDS = 30.0
 ALLOW_REDIRECTS_VARIABLE = "LESEPULT_ALLOW_REDIRECTS"
 PARTIAL_PREFIX = ".partial-"
@@ -43,43 +50,30 @@ def redirects_allowed_by_environment() -> bool:
     return os.environ.get(ALLOW_REDIRECTS_VARIABLE, "").strip().lower() in ("1", "yes", "true")
 
 
-class _RedirectPolicy(urllib.request.HTTPRedirectHandler):
-    """Follows a redirect only to http(s), and only to the same host unless allowed."""
+def _redirect_check(allow_other_hosts: bool) -> RedirectCheck:
+    """Follow a redirect only to http(s), and only to the same host unless allowed."""
 
-    def __init__(self, allow_other_hosts: bool) -> None:
-        super().__init__()
-        self.allow_other_hosts = allow_other_hosts
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: Any,
-        newurl: str,
-    ) -> urllib.request.Request | None:
+    def check(old_url: str, new_url: str) -> None:
         try:
-            check_link(newurl)
+            check_link(new_url)
         except ModelError as error:
             raise urllib.error.URLError(f"redirect refused: {error.message}") from None
-        old, new = urlsplit(req.full_url), urlsplit(newurl)
+        old, new = urlsplit(old_url), urlsplit(new_url)
         same_host = (old.hostname, old.port) == (new.hostname, new.port)
         upgrade_only = old.scheme == new.scheme or (old.scheme, new.scheme) == ("http", "https")
-        if not self.allow_other_hosts and not (same_host and upgrade_only):
+        if not allow_other_hosts and not (same_host and upgrade_only):
             raise urllib.error.URLError(
                 f"redirect to {new.scheme}://{new.hostname} refused (it changes host or"
                 f" scheme); allow it with --allow-redirects or {ALLOW_REDIRECTS_VARIABLE}=1"
             )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return check
 
 
 def open_url(url: str, timeout: float, allow_redirects: bool) -> Any:
     """Open an http(s) URL with the redirect policy; raises what ``urlopen`` raises."""
     check_link(url)
-    opener = urllib.request.build_opener(_RedirectPolicy(allow_redirects))
-    request = urllib.request.Request(url, headers={"User-Agent": "Lesepult"})
-    return opener.open(request, timeout=timeout)
+    return open_http(url, timeout, "Lesepult", _redirect_check(allow_redirects))
 
 
 def reason(error: BaseException) -> str:
@@ -125,22 +119,14 @@ def download_file(
     try:
         with os.fdopen(descriptor, "wb") as file:
             with open_url(url, NETWORK_TIMEOUT_SECONDS, allow_redirects) as response:
-                length_header = response.headers.get("Content-Length")
-                total = int(length_header) if length_header and length_header.isdigit() else None
+                total = announced_length(response)
                 if total is not None and total > MAX_DOWNLOAD_BYTES:
                     raise ModelError(f"{url}: {total} bytes is more than a package may be")
                 done = 0
                 if progress:
                     progress(done, total)
-                while True:
-                    if is_cancelled and is_cancelled():
-                        raise ModelError("download cancelled")
-                    chunk = response.read(DOWNLOAD_CHUNK_BYTES)
-                    if not chunk:
-                        break
+                for chunk in body_chunks(response, MAX_DOWNLOAD_BYTES, is_cancelled=is_cancelled):
                     done += len(chunk)
-                    if done > MAX_DOWNLOAD_BYTES:
-                        raise ModelError(f"{url}: more than {MAX_DOWNLOAD_BYTES} bytes; refused")
                     file.write(chunk)
                     digest.update(chunk)
                     if progress:
@@ -150,6 +136,12 @@ def download_file(
         if expected_sha256 is not None and digest.hexdigest() != expected_sha256:
             raise ModelError(f"{url}: checksum mismatch (got {digest.hexdigest()[:12]}…)")
         return partial
+    except FetchCancelled:
+        partial.unlink(missing_ok=True)
+        raise ModelError("download cancelled") from None
+    except BodyTooLarge:
+        partial.unlink(missing_ok=True)
+        raise ModelError(f"{url}: more than {MAX_DOWNLOAD_BYTES} bytes; refused") from None
     except http.client.IncompleteRead as error:
         partial.unlink(missing_ok=True)
         raise ModelError(

@@ -49,10 +49,12 @@ class TranslationStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def lookup(self, model: str | None, germans: Sequence[str]) -> dict[str, SentenceTranslation]:
+    def lookup(
+        self, model: str | None, germans: Sequence[str], corrections: bool = True
+    ) -> dict[str, SentenceTranslation]:
         """The stored English for each German sentence that has one; a correction wins.
 
-        ``model`` None looks up corrections only.
+        ``model`` None looks up corrections only; ``corrections`` False, machine output only.
         """
         unique = list(dict.fromkeys(germans))
         found: dict[str, SentenceTranslation] = {}
@@ -69,7 +71,7 @@ class TranslationStore:
                     found[german] = SentenceTranslation(
                         german, english, "machine", model, translation_flags(german, english)
                     )
-        for chunk in _chunks(unique):
+        for chunk in _chunks(unique) if corrections else ():
             marks = ",".join("?" * len(chunk))
             rows = connection.execute(
                 f"SELECT german, english FROM corrections WHERE german IN ({marks})", tuple(chunk)

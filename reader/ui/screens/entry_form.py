@@ -26,7 +26,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from glossary.loading import validate_entry_data
+from glossary.loading import entry_from_data, validate_entry_data
 from glossary.schema import ENTRY_KINDS, GlossaryEntry, GlossarySet
 from reader.core.display import displayable, one_line
 from reader.failures import describe_failure
@@ -213,16 +213,7 @@ class EntryFormScreen(ModalScreen[GlossaryEntry | None]):
         if messages:
             self._show_problems(messages)
             return
-        entry = GlossaryEntry(
-            term=data["term"],
-            kind=data["kind"],
-            renderings=tuple(data["renderings"]),
-            explanation=data["explanation"],
-            gender=data.get("gender"),
-            plural=data.get("plural"),
-            forms=tuple(data.get("forms", ())),
-            origin="user",
-        )
+        entry = entry_from_data(data, origin="user")
         if self.save is None:
             self.dismiss(entry)
             return
