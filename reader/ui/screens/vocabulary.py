@@ -1,8 +1,10 @@
-"""The vocabulary screen: the reader's words with status and sentence, filters and statistics.
+"""The vocabulary screen: the reader's words with status, meaning, note and sentence.
 
-Filter by status (``s`` cycles) and by the current text (``t``); set the status of the
-highlighted word with ``1``-``4``, ``k`` (known), ``i`` (ignored), ``x`` (new); ``enter``
-posts :class:`VocabularyScreen.SentenceOpened` for the host to open the text at the sentence.
+Filter by status (``s`` cycles, "all learning levels" among them) and by the current text
+(``t``); set the status of the highlighted word with ``1``-``4``, ``k`` (known), ``i``
+(ignored), ``x`` (new); ``e`` edits its meaning and note, ``d`` removes it after asking;
+``enter`` posts :class:`VocabularyScreen.SentenceOpened` for the host to open the text at the
+sentence.
 """
 
 from __future__ import annotations
@@ -19,12 +21,27 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from reader.core.display import displayable
+from reader.core.errors import UserError
 from reader.export.sheet import counted
 from reader.failures import describe_failure
+from reader.ui.screens.confirm import ConfirmScreen
+from reader.ui.screens.word_note import WordNoteScreen
 from reader.ui.widgets.shown import shown
-from reader.vocabulary import STATUSES, Vocabulary, VocabularyEntry, status_label
+from reader.vocabulary import Vocabulary, VocabularyEntry, status_label
+from reader.word_status import LEARNING_FILTER, filter_label
 
-STATUS_FILTERS: tuple[str | None, ...] = (None, *STATUSES)
+STATUS_FILTERS: tuple[str | None, ...] = (
+    None,
+    "new",
+    "1",
+    "2",
+    "3",
+    "4",
+    LEARNING_FILTER,
+    "known",
+    "ignored",
+)
+"""What ``s`` cycles through: all, each status, and every learning level at once."""
 
 
 class VocabularyScreen(Screen[None]):
@@ -43,6 +60,8 @@ class VocabularyScreen(Screen[None]):
         Binding("i", "set_status('ignored')", "Ignore", id="vocabulary.ignored"),
         Binding("x", "set_status('new')", "New", id="vocabulary.new"),
         Binding("enter,o", "open_sentence", "Open sentence", id="vocabulary.open"),
+        Binding("e", "edit_note", "Meaning/note", id="vocabulary.edit"),
+        Binding("d,delete", "remove_word", "Remove", id="vocabulary.remove"),
     ]
 
     @dataclass
@@ -82,7 +101,7 @@ class VocabularyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Word", "Status", "Looked up", "Text", "Sentence")
+        table.add_columns("Word", "Status", "Looked up", "Text", "Meaning", "Note", "Sentence")
         self.refresh_entries()
         table.focus()
 
@@ -112,12 +131,14 @@ class VocabularyScreen(Screen[None]):
                 shown(status_label(entry.status)),
                 shown(str(entry.lookups)),
                 shown(title[:24]),
+                shown(entry.meaning[:30]),
+                shown(entry.note[:30]),
                 shown(entry.sentence[:80]),
                 key=entry.lemma,
             )
         if self.shown:
             table.move_cursor(row=min(row, len(self.shown) - 1))
-        status_text = status_label(self.status_filter) if self.status_filter else "all statuses"
+        status_text = filter_label(self.status_filter)
         scope = "this text" if self.text_only else "all texts"
         count = len(self.shown)
         self.query_one("#vocabulary-filters", Static).update(
@@ -181,6 +202,51 @@ class VocabularyScreen(Screen[None]):
             self.notify("This word was never looked up in a text.", severity="warning")
             return
         self.post_message(self.SentenceOpened(entry.lemma, entry.text_id, entry.sentence))
+
+    def action_edit_note(self) -> None:
+        """Edit the highlighted word's meaning and note in a small form."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+
+        def save(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            try:
+                self.vocabulary.set_note(entry.lemma, *result)
+            except UserError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            except sqlite3.Error as error:
+                self._store_failed(error)
+                return
+            self.refresh_entries()
+
+        self.app.push_screen(WordNoteScreen(entry.lemma, entry.meaning, entry.note), save)
+
+    def action_remove_word(self) -> None:
+        """Remove the highlighted word (status, lookups, meaning, note) after asking."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+
+        def remove(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                self.vocabulary.remove(entry.lemma)
+            except sqlite3.Error as error:
+                self._store_failed(error)
+                return
+            self.post_message(self.StatusChanged(entry.lemma, "new"))
+            self.notify(f"Removed {entry.lemma}.", title="Vocabulary", markup=False)
+            self.refresh_entries()
+
+        question = (
+            f"Remove “{entry.lemma}” from your vocabulary? Its status, lookups, meaning and"
+            " note are forgotten; it is new again."
+        )
+        self.app.push_screen(ConfirmScreen(question), remove)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
