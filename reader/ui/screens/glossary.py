@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,6 +22,7 @@ from glossary.matching import TermMatch
 from glossary.schema import GlossaryEntry, GlossarySet
 from reader.core.display import displayable
 from reader.search import term_occurrences
+from reader.ui.screens.glossary_own import OwnEntriesScreen
 from reader.ui.widgets.lookup_panel import entry_text
 from reader.ui.widgets.shown import shown, shown_text
 
@@ -36,8 +36,11 @@ def entry_matches_filter(entry: GlossaryEntry, query: str) -> bool:
     return any(folded in text.casefold() for text in haystack)
 
 
-class GlossaryScreen(Screen[None]):
-    """All glossary entries with a filter; Enter opens one, o jumps to its occurrences."""
+class GlossaryScreen(OwnEntriesScreen):
+    """All glossary entries with a filter; Enter opens one, o jumps to its occurrences.
+
+    ``e`` and ``d`` edit and remove the reader's own entries (:class:`OwnEntriesScreen`).
+    """
 
     CSS_PATH = "glossary.tcss"
     BINDINGS = [
@@ -167,3 +170,18 @@ class GlossaryScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def show_entries(self, removed: int | None = None) -> None:
+        """Show the glossary again after one of the reader's entries changed or was removed."""
+        keep = self.selected
+        if removed is not None:
+            self.occurrences = {
+                position - (position > removed): found
+                for position, found in self.occurrences.items()
+                if position != removed
+            }
+        filter_input = self.query_one("#glossary-filter", Input)
+        self.filter_entries(Input.Changed(filter_input, filter_input.value))
+        if keep is not None and removed is None and keep in self.shown:
+            self.query_one("#glossary-list", OptionList).highlighted = self.shown.index(keep)
+            self.open_entry(keep)
