@@ -120,7 +120,8 @@ class LesepultApp(App[int]):
         """Show the word statistics screen: words known over time and per text."""
         from reader.ui.screens.statistics import StatisticsScreen
 
-        self.push_screen(StatisticsScreen(self.store, self.document.text_id))
+        document = self.document
+        self.push_screen(StatisticsScreen(self.store, document.text_id, document.title))
 
     def on_vocabulary_screen_status_changed(self, event: VocabularyScreen.StatusChanged) -> None:
         self.reading_screen.status_changed_elsewhere(event.lemma, event.status)

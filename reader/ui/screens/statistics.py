@@ -35,10 +35,13 @@ class StatisticsScreen(Screen[None]):
         Binding("w", "toggle_period", "Day/week", id="statistics.period"),
     ]
 
-    def __init__(self, store: Store, current_text_id: str | None = None) -> None:
+    def __init__(
+        self, store: Store, current_text_id: str | None = None, current_title: str = ""
+    ) -> None:
         super().__init__()
         self.vocabulary = Vocabulary(store)
         self.current_text_id = current_text_id
+        self.current_title = current_title
         self.period: Period = "day"
         self.points: tuple[KnownPoint, ...] = ()
 
@@ -99,8 +102,9 @@ class StatisticsScreen(Screen[None]):
         table.add_column("Looked up", justify="right")
         most = max(text.known + text.learning for text in rows) or 1
         for text in rows:
-            name = text.title or text.text_id
-            mark = "▶ " if text.text_id == self.current_text_id else ""
+            current = text.text_id == self.current_text_id
+            name = text.title or (self.current_title if current else "") or text.text_id
+            mark = "▶ " if current else ""
             table.add_row(
                 shown(mark + name),
                 shown(bar(text.known, most, BAR_WIDTH), "green"),
