@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.core.paths import PROJECT_ROOT
-from reader.ui.commands import READING_COMMANDS, bindings_for, key_label
 from reader.ui.app import LesepultApp
+from reader.ui.commands import READING_COMMANDS, bindings_for, key_label
 from reader.ui.screens.reading import ReadingScreen
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
