@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.text import Document, Sentence
+from reader.export.sheet import counted
 from reader.store import Store
 from reader.vocabulary import Vocabulary
 from reader.word_status import LEARNING_STATUSES
@@ -169,9 +170,12 @@ def info_lines(details: TextDetails, counts: TextCounts | None) -> list[tuple[st
     rows += [
         ("Sentences", str(counts.sentences)),
         ("Words", f"{counts.words} ({counts.lemmas} different lemmas)"),
-        ("Known", f"{counts.known} lemmas ({share}% of the running words known or ignored)"),
-        ("Learning", f"{counts.learning} lemmas"),
-        ("New", f"{counts.new} lemmas"),
-        ("Ignored", f"{counts.ignored} lemmas"),
+        (
+            "Known",
+            f"{counted(counts.known, 'lemma')} ({share}% of the running words known or ignored)",
+        ),
+        ("Learning", counted(counts.learning, "lemma")),
+        ("New", counted(counts.new, "lemma")),
+        ("Ignored", counted(counts.ignored, "lemma")),
     ]
     return rows

@@ -8,6 +8,8 @@ switches between days and weeks); per text, bars of block characters
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable
 
 from rich.table import Table
 from rich.text import Text
@@ -36,10 +38,14 @@ class StatisticsScreen(Screen[None]):
     ]
 
     def __init__(
-        self, store: Store, current_text_id: str | None = None, current_title: str = ""
+        self,
+        store: Store,
+        current_text_id: str | None = None,
+        current_title: str = "",
+        clock: Callable[[], float] = time.time,
     ) -> None:
         super().__init__()
-        self.vocabulary = Vocabulary(store)
+        self.vocabulary = Vocabulary(store, clock)
         self.current_text_id = current_text_id
         self.current_title = current_title
         self.period: Period = "day"
@@ -97,7 +103,7 @@ class StatisticsScreen(Screen[None]):
         table = Table(title="Per text: words met there that are now known", title_justify="left")
         table.add_column("Text", overflow="ellipsis", no_wrap=True, max_width=36)
         table.add_column("Known", no_wrap=True)
-        table.add_column("", justify="right", no_wrap=True)
+        table.add_column("Now", justify="right", no_wrap=True)
         table.add_column("Learning", justify="right")
         table.add_column("Looked up", justify="right")
         most = max(text.known + text.learning for text in rows) or 1
