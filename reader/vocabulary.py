@@ -338,7 +338,8 @@ class Vocabulary:
     def to_csv(self, translation: Callable[[str], str] | None = None) -> str:
         """The vocabulary as CSV (:data:`CSV_HEADER`), one row per lemma, sorted by lemma.
 
-        ``translation`` gives an English rendering for a lemma (the glossary's, for example).
+        The translation is the reader's meaning, else what ``translation`` gives for the
+        lemma (the glossary's rendering, for example).
         """
         titles = dict(self.store.read().execute("SELECT text_id, title FROM texts"))
         buffer = io.StringIO()
@@ -350,7 +351,7 @@ class Vocabulary:
                     entry.word,
                     entry.lemma,
                     status_label(entry.status),
-                    translation(entry.lemma) if translation else "",
+                    entry.meaning or (translation(entry.lemma) if translation else ""),
                     entry.sentence,
                     titles.get(entry.text_id, entry.text_id or "") if entry.text_id else "",
                     day_of(entry.first_seen) if entry.first_seen is not None else "",

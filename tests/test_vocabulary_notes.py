@@ -189,3 +189,21 @@ def test_cli_words_learning_edit_remove_and_stats(capsys: pytest.CaptureFixture[
 def test_cli_stats_without_changes_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "words", "stats")
     assert status == 0 and "no status changes yet" in out
+
+
+def test_cli_suggests_meanings_and_csv_exports_the_readers(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.fixtures_glossary import DING_SAMPLE
+
+    monkeypatch.setenv("LESEPULT_DING_PATH", str(DING_SAMPLE))
+    run(capsys, "words", "set", "--exact", "Angriff", "2")
+    run(capsys, "words", "set", "--exact", "Manöver", "1")
+    run(capsys, "words", "edit", "--exact", "Manöver", "--meaning", "exercise")
+    status, out, _ = run(capsys, "words", "list", "--meanings")
+    assert status == 0
+    assert "Angriff ≈ attack; assault" in out and "Manöver = exercise" in out
+    target = tmp_path / "words.csv"
+    assert run(capsys, "words", "export", str(target))[0] == 0
+    rows = target.read_text(encoding="utf-8").splitlines()
+    assert any(row.startswith("Manöver,Manöver,learning-1,exercise,") for row in rows)

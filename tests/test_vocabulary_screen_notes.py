@@ -2,13 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
+import pytest
+from textual.app import App
+from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from reader.store import Store
 from reader.ui.screens.confirm import ConfirmScreen
 from reader.ui.screens.vocabulary import VocabularyScreen
 from reader.ui.screens.word_note import WordNoteScreen
-from tests.test_vocabulary_screen import Host, filled, rows
+from reader.vocabulary import Vocabulary
+from tests.fixtures_glossary import DING_SAMPLE
+from tests.test_vocabulary_screen import filled, rows
+from tests.ui_support import settle
+
+
+def fake_suggestions(
+    lemmas: list[str], batch: int, cancelled: Callable[[], bool]
+) -> Iterator[dict[str, str]]:
+    """Suggests a meaning for Umarmung only, as the glossary or dictionary would."""
+    yield {lemma: "embrace; hug" for lemma in lemmas if lemma == "Umarmung"}
+
+
+class Host(App[None]):
+    """The vocabulary screen with made-up suggestions (the real ones need the dictionary)."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        super().__init__()
+        self.vocabulary = vocabulary
+        self.received: list[Message] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(
+            VocabularyScreen(self.vocabulary, {"text-a": "Text A"}, "text-a", fake_suggestions)
+        )
+
+    def on_vocabulary_screen_status_changed(self, message: VocabularyScreen.StatusChanged) -> None:
+        self.received.append(message)
 
 
 def cells(screen: VocabularyScreen, column: int) -> list[str]:
@@ -24,7 +56,8 @@ async def test_edit_meaning_and_note(store: Store) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, VocabularyScreen)
-        assert cells(screen, 4) == ["", "war", ""]
+        await settle(pilot)
+        assert cells(screen, 4) == ["", "war", "≈ embrace; hug"]
         await pilot.press("down", "e")
         form = app.screen
         assert isinstance(form, WordNoteScreen)
@@ -83,3 +116,31 @@ async def test_status_filter_offers_all_learning_levels(store: Store) -> None:
         ]
         header = str(screen.query_one("#vocabulary-filters", Static).render())
         assert "all learning levels" in header
+
+
+async def test_suggested_meaning_is_a_placeholder_not_the_readers(store: Store) -> None:
+    vocabulary = filled(store)
+    app = Host(vocabulary)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "e")
+        form = app.screen
+        assert isinstance(form, WordNoteScreen)
+        meaning = form.query_one("#word-note-meaning", Input)
+        assert (meaning.value, meaning.placeholder) == ("", "suggested: embrace; hug")
+        await pilot.press("escape")
+        entry = vocabulary.entry("Umarmung")
+        assert entry is not None and entry.meaning == ""
+
+
+def test_real_suggestions_come_from_the_glossary_then_the_dictionary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.vocabulary_meanings import suggested_meanings
+
+    monkeypatch.setenv("LESEPULT_DING_PATH", str(DING_SAMPLE))
+    found: dict[str, str] = {}
+    for batch in suggested_meanings(["Angriff", "Vertrag", "zzqx", ""], batch=1):
+        assert len(batch) == 1
+        found.update(batch)
+    assert found == {"Angriff": "attack; assault", "Vertrag": "contract; treaty"}

@@ -40,6 +40,11 @@ def _register_words_list(actions: argparse._SubParsersAction[argparse.ArgumentPa
         " or learning: every learning level)",
     )
     listing.add_argument("--text", metavar="T", help="only words looked up in this text")
+    listing.add_argument(
+        "--meanings",
+        action="store_true",
+        help="suggest a meaning (glossary, else dictionary) for words you gave none",
+    )
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(func=command_words_list)
 
@@ -129,6 +134,12 @@ def command_words_list(arguments: argparse.Namespace) -> int:
     except ValueError as error:
         raise UserError(f"--status: {error}") from error
     entries = vocabulary.entries(status=arguments.status, text_id=text_id)
+    suggested: dict[str, str] = {}
+    if arguments.meanings:
+        from reader.vocabulary_meanings import suggested_meanings
+
+        for batch in suggested_meanings([entry.lemma for entry in entries if not entry.meaning]):
+            suggested.update(batch)
     if arguments.json:
         print_json(
             [
@@ -141,6 +152,7 @@ def command_words_list(arguments: argparse.Namespace) -> int:
                     "lookups": entry.lookups,
                     "meaning": entry.meaning,
                     "note": entry.note,
+                    **({"suggested_meaning": suggested.get(entry.lemma, "")} if suggested else {}),
                 }
                 for entry in entries
             ]
@@ -149,6 +161,8 @@ def command_words_list(arguments: argparse.Namespace) -> int:
     for entry in entries:
         seen = f"  {entry.lookups}x: {entry.sentence}" if entry.lookups else ""
         meaning = f" = {entry.meaning}" if entry.meaning else ""
+        if not meaning and entry.lemma in suggested:
+            meaning = f" ≈ {suggested[entry.lemma]}"
         note = f"  (note: {entry.note})" if entry.note else ""
         print(f"{status_label(entry.status):<11} {entry.lemma}{meaning}{note}{seen}")
     if not entries:

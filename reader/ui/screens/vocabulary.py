@@ -10,15 +10,17 @@ sentence.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from textual import on
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
 
 from reader.core.display import displayable
 from reader.core.errors import UserError
@@ -28,6 +30,7 @@ from reader.ui.screens.confirm import ConfirmScreen
 from reader.ui.screens.word_note import WordNoteScreen
 from reader.ui.widgets.shown import shown
 from reader.vocabulary import Vocabulary, VocabularyEntry, status_label
+from reader.vocabulary_meanings import suggested_meanings
 from reader.word_status import LEARNING_FILTER, filter_label
 
 STATUS_FILTERS: tuple[str | None, ...] = (
@@ -42,6 +45,9 @@ STATUS_FILTERS: tuple[str | None, ...] = (
     "ignored",
 )
 """What ``s`` cycles through: all, each status, and every learning level at once."""
+
+Suggester = Callable[[list[str], int, Callable[[], bool]], Iterable[dict[str, str]]]
+"""Gives suggested meanings in batches: :func:`reader.vocabulary_meanings.suggested_meanings`."""
 
 
 class VocabularyScreen(Screen[None]):
@@ -79,14 +85,23 @@ class VocabularyScreen(Screen[None]):
         text_id: str
         sentence: str
 
+    @dataclass
+    class MeaningsSuggested(Message):
+        """The worker found suggested meanings (glossary, dictionary) for some words."""
+
+        meanings: dict[str, str]
+
     def __init__(
         self,
         vocabulary: Vocabulary,
         text_titles: Mapping[str, str] | None = None,
         current_text_id: str | None = None,
+        suggest: Suggester | None = suggested_meanings,
     ) -> None:
         super().__init__()
         self.vocabulary = vocabulary
+        self.suggest = suggest
+        self.suggestions: dict[str, str] = {}
         self.text_titles = dict(text_titles or {})
         self.current_text_id = current_text_id
         self.status_filter: str | None = None
@@ -104,6 +119,28 @@ class VocabularyScreen(Screen[None]):
         table.add_columns("Word", "Status", "Looked up", "Text", "Meaning", "Note", "Sentence")
         self.refresh_entries()
         table.focus()
+        if self.suggest is not None:
+            self.suggest_meanings([entry.lemma for entry in self.shown if not entry.meaning])
+
+    @work(thread=True, exclusive=True, group="vocabulary-meanings", exit_on_error=False)
+    def suggest_meanings(self, lemmas: list[str]) -> None:
+        """Find meanings for words without one of the reader's (slow: the dictionary)."""
+        assert self.suggest is not None
+        worker = get_current_worker()
+        for found in self.suggest(lemmas, 200, lambda: worker.is_cancelled):
+            self.post_message(self.MeaningsSuggested(found))
+
+    @on(MeaningsSuggested)
+    def _meanings_suggested(self, event: MeaningsSuggested) -> None:
+        self.suggestions.update(event.meanings)
+        self.refresh_entries()
+
+    def meaning_cell(self, entry: VocabularyEntry) -> Text:
+        """The reader's meaning, else a suggested one, marked "≈" and dimmed."""
+        if entry.meaning:
+            return shown(entry.meaning[:30])
+        suggestion = self.suggestions.get(entry.lemma, "")
+        return shown(f"≈ {suggestion}"[:30], "dim italic") if suggestion else shown("")
 
     def refresh_entries(self) -> None:
         """Reload the list and statistics from the store; a store error is shown instead."""
@@ -131,7 +168,7 @@ class VocabularyScreen(Screen[None]):
                 shown(status_label(entry.status)),
                 shown(str(entry.lookups)),
                 shown(title[:24]),
-                shown(entry.meaning[:30]),
+                self.meaning_cell(entry),
                 shown(entry.note[:30]),
                 shown(entry.sentence[:80]),
                 key=entry.lemma,
@@ -222,7 +259,10 @@ class VocabularyScreen(Screen[None]):
                 return
             self.refresh_entries()
 
-        self.app.push_screen(WordNoteScreen(entry.lemma, entry.meaning, entry.note), save)
+        form = WordNoteScreen(
+            entry.lemma, entry.meaning, entry.note, self.suggestions.get(entry.lemma, "")
+        )
+        self.app.push_screen(form, save)
 
     def action_remove_word(self) -> None:
         """Remove the highlighted word (status, lookups, meaning, note) after asking."""

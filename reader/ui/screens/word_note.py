@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from reader.core.display import displayable
 from reader.ui.widgets.shown import shown
 from reader.vocabulary import MAX_NOTE_CHARS
 
@@ -21,17 +22,23 @@ class WordNoteScreen(ModalScreen[tuple[str, str] | None]):
         Binding("ctrl+s", "save", "Save", id="word_note.save"),
     ]
 
-    def __init__(self, lemma: str, meaning: str, note: str) -> None:
+    def __init__(self, lemma: str, meaning: str, note: str, suggestion: str = "") -> None:
         super().__init__()
         self.lemma = lemma
         self.meaning = meaning
         self.note = note
+        self.suggestion = suggestion
 
     def compose(self) -> ComposeResult:
         with Vertical(id="word-note-box"):
             yield Label(shown(f"“{self.lemma}”"), id="word-note-title")
             yield Label("Meaning")
-            yield Input(self.meaning, max_length=MAX_NOTE_CHARS, id="word-note-meaning")
+            yield Input(
+                self.meaning,
+                placeholder=displayable(f"suggested: {self.suggestion}") if self.suggestion else "",
+                max_length=MAX_NOTE_CHARS,
+                id="word-note-meaning",
+            )
             yield Label("Your note")
             yield Input(self.note, max_length=MAX_NOTE_CHARS, id="word-note-note")
             yield Label("Enter saves · Escape cancels · empty clears", id="word-note-help")
