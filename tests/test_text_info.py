@@ -133,3 +133,24 @@ async def test_statistics_key_draws_known_over_time_and_per_text(
         assert "per week" in screen_text(screen, "#statistics-caption")
         await pilot.press("escape")
         assert not isinstance(app.screen, StatisticsScreen)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["info"],
+        ["words", "edit", "--exact", "Wort00001", "--note", "x"],
+    ],
+    ids=["info", "words-edit"],
+)
+def test_new_commands_on_a_damaged_store_say_so_in_one_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.core.paths import store_path
+    from tests.test_bad_input_matrix import _damage_store
+
+    _damage_store(store_path())
+    status = main(argv)
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("lesepult: ") and err.count("\n") == 1 and "is damaged" in err
