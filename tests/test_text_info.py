@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 from textual.widgets import Sparkline, Static
 
 from reader.cli import main
-from reader.core.text import Document, load_document, parse_document
+from reader.core.text import Document, TextLoadError, load_document, parse_document
 from reader.store import Store
 from reader.text_info import info_lines, text_counts, text_details
 from reader.ui.screens.statistics import StatisticsScreen
@@ -154,3 +156,27 @@ def test_new_commands_on_a_damaged_store_say_so_in_one_line(
     err = capsys.readouterr().err
     assert status == 2
     assert err.startswith("lesepult: ") and err.count("\n") == 1 and "is damaged" in err
+
+
+CONTROLS = [chr(code) for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "source", "date", "url", "author", "licence", "x-y", "series"]),
+        st.text(max_size=40),
+        max_size=6,
+    )
+)
+def test_any_front_matter_shows_without_control_characters(fields: dict[str, str]) -> None:
+    front = "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items())
+    try:
+        document = parse_document(f"---\n{front}---\nDer Hund bellt.\n", "hostile.md")
+    except TextLoadError:
+        return
+    store = Store(Path(":memory:"))
+    rows = info_lines(text_details(document, store), None)
+    store.close()
+    for label, value in rows:
+        assert not any(control in label + value for control in CONTROLS), (label, value)
