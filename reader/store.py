@@ -80,6 +80,26 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 6: vocabulary keys whose lemma changed (EU, Beschluss, haben for "hab'"): issue 9
     LEMMA_KEYS_MIGRATION,
+    # 7: the reader's meaning and note per word, and the history of status changes (for
+    # "words known over time"), begun with each word's status as last set
+    """
+    CREATE TABLE word_notes (
+        lemma TEXT PRIMARY KEY,
+        meaning TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        updated REAL NOT NULL
+    );
+    CREATE TABLE status_changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lemma TEXT NOT NULL,
+        status TEXT NOT NULL,
+        changed REAL NOT NULL,
+        text_id TEXT
+    );
+    CREATE INDEX status_changes_by_lemma ON status_changes (lemma);
+    INSERT INTO status_changes (lemma, status, changed, text_id)
+        SELECT lemma, status, updated, text_id FROM words ORDER BY updated, lemma;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

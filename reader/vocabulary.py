@@ -3,9 +3,12 @@
 Statuses are the levels Lute and LWT users know: ``new``, learning ``1`` to ``4``, ``known``
 and ``ignored``. A lemma without a row is ``new``. Looking a word up records the word, its
 lemma, the sentence it was seen in and the text. Everything lives in the user's SQLite store
-(tables ``words`` and ``lookups``); each write is one short transaction, so two app instances
-can share the file. A status also records the text it was last set in (``words.text_id``),
-so words marked while reading count for that text even when never looked up.
+(tables ``words``, ``lookups``, ``word_notes`` and ``status_changes``); each write is one
+short transaction, so two app instances can share the file. A status also records the text it
+was last set in (``words.text_id``), so words marked while reading count for that text even
+when never looked up. Every change of status is kept with its time (``status_changes``) for
+the statistics of :mod:`reader.vocabulary_stats`; the levels are :mod:`reader.word_status`.
+The reader may give a word a meaning and a note, and remove a word altogether.
 """
 
 from __future__ import annotations
@@ -15,40 +18,26 @@ import io
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
+from reader.core.errors import UserError
 from reader.outputs import check_output, write_output
 from reader.spreadsheet import safe_row
 from reader.store import Store
+from reader.vocabulary_stats import (
+    KnownPoint,
+    Period,
+    VocabularyStatistics,
+    day_of,
+    known_over_time,
+    vocabulary_statistics,
+)
 
-STATUSES: tuple[str, ...] = ("new", "1", "2", "3", "4", "known", "ignored")
-LEARNING_STATUSES: frozenset[str] = frozenset({"1", "2", "3", "4"})
-
-# Spellings other tools use for the same levels: Lute (1-5, W, I), LWT (1-5, 98, 99),
-# LingQ (0-4 where 4 is "known"), and our own long forms. 5 is LWT's "learned", our known.
-STATUS_ALIASES: dict[str, str] = {
-    "0": "new",
-    "new": "new",
-    "unknown": "new",
-    "learning-1": "1",
-    "learning-2": "2",
-    "learning-3": "3",
-    "learning-4": "4",
-    "l1": "1",
-    "l2": "2",
-    "l3": "3",
-    "l4": "4",
-    "5": "known",
-    "99": "known",
-    "w": "known",
-    "well-known": "known",
-    "wellknown": "known",
-    "learned": "known",
-    "98": "ignored",
-    "i": "ignored",
-    "ignore": "ignored",
-}
+# The levels live in reader.word_status; these names stay importable from here.
+from reader.word_status import STATUSES as STATUSES
+from reader.word_status import parse_status as parse_status
+from reader.word_status import parse_status_filter as parse_status_filter
+from reader.word_status import status_label as status_label
 
 CSV_HEADER: tuple[str, ...] = (
     "term",
@@ -60,22 +49,8 @@ CSV_HEADER: tuple[str, ...] = (
     "added",
 )
 
-
-def parse_status(value: str) -> str:
-    """The canonical status for ``value`` (``learning-2``, ``W``, ``99``...); else ValueError."""
-    cleaned = value.strip().lower()
-    if cleaned in STATUSES:
-        return cleaned
-    if cleaned in STATUS_ALIASES:
-        return STATUS_ALIASES[cleaned]
-    raise ValueError(
-        f"unknown status {value!r}; use one of new, 1, 2, 3, 4 (or learning-1..4), known, ignored"
-    )
-
-
-def status_label(status: str) -> str:
-    """How a status is shown to people: ``learning-2`` for ``2``, the name otherwise."""
-    return f"learning-{status}" if status in LEARNING_STATUSES else status
+MAX_NOTE_CHARS = 2000
+"""A meaning or note longer than this is refused (a note, not an essay)."""
 
 
 @dataclass(frozen=True)
@@ -98,46 +73,10 @@ class VocabularyEntry:
     """How often it was looked up."""
     first_seen: float | None
     """Unix time of its first lookup or status change."""
-
-
-@dataclass(frozen=True)
-class TextStatistics:
-    """Vocabulary figures for one text."""
-
-    text_id: str
-    """The text's content hash."""
-    title: str
-    """Its title when the reader opened it in the app, else ""."""
-    looked_up: int
-    """Distinct lemmas looked up in it."""
-    known: int
-    """Lemmas looked up in it or given a status while reading it that are now known."""
-    learning: int
-    """Likewise, those now at a learning level."""
-
-
-@dataclass(frozen=True)
-class DayStatistics:
-    """Vocabulary figures for one local calendar day."""
-
-    day: str
-    """The day as ``YYYY-MM-DD`` (local time)."""
-    looked_up: int
-    """Lookups made that day."""
-    marked_known: int
-    """Lemmas whose status was last set to known that day."""
-
-
-@dataclass(frozen=True)
-class VocabularyStatistics:
-    """Totals per status, per text and per day."""
-
-    by_status: tuple[tuple[str, int], ...]
-    """Lemma count for each stored status, in :data:`STATUSES` order."""
-    by_text: tuple[TextStatistics, ...]
-    """Per text, most looked-up first."""
-    by_day: tuple[DayStatistics, ...]
-    """Per day, oldest first."""
+    meaning: str = ""
+    """The meaning the reader gave it ("" when none)."""
+    note: str = ""
+    """The reader's note on it ("" when none)."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +88,14 @@ class ImportResult:
     skipped: tuple[str, ...]
     """One line per rejected row: ``file:line: field: message``."""
 
+
+# A change is kept in the history only when the status really changes (a lemma without a row
+# is new); run before the upsert, in the same transaction.
+_RECORD_CHANGE = (
+    "INSERT INTO status_changes (lemma, status, changed, text_id)"
+    " SELECT ?1, ?2, ?3, ?4"
+    " WHERE COALESCE((SELECT status FROM words WHERE lemma = ?1), 'new') <> ?2"
+)
 
 # The latest text a status was set in wins; a status set outside any text keeps the old one.
 _UPSERT_STATUS = (
@@ -211,6 +158,7 @@ class Vocabulary:
             if lemma
         ]
         with self.store.transaction() as connection:
+            connection.executemany(_RECORD_CHANGE, rows)
             connection.executemany(_UPSERT_STATUS, rows)
 
     def mark_new_as_known(
@@ -231,6 +179,7 @@ class Vocabulary:
                     "SELECT status FROM words WHERE lemma = ?", (lemma,)
                 ).fetchone()
                 if row is None or row[0] == "new":
+                    connection.execute(_RECORD_CHANGE, (lemma, "known", now, text_id))
                     connection.execute(_UPSERT_STATUS, (lemma, "known", now, text_id))
                     changed.append(lemma)
         return tuple(changed)
@@ -283,16 +232,20 @@ class Vocabulary:
     def entries(
         self, status: str | None = None, text_id: str | None = None
     ) -> list[VocabularyEntry]:
-        """Every lemma with a status or a lookup, filtered by status and by text, sorted by lemma.
+        """Every lemma with a status, a lookup or a note, filtered by status and text, by lemma.
 
-        With ``text_id``, only lemmas looked up in that text or given a status while reading
-        it are listed.
+        ``status`` is any spelling :func:`parse_status_filter` takes (``learning``: every
+        learning level). With ``text_id``, only lemmas looked up in that text or given a
+        status while reading it are listed.
         """
-        wanted_status = parse_status(status) if status else None
+        wanted = parse_status_filter(status) if status else None
         connection = self.store.read()
         rows = connection.execute(
             """
-            WITH lemmas AS (SELECT lemma FROM words UNION SELECT lemma FROM lookups),
+            WITH lemmas AS (
+                SELECT lemma FROM words UNION SELECT lemma FROM lookups
+                UNION SELECT lemma FROM word_notes
+            ),
             last_lookup AS (
                 SELECT lemma, word, sentence, text_id, MAX(id) AS id FROM lookups GROUP BY lemma
             ),
@@ -302,11 +255,13 @@ class Vocabulary:
                 COALESCE(last_lookup.text_id, words.text_id), COALESCE(counts.n, 0),
                 CASE WHEN counts.first IS NULL THEN words.updated
                      WHEN words.updated IS NULL THEN counts.first
-                     ELSE MIN(counts.first, words.updated) END
+                     ELSE MIN(counts.first, words.updated) END,
+                COALESCE(word_notes.meaning, ''), COALESCE(word_notes.note, '')
             FROM lemmas
             LEFT JOIN words ON words.lemma = lemmas.lemma
             LEFT JOIN last_lookup ON last_lookup.lemma = lemmas.lemma
             LEFT JOIN counts ON counts.lemma = lemmas.lemma
+            LEFT JOIN word_notes ON word_notes.lemma = lemmas.lemma
             ORDER BY lemmas.lemma COLLATE NOCASE, lemmas.lemma
             """
         ).fetchall()
@@ -315,53 +270,76 @@ class Vocabulary:
         return [
             entry
             for entry in entries
-            if (wanted_status is None or entry.status == wanted_status)
+            if (wanted is None or entry.status in wanted)
             and (in_text is None or entry.lemma in in_text)
         ]
 
+    def entry(self, lemma: str) -> VocabularyEntry | None:
+        """The entry of one lemma, None when the vocabulary has nothing on it."""
+        return next((entry for entry in self.entries() if entry.lemma == lemma), None)
+
+    # Meanings, notes, removal -------------------------------------------------------------
+
+    def set_note(self, lemma: str, meaning: str | None = None, note: str | None = None) -> None:
+        """Set a word's meaning and/or note (None keeps the stored one; "" clears it).
+
+        Both are kept on one line; longer than :data:`MAX_NOTE_CHARS` is a UserError.
+        """
+        cleaned = {
+            name: " ".join(value.split())
+            for name, value in (("meaning", meaning), ("note", note))
+            if value is not None
+        }
+        for name, value in cleaned.items():
+            if len(value) > MAX_NOTE_CHARS:
+                raise UserError(
+                    f"{name}: {len(value)} characters is too long (at most {MAX_NOTE_CHARS})"
+                )
+        if not lemma or not cleaned:
+            return
+        with self.store.transaction() as connection:
+            row = connection.execute(
+                "SELECT meaning, note FROM word_notes WHERE lemma = ?", (lemma,)
+            ).fetchone()
+            new_meaning = cleaned.get("meaning", row[0] if row else "")
+            new_note = cleaned.get("note", row[1] if row else "")
+            if not new_meaning and not new_note:
+                connection.execute("DELETE FROM word_notes WHERE lemma = ?", (lemma,))
+                return
+            connection.execute(
+                "INSERT INTO word_notes (lemma, meaning, note, updated) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (lemma) DO UPDATE SET meaning = excluded.meaning,"
+                " note = excluded.note, updated = excluded.updated",
+                (lemma, new_meaning, new_note, self.clock()),
+            )
+
+    def remove(self, lemma: str) -> bool:
+        """Forget a word: its status, lookups, meaning, note and history. False if unknown."""
+        with self.store.transaction() as connection:
+            removed = 0
+            for table in ("words", "lookups", "word_notes", "status_changes"):
+                removed += connection.execute(
+                    f"DELETE FROM {table} WHERE lemma = ?", (lemma,)
+                ).rowcount
+        return removed > 0
+
+    # Statistics -------------------------------------------------------------------------
+
     def statistics(self) -> VocabularyStatistics:
         """Counts per status, per text (lemmas looked up, now known) and per local day."""
-        connection = self.store.read()
-        counts = dict(connection.execute("SELECT status, COUNT(*) FROM words GROUP BY status"))
-        by_status = tuple((status, int(counts[status])) for status in STATUSES if status in counts)
-        titles = dict(connection.execute("SELECT text_id, title FROM texts"))
-        text_rows = connection.execute(
-            """
-            WITH seen AS (
-                SELECT text_id, lemma, 1 AS looked_up FROM lookups WHERE text_id IS NOT NULL
-                UNION
-                SELECT text_id, lemma, 0 FROM words WHERE text_id IS NOT NULL
-            )
-            SELECT seen.text_id,
-                COUNT(DISTINCT CASE WHEN seen.looked_up = 1 THEN seen.lemma END),
-                COUNT(DISTINCT CASE WHEN words.status = 'known' THEN seen.lemma END),
-                COUNT(DISTINCT CASE WHEN words.status IN ('1','2','3','4')
-                    THEN seen.lemma END)
-            FROM seen LEFT JOIN words ON words.lemma = seen.lemma
-            GROUP BY seen.text_id
-            ORDER BY 2 DESC, 3 DESC, seen.text_id
-            """
-        ).fetchall()
-        by_text = tuple(
-            TextStatistics(str(text_id), str(titles.get(text_id, "")), looked, known, learning)
-            for text_id, looked, known, learning in text_rows
-        )
-        days: dict[str, list[int]] = {}
-        for (seen,) in connection.execute("SELECT seen FROM lookups"):
-            days.setdefault(_day(seen), [0, 0])[0] += 1
-        for (updated,) in connection.execute("SELECT updated FROM words WHERE status = 'known'"):
-            days.setdefault(_day(updated), [0, 0])[1] += 1
-        by_day = tuple(
-            DayStatistics(day, looked, known) for day, (looked, known) in sorted(days.items())
-        )
-        return VocabularyStatistics(by_status, by_text, by_day)
+        return vocabulary_statistics(self.store.read())
+
+    def known_over_time(self, period: Period = "day") -> tuple[KnownPoint, ...]:
+        """Lemmas known and learning at the end of each day or week, up to now."""
+        return known_over_time(self.store.read(), period, self.clock())
 
     # CSV --------------------------------------------------------------------------------
 
     def to_csv(self, translation: Callable[[str], str] | None = None) -> str:
         """The vocabulary as CSV (:data:`CSV_HEADER`), one row per lemma, sorted by lemma.
 
-        ``translation`` gives an English rendering for a lemma (the glossary's, for example).
+        The translation is the reader's meaning, else what ``translation`` gives for the
+        lemma (the glossary's rendering, for example).
         """
         titles = dict(self.store.read().execute("SELECT text_id, title FROM texts"))
         buffer = io.StringIO()
@@ -373,10 +351,10 @@ class Vocabulary:
                     entry.word,
                     entry.lemma,
                     status_label(entry.status),
-                    translation(entry.lemma) if translation else "",
+                    entry.meaning or (translation(entry.lemma) if translation else ""),
                     entry.sentence,
                     titles.get(entry.text_id, entry.text_id or "") if entry.text_id else "",
-                    _day(entry.first_seen) if entry.first_seen is not None else "",
+                    day_of(entry.first_seen) if entry.first_seen is not None else "",
                 )
             )
         return buffer.getvalue()
@@ -413,10 +391,6 @@ class Vocabulary:
 def refuse_to_overwrite(path: Path, force: bool) -> None:
     """Raise a :class:`UserError` when ``path`` exists (without ``force``) or is not a file."""
     check_output(path, force)
-
-
-def _day(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d")
 
 
 def statuses_for(vocabulary: Vocabulary, lemmas: Sequence[str]) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from reader.cli import glossary as cli_glossary
 from reader.cli import reading as cli_reading
 from reader.cli import settings as cli_settings
 from reader.cli import study as cli_study
+from reader.cli import text_info as cli_text_info
 from reader.cli import translation as cli_translation
 from reader.cli.common import (
     add_text_argument,
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_study.register(subparsers)
     cli_reading.register(subparsers)
     cli_settings.register(subparsers)
+    cli_text_info.register(subparsers)
     return parser
 
 

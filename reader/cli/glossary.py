@@ -82,6 +82,7 @@ def _register_glossary(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     where.set_defaults(func=command_where)
     register_check(actions)
     register_draft(actions)
+    register_own(actions)
 
 
 def _load() -> GlossarySet:
@@ -342,5 +343,12 @@ def register_check(actions: argparse._SubParsersAction[argparse.ArgumentParser])
 def register_draft(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``glossary draft`` (in :mod:`reader.cli.draft`) to the glossary actions."""
     from reader.cli.draft import register
+
+    register(actions)
+
+
+def register_own(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``glossary add/edit/remove`` (in :mod:`reader.cli.glossary_own`)."""
+    from reader.cli.glossary_own import register
 
     register(actions)

@@ -6,10 +6,11 @@ import argparse
 from pathlib import Path
 
 from reader.cli.common import add_text_argument, open_document, open_store, print_json
+from reader.cli.words_more import register as register_more
 from reader.core.errors import ExitCode, UserError
 from reader.core.paths import BUNDLED_TEXTS_DIR
 from reader.export.sheet import counted
-from reader.vocabulary import STATUSES, Vocabulary, parse_status, status_label
+from reader.vocabulary import STATUSES, Vocabulary, parse_status, parse_status_filter, status_label
 
 FORMAT_CHOICES = ("md", "html", "anki", "csv")
 
@@ -26,18 +27,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _register_words_list(actions)
     _register_words_set(actions)
     _register_words_files(actions)
-    stats = actions.add_parser("stats", help="words looked up and known per text and per day")
-    stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.set_defaults(func=command_words_stats)
+    register_more(actions, _lemma_of)
     _register_export(subparsers)
 
 
 def _register_words_list(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = actions.add_parser("list", help="list words with their status")
     listing.add_argument(
-        "--status", metavar="S", help=f"only this status ({', '.join(STATUSES)}, learning-1..4)"
+        "--status",
+        metavar="S",
+        help=f"only this status ({', '.join(STATUSES)}, learning-1..4,"
+        " or learning: every learning level)",
     )
     listing.add_argument("--text", metavar="T", help="only words looked up in this text")
+    listing.add_argument(
+        "--meanings",
+        action="store_true",
+        help="suggest a meaning (glossary, else dictionary) for words you gave none",
+    )
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(func=command_words_list)
 
@@ -122,10 +129,17 @@ def command_words_list(arguments: argparse.Namespace) -> int:
     vocabulary = Vocabulary(open_store())
     text_id = _text_id(arguments.text) if arguments.text is not None else None
     try:
-        status = parse_status(arguments.status) if arguments.status is not None else None
+        if arguments.status is not None:
+            parse_status_filter(arguments.status)
     except ValueError as error:
         raise UserError(f"--status: {error}") from error
-    entries = vocabulary.entries(status=status, text_id=text_id)
+    entries = vocabulary.entries(status=arguments.status, text_id=text_id)
+    suggested: dict[str, str] = {}
+    if arguments.meanings:
+        from reader.vocabulary_meanings import suggested_meanings
+
+        for batch in suggested_meanings([entry.lemma for entry in entries if not entry.meaning]):
+            suggested.update(batch)
     if arguments.json:
         print_json(
             [
@@ -136,6 +150,9 @@ def command_words_list(arguments: argparse.Namespace) -> int:
                     "sentence": entry.sentence,
                     "text_id": entry.text_id,
                     "lookups": entry.lookups,
+                    "meaning": entry.meaning,
+                    "note": entry.note,
+                    **({"suggested_meaning": suggested.get(entry.lemma, "")} if suggested else {}),
                 }
                 for entry in entries
             ]
@@ -143,7 +160,11 @@ def command_words_list(arguments: argparse.Namespace) -> int:
         return ExitCode.OK
     for entry in entries:
         seen = f"  {entry.lookups}x: {entry.sentence}" if entry.lookups else ""
-        print(f"{status_label(entry.status):<11} {entry.lemma}{seen}")
+        meaning = f" = {entry.meaning}" if entry.meaning else ""
+        if not meaning and entry.lemma in suggested:
+            meaning = f" ≈ {suggested[entry.lemma]}"
+        note = f"  (note: {entry.note})" if entry.note else ""
+        print(f"{status_label(entry.status):<11} {entry.lemma}{meaning}{note}{seen}")
     if not entries:
         print("no words yet")
     return ExitCode.OK
@@ -205,29 +226,6 @@ def command_words_export(arguments: argparse.Namespace) -> int:
         pass
     count = Vocabulary(open_store()).export_csv(arguments.file, arguments.force, translation)
     print(f"wrote {counted(count, 'word')} to {arguments.file}")
-    return ExitCode.OK
-
-
-def command_words_stats(arguments: argparse.Namespace) -> int:
-    """Print statistics per status, text and day."""
-    stats = Vocabulary(open_store()).statistics()
-    if arguments.json:
-        print_json(
-            {
-                "by_status": {status_label(s): n for s, n in stats.by_status},
-                "by_text": [t.__dict__ for t in stats.by_text],
-                "by_day": [d.__dict__ for d in stats.by_day],
-            }
-        )
-        return ExitCode.OK
-    print("status: " + (", ".join(f"{status_label(s)} {n}" for s, n in stats.by_status) or "none"))
-    for text in stats.by_text:
-        print(
-            f"text {text.title or text.text_id}: {text.looked_up} looked up,"
-            f" {text.known} now known, {text.learning} learning"
-        )
-    for day in stats.by_day:
-        print(f"day {day.day}: {day.looked_up} looked up, {day.marked_known} marked known")
     return ExitCode.OK
 
 

@@ -27,6 +27,7 @@ from reader.ui.screens.reading import ReadingScreen
 
 if TYPE_CHECKING:
     from reader.ui.screens.glossary import GlossaryScreen
+    from reader.ui.screens.glossary_own import OwnEntriesScreen
     from reader.ui.screens.models import ModelsScreen
     from reader.ui.screens.vocabulary import VocabularyScreen
 
@@ -125,6 +126,24 @@ class LesepultApp(App[int]):
     ) -> None:
         self._back_to_reading()
         self.reading_screen.show_occurrences(event.entry, event.targets)
+
+    def on_own_entries_screen_entry_changed(self, event: OwnEntriesScreen.EntryChanged) -> None:
+        self.reading_screen.load_glossary()
+
+    # Screens opened from the command table by "app." actions (reading.py stays as it is).
+
+    def action_text_info(self) -> None:
+        """Show the text info screen: front matter, size and progress."""
+        from reader.ui.screens.text_info import TextInfoScreen
+
+        self.push_screen(TextInfoScreen(self.document, self.store))
+
+    def action_word_statistics(self) -> None:
+        """Show the word statistics screen: words known over time and per text."""
+        from reader.ui.screens.statistics import StatisticsScreen
+
+        document = self.document
+        self.push_screen(StatisticsScreen(self.store, document.text_id, document.title))
 
     def on_vocabulary_screen_status_changed(self, event: VocabularyScreen.StatusChanged) -> None:
         self.reading_screen.status_changed_elsewhere(event.lemma, event.status)

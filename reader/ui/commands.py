@@ -259,6 +259,14 @@ READING_COMMANDS: tuple[ReaderCommand, ...] = (
         footer=True,
     ),
     ReaderCommand(
+        "words.statistics",
+        "S",
+        "app.word_statistics",
+        "Word statistics",
+        "A chart of the words you know over time (per day or week) and per text",
+        "Words",
+    ),
+    ReaderCommand(
         "export.dialog",
         "x",
         "export",
@@ -319,6 +327,14 @@ READING_COMMANDS: tuple[ReaderCommand, ...] = (
         "Reload",
         "Read translations, corrections, statuses and glossaries again (after changes"
         " from the command line or another window)",
+        "Viewing",
+    ),
+    ReaderCommand(
+        "text.info",
+        "I",
+        "app.text_info",
+        "Text info",
+        "The text's title, source, date, URL, author, licence, size and your progress in it",
         "Viewing",
     ),
     ReaderCommand(

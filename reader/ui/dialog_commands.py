@@ -73,6 +73,24 @@ GLOSSARY_COMMANDS: tuple[ReaderCommand, ...] = (
         "Highlight the previous entry (from the filter too)",
         "Glossary screen",
     ),
+    ReaderCommand(
+        "glossary.edit",
+        "e",
+        "edit_own_entry",
+        "Edit yours",
+        "Edit the highlighted entry if it is one of yours",
+        "Glossary screen",
+        footer=True,
+    ),
+    ReaderCommand(
+        "glossary.remove",
+        "d,delete",
+        "remove_own_entry",
+        "Remove yours",
+        "Remove the highlighted entry if it is one of yours (asks first)",
+        "Glossary screen",
+        footer=True,
+    ),
 )
 
 EDIT_TRANSLATION_COMMANDS: tuple[ReaderCommand, ...] = (

@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -28,6 +27,7 @@ from reader.core.display import displayable
 from reader.search import term_occurrences
 from reader.ui.commands import bindings_for
 from reader.ui.dialog_commands import GLOSSARY_COMMANDS
+from reader.ui.screens.glossary_own import OwnEntriesScreen
 from reader.ui.widgets.lookup_panel import entry_text
 from reader.ui.widgets.shown import shown, shown_text
 
@@ -51,8 +51,11 @@ class GlossaryFilter(Input):
         """A refused ``/`` is the key that brought the reader here: no bell."""
 
 
-class GlossaryScreen(Screen[None]):
-    """All glossary entries with a filter; Enter opens one, o jumps to its occurrences."""
+class GlossaryScreen(OwnEntriesScreen):
+    """All glossary entries with a filter; Enter opens one, o jumps to its occurrences.
+
+    ``e`` and ``d`` edit and remove the reader's own entries (:class:`OwnEntriesScreen`).
+    """
 
     CSS_PATH = "glossary.tcss"
     # While typing in the filter the arrows still walk the list (the list, when focused,
@@ -92,8 +95,8 @@ class GlossaryScreen(Screen[None]):
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """In the filter, ``o`` and ``/`` are not commands (the footer leaves them out)."""
-        if action in ("occurrences", "focus_filter"):
+        """In the filter, ``o``, ``/``, ``e`` and ``d`` are letters (the footer leaves them out)."""
+        if action in ("occurrences", "focus_filter", "edit_own_entry", "remove_own_entry"):
             return not isinstance(self.focused, GlossaryFilter)
         return True
 
@@ -183,3 +186,18 @@ class GlossaryScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def show_entries(self, removed: int | None = None) -> None:
+        """Show the glossary again after one of the reader's entries changed or was removed."""
+        keep = self.selected
+        if removed is not None:
+            self.occurrences = {
+                position - (position > removed): found
+                for position, found in self.occurrences.items()
+                if position != removed
+            }
+        filter_input = self.query_one("#glossary-filter", Input)
+        self.filter_entries(Input.Changed(filter_input, filter_input.value))
+        if keep is not None and removed is None and keep in self.shown:
+            self.query_one("#glossary-list", OptionList).highlighted = self.shown.index(keep)
+            self.open_entry(keep)

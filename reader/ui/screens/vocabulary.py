@@ -1,30 +1,53 @@
-"""The vocabulary screen: the reader's words with status and sentence, filters and statistics.
+"""The vocabulary screen: the reader's words with status, meaning, note and sentence.
 
-Filter by status (``s`` cycles) and by the current text (``t``); set the status of the
-highlighted word with ``1``-``4``, ``k`` (known), ``i`` (ignored), ``x`` (new); ``enter``
-posts :class:`VocabularyScreen.SentenceOpened` for the host to open the text at the sentence.
+Filter by status (``s`` cycles, "all learning levels" among them) and by the current text
+(``t``); set the status of the highlighted word with ``1``-``4``, ``k`` (known), ``i``
+(ignored), ``x`` (new); ``e`` edits its meaning and note, ``d`` removes it after asking;
+``enter`` posts :class:`VocabularyScreen.SentenceOpened` for the host to open the text at the
+sentence.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from textual import on
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
 
 from reader.core.display import displayable
+from reader.core.errors import UserError
 from reader.export.sheet import counted
 from reader.failures import describe_failure
+from reader.ui.screens.confirm import ConfirmScreen
+from reader.ui.screens.word_note import WordNoteScreen
 from reader.ui.widgets.shown import shown
-from reader.vocabulary import STATUSES, Vocabulary, VocabularyEntry, status_label
+from reader.vocabulary import Vocabulary, VocabularyEntry, status_label
+from reader.vocabulary_meanings import suggested_meanings
+from reader.word_status import LEARNING_FILTER, filter_label
 
-STATUS_FILTERS: tuple[str | None, ...] = (None, *STATUSES)
+STATUS_FILTERS: tuple[str | None, ...] = (
+    None,
+    "new",
+    "1",
+    "2",
+    "3",
+    "4",
+    LEARNING_FILTER,
+    "known",
+    "ignored",
+)
+"""What ``s`` cycles through: all, each status, and every learning level at once."""
+
+Suggester = Callable[[list[str], int, Callable[[], bool]], Iterable[dict[str, str]]]
+"""Gives suggested meanings in batches: :func:`reader.vocabulary_meanings.suggested_meanings`."""
 
 
 class VocabularyScreen(Screen[None]):
@@ -43,6 +66,8 @@ class VocabularyScreen(Screen[None]):
         Binding("i", "set_status('ignored')", "Ignore", id="vocabulary.ignored"),
         Binding("x", "set_status('new')", "New", id="vocabulary.new"),
         Binding("enter,o", "open_sentence", "Open sentence", id="vocabulary.open"),
+        Binding("e", "edit_note", "Meaning/note", id="vocabulary.edit"),
+        Binding("d,delete", "remove_word", "Remove", id="vocabulary.remove"),
     ]
 
     @dataclass
@@ -60,14 +85,23 @@ class VocabularyScreen(Screen[None]):
         text_id: str
         sentence: str
 
+    @dataclass
+    class MeaningsSuggested(Message):
+        """The worker found suggested meanings (glossary, dictionary) for some words."""
+
+        meanings: dict[str, str]
+
     def __init__(
         self,
         vocabulary: Vocabulary,
         text_titles: Mapping[str, str] | None = None,
         current_text_id: str | None = None,
+        suggest: Suggester | None = suggested_meanings,
     ) -> None:
         super().__init__()
         self.vocabulary = vocabulary
+        self.suggest = suggest
+        self.suggestions: dict[str, str] = {}
         self.text_titles = dict(text_titles or {})
         self.current_text_id = current_text_id
         self.status_filter: str | None = None
@@ -82,9 +116,31 @@ class VocabularyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Word", "Status", "Looked up", "Text", "Sentence")
+        table.add_columns("Word", "Status", "Looked up", "Text", "Meaning", "Note", "Sentence")
         self.refresh_entries()
         table.focus()
+        if self.suggest is not None:
+            self.suggest_meanings([entry.lemma for entry in self.shown if not entry.meaning])
+
+    @work(thread=True, exclusive=True, group="vocabulary-meanings", exit_on_error=False)
+    def suggest_meanings(self, lemmas: list[str]) -> None:
+        """Find meanings for words without one of the reader's (slow: the dictionary)."""
+        assert self.suggest is not None
+        worker = get_current_worker()
+        for found in self.suggest(lemmas, 200, lambda: worker.is_cancelled):
+            self.post_message(self.MeaningsSuggested(found))
+
+    @on(MeaningsSuggested)
+    def _meanings_suggested(self, event: MeaningsSuggested) -> None:
+        self.suggestions.update(event.meanings)
+        self.refresh_entries()
+
+    def meaning_cell(self, entry: VocabularyEntry) -> Text:
+        """The reader's meaning, else a suggested one, marked "≈" and dimmed."""
+        if entry.meaning:
+            return shown(entry.meaning[:30])
+        suggestion = self.suggestions.get(entry.lemma, "")
+        return shown(f"≈ {suggestion}"[:30], "dim italic") if suggestion else shown("")
 
     def refresh_entries(self) -> None:
         """Reload the list and statistics from the store; a store error is shown instead."""
@@ -112,12 +168,14 @@ class VocabularyScreen(Screen[None]):
                 shown(status_label(entry.status)),
                 shown(str(entry.lookups)),
                 shown(title[:24]),
+                self.meaning_cell(entry),
+                shown(entry.note[:30]),
                 shown(entry.sentence[:80]),
                 key=entry.lemma,
             )
         if self.shown:
             table.move_cursor(row=min(row, len(self.shown) - 1))
-        status_text = status_label(self.status_filter) if self.status_filter else "all statuses"
+        status_text = filter_label(self.status_filter)
         scope = "this text" if self.text_only else "all texts"
         count = len(self.shown)
         self.query_one("#vocabulary-filters", Static).update(
@@ -181,6 +239,54 @@ class VocabularyScreen(Screen[None]):
             self.notify("This word was never looked up in a text.", severity="warning")
             return
         self.post_message(self.SentenceOpened(entry.lemma, entry.text_id, entry.sentence))
+
+    def action_edit_note(self) -> None:
+        """Edit the highlighted word's meaning and note in a small form."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+
+        def save(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            try:
+                self.vocabulary.set_note(entry.lemma, *result)
+            except UserError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            except sqlite3.Error as error:
+                self._store_failed(error)
+                return
+            self.refresh_entries()
+
+        form = WordNoteScreen(
+            entry.lemma, entry.meaning, entry.note, self.suggestions.get(entry.lemma, "")
+        )
+        self.app.push_screen(form, save)
+
+    def action_remove_word(self) -> None:
+        """Remove the highlighted word (status, lookups, meaning, note) after asking."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+
+        def remove(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                self.vocabulary.remove(entry.lemma)
+            except sqlite3.Error as error:
+                self._store_failed(error)
+                return
+            self.post_message(self.StatusChanged(entry.lemma, "new"))
+            self.notify(f"Removed {entry.lemma}.", title="Vocabulary", markup=False)
+            self.refresh_entries()
+
+        question = (
+            f"Remove “{entry.lemma}” from your vocabulary? Its status, lookups, meaning and"
+            " note are forgotten; it is new again."
+        )
+        self.app.push_screen(ConfirmScreen(question), remove)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
