@@ -37,6 +37,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 )
 # Forms that are comparatives whatever their tag; other comparatives are adjectives in -er.
 COMPARATIVES = frozenset({"mehr", "weniger", "minder", "eher", "lieber", "besser"})
+UMLAUTS = str.maketrans("äöü", "aou")
 REFLEXIVE = "sich"
 ACCUSATIVE_MASCULINE = frozenset({"den", "einen", "keinen"})
 # As many senses as the lookup shows (bench/lookup_quality.py looks at its first 15 lines).
@@ -68,8 +69,10 @@ def comparative_construction(tokens: Sequence[TaggedToken]) -> bool:
         return False
     first = tokens[0]
     folded = first.text.casefold()
+    # The comparative may take an umlaut: groß → größer.
     return folded in COMPARATIVES or (
-        first.pos.startswith(("ADJ", "ADV")) and folded == first.lemma.casefold() + "er"
+        first.pos.startswith(("ADJ", "ADV"))
+        and folded.translate(UMLAUTS) == first.lemma.casefold().translate(UMLAUTS) + "er"
     )
 
 
@@ -97,12 +100,12 @@ def free_combination(
     for token in content:
         glosses |= _glosses(token.lemma, dictionary)
         glosses |= _glosses(token.text, dictionary)
-    renderings = [_english_words(part) for part in re.split(r";|\|", phrase.english)]
+    renderings = [english_words(part) for part in re.split(r";|\|", phrase.english)]
     renderings = [words for words in renderings if words]
     return bool(renderings) and all(words <= glosses for words in renderings)
 
 
-def _english_words(text: str) -> set[str]:
+def english_words(text: str) -> set[str]:
     """The content words of an English rendering, annotations dropped, plural -s folded."""
     text = re.sub(r"\[[^]]*\]|\{[^}]*\}|/[^/ ]+/", " ", text.casefold())
     text = text.replace("(", " ").replace(")", " ")
@@ -117,7 +120,7 @@ def _fold(word: str) -> str:
 def _glosses_cached(word: str, dictionary: DingDictionary) -> frozenset[str]:
     words: set[str] = set()
     for sense in dictionary.senses(word, limit=SENSES_PER_WORD):
-        words |= _english_words(sense.english)
+        words |= english_words(sense.english)
     return frozenset(words)
 
 

@@ -1,0 +1,144 @@
+"""Tests for the rules that refuse a found dictionary phrase (glossary/phrase_rules.py).
+
+Every sentence here is a real one from a public web page (the address beside it), none of
+them in tests/data/real/gold.yaml: the rules were written against the gold's false
+positives, these sentences check that they hold on other text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from glossary.ding import DingDictionary
+from glossary.lemmas import TaggedToken, tag_sentence
+from glossary.phrase_rules import comparative_construction, english_words
+from glossary.phrases import find_phrases
+from reader.core.text import parse_document
+from tests.fixtures_glossary import REAL_DING
+
+needs_ding = pytest.mark.skipif(
+    not REAL_DING.is_file(), reason="Debian package trans-de-en not installed"
+)
+
+
+@pytest.fixture(scope="module")
+def dictionary(shared_cache_directory: Path) -> Iterator[DingDictionary]:
+    """The real Ding dictionary, its index in the test session's cache (not the user's)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LESEPULT_CACHE_DIR", str(shared_cache_directory))
+        opened = DingDictionary.open(REAL_DING)
+    yield opened
+    opened.close()
+
+
+def found(text: str, dictionary: DingDictionary) -> set[str]:
+    document = parse_document(f"# -\n\n{text}\n", "test")
+    return {
+        match.phrase for match in find_phrases(tag_sentence(document.sentences(1)[0]), dictionary)
+    }
+
+
+REFUSED = [
+    # A preposition, article and noun whose English is its words' glosses ("at the border").
+    (
+        "Die polnische Armee unterstützt die ab Montag geplanten Kontrollen an der Grenze zu"
+        " Deutschland und Litauen mit 5.000 Soldaten.",  # webjosh.com, n-tv, 2025
+        "an der Grenze",
+    ),
+    # The comparative construction: "mehr als" is "more than", not Ding's "upwards of".
+    (
+        "Daher galten zum Ende des Mittelalters Städte mit mehr als 10.000 Einwohnern bereits"
+        " als Großstadt.",  # stadt-land-erleben.de/stade/s2.htm
+        "mehr als",
+    ),
+    # "am Fenster" is placed by "saß": it is no part of "an sich halten".
+    (
+        "Manchmal sah ich, wie sie am Fenster saß und sich den Kopf hielt.",
+        # kostenlosonlinelesen.net, Cornell Woolrich, "Das Fenster zum Hof"
+        "an sich halten",
+    ),
+    # "richtete sich": the reflexive verb; "der Aufruf" is its subject, no accusative.
+    (
+        "Den Auswahlkriterien entsprechend richtete sich der Aufruf hauptsächlich an"
+        # Wikinews, May 2017 (draft-wikinews-2017-05.md)
+        " Akademiker wenigstens mit Bachelor-Abschluss.",
+        "einen Aufruf an jdn. richten",
+    ),
+]
+
+
+@needs_ding
+@pytest.mark.parametrize(("text", "phrase"), REFUSED, ids=lambda value: str(value)[:30])
+def test_a_phrase_that_is_not_one_in_its_sentence_is_refused(
+    dictionary: DingDictionary, text: str, phrase: str
+) -> None:
+    assert phrase not in found(text, dictionary)
+
+
+KEPT = [
+    # An idiomatic preposition + noun: "during" is no gloss of "Lauf".
+    (
+        "Mit dem Aufstieg und der zunehmenden Bedeutung der Städte im Laufe des Mittelalters"
+        " veränderten sich auch die Machverhältnisse in Europa.",  # lehrmediathek.de
+        {"im Laufe", "sich verändern"},
+    ),
+    # The phrase of the reflexive verb itself stays when another phrase is refused.
+    (
+        "Den Auswahlkriterien entsprechend richtete sich der Aufruf hauptsächlich an"
+        " Akademiker wenigstens mit Bachelor-Abschluss.",
+        {"sich an jdn. richten"},
+    ),
+    ("Manchmal sah ich, wie sie am Fenster saß und sich den Kopf hielt.", {"sich halten"}),
+    # A reflexive pronoun by the finite verb is not placed by the later participle.
+    (
+        "Ich fragte mich immer wieder, wie sie den Krawall über ihren Köpfen nur aushalten"
+        " konnten.",  # kostenlosonlinelesen.net, Cornell Woolrich, "Das Fenster zum Hof"
+        {"sich fragen", "immer wieder"},
+    ),
+]
+
+
+@needs_ding
+@pytest.mark.parametrize(("text", "phrases"), KEPT, ids=lambda value: str(value)[:30])
+def test_phrases_the_rules_do_not_touch_are_still_found(
+    dictionary: DingDictionary, text: str, phrases: set[str]
+) -> None:
+    assert phrases <= found(text, dictionary)
+
+
+def token(text: str, lemma: str, pos: str) -> TaggedToken:
+    return TaggedToken(text, lemma, pos)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        ((token("mehr", "mehr", "PIAT"), token("als", "als", "KOKOM")), True),
+        ((token("weniger", "wenig", "PIAT"), token("als", "als", "KOKOM")), True),
+        ((token("größer", "groß", "ADJ(D)"), token("als", "als", "KOKOM")), True),
+        ((token("nichts", "nichts", "PIS"), token("als", "als", "KOKOM")), False),
+        ((token("mehr", "mehr", "PIAT"), token("denn", "denn", "KON")), False),
+        (
+            (
+                token("so", "so", "ADV"),
+                token("groß", "groß", "ADJ(D)"),
+                token("als", "als", "KOKOM"),
+            ),
+            False,
+        ),
+    ],
+)
+def test_the_comparative_construction_is_a_comparative_and_als(
+    tokens: tuple[TaggedToken, ...], expected: bool
+) -> None:
+    assert comparative_construction(tokens) is expected
+
+
+def test_english_renderings_are_compared_on_their_content_words() -> None:
+    assert english_words("to be (on the) borderline") == {"borderline"}
+    assert english_words("close to the border [Br.]") == {"border"}
+    assert english_words("in the course of; during") == {"course", "during"}
+    assert english_words("upwards of {+number}") == {"upward"}
