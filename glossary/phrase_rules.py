@@ -18,6 +18,18 @@ grammar and of what a phrase is refuse them:
 - **A reflexive verb is another verb.** "Gregors Blick richtete sich zum Fenster" is
   "sich richten": the accusative is taken by "sich", so a phrase whose accusative is its
   noun ("den Blick auf etw. richten") is not there.
+- **A reflexive pronoun agrees with its subject.** "mir" is reflexive only beside "ich":
+  "was gibst du mir" holds no "sich geben".
+- **An article belongs to its noun.** An expression that ends in an article ("laut der":
+  according to which) is a fragment when the article stands before a noun of its own.
+- **A word before an adjective modifies it.** In "dessen Töchter waren alle schön" the
+  predicate of "waren" is "schön"; "alle" is no predicate, so "alle sein" is not there.
+- **A modal verb serves the infinitive after it.** "konnte sich gar nicht trösten" is a
+  form of "sich trösten": a phrase of the modal without a noun ("nicht können") is not there.
+- **A verb with a direction adverb is a verb of motion.** "ging … hinaus in den Wald",
+  "vorbei auf die Erde schlug": the adverb ("hinaus", "vorbei", "zurück") makes the verb a
+  particle verb of motion, so a phrase of the bare verb without a noun ("in etw. gehen",
+  "auf jdn. schlagen") is not there.
 """
 
 from __future__ import annotations
@@ -38,6 +50,15 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 # Forms that are comparatives whatever their tag; other comparatives are adjectives in -er.
 COMPARATIVES = frozenset({"mehr", "weniger", "minder", "eher", "lieber", "besser"})
 UMLAUTS = str.maketrans("äöü", "aou")
+# Which subject a reflexive pronoun other than "sich" needs in its clause.
+REFLEXIVE_SUBJECTS = {
+    "mich": "ich", "mir": "ich", "dich": "du", "dir": "du", "uns": "wir", "euch": "ihr",
+}  # fmt: skip
+# Adverbs of direction that make a verb a verb of motion (as written apart or as a particle).
+DIRECTIONS = frozenset(
+    "hinaus heraus hinein herein hinab herab hinauf herauf hinunter herunter hinüber herüber"
+    " hindurch herbei herum umher voran voraus vorbei davon fort weg zurück entgegen".split()
+)
 REFLEXIVE = "sich"
 ACCUSATIVE_MASCULINE = frozenset({"den", "einen", "keinen"})
 # As many senses as the lookup shows (bench/lookup_quality.py looks at its first 15 lines).
@@ -57,10 +78,78 @@ def refused(
     ``verb`` (None for an expression without a verb), is no phrase there."""
     tokens = [tagged[i] for i in indexes]
     if verb is None:
-        return comparative_construction(tokens) or free_combination(phrase, tokens, dictionary)
-    return belongs_to_another_verb(indexes, verb, tagged, clause) or reflexive_use(
-        phrase, verb, tagged, clause
+        return (
+            tokens[-1].pos == "ART"
+            or comparative_construction(tokens)
+            or free_combination(phrase, tokens, dictionary)
+        )
+    return (
+        belongs_to_another_verb(indexes, verb, tagged, clause)
+        or reflexive_use(phrase, verb, tagged, clause)
+        or not reflexive_agrees(indexes, tagged, clause)
+        or modifies_an_adjective(phrase, indexes, tagged)
+        or verb_of_motion(phrase, verb, tagged, clause)
+        or serves_an_infinitive(phrase, verb, tagged, clause)
     )
+
+
+def serves_an_infinitive(
+    phrase: DingPhrase, verb: int, tagged: Sequence[TaggedToken], clause: range
+) -> bool:
+    """Whether a phrase without a noun has a modal verb that a full verb follows in its part
+    of the clause: the modal is then that verb's auxiliary."""
+    if not tagged[verb].pos.startswith("VM") or any(slot.kind == "noun" for slot in phrase.slots):
+        return False
+    for index in range(verb + 1, clause.stop):
+        if tagged[index].pos == "KON":
+            return False
+        if tagged[index].pos.startswith("VV"):
+            return True
+    return False
+
+
+def reflexive_agrees(indexes: Sequence[int], tagged: Sequence[TaggedToken], clause: range) -> bool:
+    """Whether every reflexive pronoun of the match other than "sich" has its subject."""
+    words = {tagged[i].text.casefold() for i in clause}
+    for index in indexes:
+        subject = REFLEXIVE_SUBJECTS.get(tagged[index].text.casefold())
+        if subject is not None and subject not in words:
+            return False
+    return True
+
+
+def modifies_an_adjective(
+    phrase: DingPhrase, indexes: Sequence[int], tagged: Sequence[TaggedToken]
+) -> bool:
+    """Whether a word of a phrase without a noun stands right before an adjective that is
+    not part of the phrase ("waren alle schön"): it modifies that adjective."""
+    if any(slot.kind == "noun" for slot in phrase.slots):
+        return False
+    return any(
+        index + 1 < len(tagged)
+        and index + 1 not in indexes
+        and not tagged[index].pos.startswith(("V", "APPR", "PRF"))
+        and tagged[index + 1].pos.startswith("ADJ")
+        for index in indexes
+    )
+
+
+def verb_of_motion(
+    phrase: DingPhrase, verb: int, tagged: Sequence[TaggedToken], clause: range
+) -> bool:
+    """Whether a phrase without a noun has its verb beside an adverb of direction, in the
+    verb's part of the clause (up to an "und", "aber", "sondern" either side)."""
+    if any(slot.kind == "noun" for slot in phrase.slots):
+        return False
+    phrase_words = {form for slot in phrase.slots for form in slot.forms}
+    for step in (-1, 1):
+        index = verb + step
+        while index in clause and tagged[index].pos != "KON":
+            folded = tagged[index].text.casefold()
+            if folded in DIRECTIONS and folded not in phrase_words:
+                return True
+            index += step
+    return False
 
 
 def comparative_construction(tokens: Sequence[TaggedToken]) -> bool:
