@@ -24,6 +24,12 @@ grammar and of what a phrase is refuse them:
   according to which) is a fragment when the article stands before a noun of its own.
 - **A word before an adjective modifies it.** In "dessen Töchter waren alle schön" the
   predicate of "waren" is "schön"; "alle" is no predicate, so "alle sein" is not there.
+- **A preposition's case is the phrase's.** "auf jdn./etw. stehen" (to be into sb.) takes
+  the accusative; "die auf dem Balkon standen" has the dative of place, so it is not there.
+  The case is read where it shows: a placeholder's "jdn." or "jdm.", the sentence's
+  "dem", "einem", "im", "ins", "mich", "mir" and the like.
+- **An expression holds no finite verb.** "steht vor", "ist nicht" are verb forms the
+  dictionary gives as examples; a verb is found as a verb phrase.
 - **A modal verb serves the infinitive after it.** "konnte sich gar nicht trösten" is a
   form of "sich trösten": a phrase of the modal without a noun ("nicht können") is not there.
 - **A verb with a direction adverb is a verb of motion.** "ging … hinaus in den Wald",
@@ -50,6 +56,9 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 # Forms that are comparatives whatever their tag; other comparatives are adjectives in -er.
 COMPARATIVES = frozenset({"mehr", "weniger", "minder", "eher", "lieber", "besser"})
 UMLAUTS = str.maketrans("äöü", "aou")
+# Words that show the case a preposition governs ("dem" is dative; "den" may be either).
+DATIVE_FORMS = frozenset("dem einem im am beim vom zum zur mir dir ihm ihnen".split())
+ACCUSATIVE_FORMS = frozenset("einen ins ans aufs durchs fürs ums übers mich dich ihn".split())
 # Which subject a reflexive pronoun other than "sich" needs in its clause.
 REFLEXIVE_SUBJECTS = {
     "mich": "ich", "mir": "ich", "dich": "du", "dir": "du", "uns": "wir", "euch": "ihr",
@@ -80,6 +89,7 @@ def refused(
     if verb is None:
         return (
             tokens[-1].pos == "ART"
+            or any(token.pos.startswith("V") and token.pos.endswith("(FIN)") for token in tokens)
             or comparative_construction(tokens)
             or free_combination(phrase, tokens, dictionary)
         )
@@ -87,6 +97,7 @@ def refused(
         belongs_to_another_verb(indexes, verb, tagged, clause)
         or reflexive_use(phrase, verb, tagged, clause)
         or not reflexive_agrees(indexes, tagged, clause)
+        or not case_agrees(phrase, indexes, tagged)
         or modifies_an_adjective(phrase, indexes, tagged)
         or verb_of_motion(phrase, verb, tagged, clause)
         or serves_an_infinitive(phrase, verb, tagged, clause)
@@ -114,6 +125,49 @@ def reflexive_agrees(indexes: Sequence[int], tagged: Sequence[TaggedToken], clau
     for index in indexes:
         subject = REFLEXIVE_SUBJECTS.get(tagged[index].text.casefold())
         if subject is not None and subject not in words:
+            return False
+    return True
+
+
+def _placeholder_cases(text: str) -> dict[str, str]:
+    """The case each preposition before a placeholder governs in a phrase, where it shows
+    ("auf jdn./etw." accusative, "bei jdm." dative)."""
+    words = text.split()
+    cases = {}
+    for word, following in zip(words, words[1:], strict=False):
+        parts = following.casefold().split("/")
+        if any(part.startswith("jdn") for part in parts):
+            cases[word.casefold()] = "accusative"
+        elif any(part.startswith("jdm") for part in parts):
+            cases[word.casefold()] = "dative"
+    return cases
+
+
+def _case_shown(index: int, tagged: Sequence[TaggedToken]) -> str | None:
+    """The case a preposition at ``index`` shows in the sentence, or None where it does not."""
+    for word in (
+        tagged[index].text.casefold(),
+        *(t.text.casefold() for t in tagged[index + 1 : index + 2]),
+    ):
+        if word in DATIVE_FORMS:
+            return "dative"
+        if word in ACCUSATIVE_FORMS:
+            return "accusative"
+    return None
+
+
+def case_agrees(phrase: DingPhrase, indexes: Sequence[int], tagged: Sequence[TaggedToken]) -> bool:
+    """Whether no preposition of the match shows another case than the phrase's."""
+    cases = _placeholder_cases(phrase.text)
+    if not cases:
+        return True
+    for index in indexes:
+        token = tagged[index]
+        if not token.pos.startswith("APPR"):
+            continue
+        wanted = cases.get(token.lemma.casefold()) or cases.get(token.text.casefold())
+        shown = _case_shown(index, tagged)
+        if wanted and shown and wanted != shown:
             return False
     return True
 
@@ -146,7 +200,8 @@ def verb_of_motion(
         index = verb + step
         while index in clause and tagged[index].pos != "KON":
             folded = tagged[index].text.casefold()
-            if folded in DIRECTIONS and folded not in phrase_words:
+            own = any(word.startswith(folded) for word in phrase_words)  # "hinauslaufen"
+            if folded in DIRECTIONS and not own:
                 return True
             index += step
     return False

@@ -67,6 +67,31 @@ REFUSED = [
         " Akademiker wenigstens mit Bachelor-Abschluss.",
         "einen Aufruf an jdn. richten",
     ),
+    # "mir" without "ich" is no reflexive: "leidtun", not "sich tun".
+    ("Es tat mir leid für das Ehepaar in der Wohnung darunter.", "sich tun"),  # Woolrich
+    # "in der Nacht" is "at night", word for word.
+    (
+        "Gegen 1:00 Uhr in der Nacht kehrte wieder Ruhe ein.",  # brf.be/national/1095334
+        "in der Nacht",
+    ),
+    # "auf dem Balkon": the dative of place, not the accusative of "auf jdn. stehen".
+    (
+        "Des Weiteren gerieten durch eine dieser Raketen zwei Wäschetonnen in Brand, die auf"
+        " dem rückwärtigen Balkon standen.",  # saarbruecker-zeitung.de, 2019
+        "auf jdn./etw. stehen",
+    ),
+    # "steht vor" is a form of "vorstehen" (protrude) the dictionary gives as an example.
+    (
+        "Ein Gang im Schlafanzug durch das nächtliche Viertel bringt Gewissheit: Die Feuerwehr"
+        " ist im Einsatz und steht vor dem Spielplatz.",  # inseldergestrandeten.blogspot.com
+        "steht vor",
+    ),
+    # "in Richtung der Häuser geschossen haben": "Haus" is no object of "haben" there.
+    (
+        "Anrainer haben mit angesehen, wie Jugendliche Knallkörper in Richtung der Häuser"
+        " geschossen haben.",  # kurier.at, 2021
+        "etw. im Haus haben",
+    ),
 ]
 
 
@@ -92,6 +117,19 @@ KEPT = [
         {"sich an jdn. richten"},
     ),
     ("Manchmal sah ich, wie sie am Fenster saß und sich den Kopf hielt.", {"sich halten"}),
+    (
+        "Des Weiteren gerieten durch eine dieser Raketen zwei Wäschetonnen in Brand, die auf"
+        " dem rückwärtigen Balkon standen.",
+        {"in Brand geraten"},
+    ),
+    (
+        "Auch vier Streifenwagen wurden in Mitleidenschaft gezogen.",  # sueddeutsche.de, dpa
+        {"jdn./etw. in Mitleidenschaft ziehen"},
+    ),
+    (
+        "Ein Papiercontainer wurde in Brand gesteckt und die Feuerwehr hat gelöscht.",
+        {"etw. in Brand stecken"},  # inseldergestrandeten.blogspot.com
+    ),
     # A reflexive pronoun by the finite verb is not placed by the later participle.
     (
         "Ich fragte mich immer wieder, wie sie den Krawall über ihren Köpfen nur aushalten"
