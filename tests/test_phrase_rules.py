@@ -13,8 +13,15 @@ from pathlib import Path
 import pytest
 
 from glossary.ding import DingDictionary
+from glossary.ding_index import DingPhrase
+from glossary.ding_phrases import phrase_slots
 from glossary.lemmas import TaggedToken, tag_sentence
-from glossary.phrase_rules import comparative_construction, english_words
+from glossary.phrase_rules import (
+    comparative_construction,
+    english_words,
+    modifies_an_adjective,
+    verb_of_motion,
+)
 from glossary.phrases import find_phrases
 from reader.core.text import parse_document
 from tests.fixtures_glossary import REAL_DING
@@ -92,6 +99,21 @@ REFUSED = [
         " geschossen haben.",  # kurier.at, 2021
         "etw. im Haus haben",
     ),
+]
+
+
+REFUSED += [
+    # "wollte … beitreten": the modal serves the infinitive; no "etw. nicht wollen".
+    (
+        "Lange Zeit wollte das Bündnis nicht der Anti-IS-Koalition beitreten, welche in"
+        " Syrien und dem Irak gegen die Terrororganisation Islamischer Staat (IS) kämpft.",
+        "etw. nicht wollen",  # Wikinews, May 2017 (draft-wikinews-2017-05.md)
+    ),
+    # "um mich besorgt" without "ich": no reflexive.
+    ("Die Leute waren nur um mich besorgt, nicht um das Fahrrad.", "sich etw. besorgen"),
+    # strandgut.wordpress.com, 2006
+    # "sah hinaus" is a form of "hinaussehen", found as the verb.
+    ("Die Kleine stand am Fenster und sah hinaus.", "sah hinaus"),  # wordincontext.com
 ]
 
 
@@ -180,3 +202,38 @@ def test_english_renderings_are_compared_on_their_content_words() -> None:
     assert english_words("close to the border [Br.]") == {"border"}
     assert english_words("in the course of; during") == {"course", "during"}
     assert english_words("upwards of {+number}") == {"upward"}
+
+
+def phrase(text: str) -> DingPhrase:
+    slots = phrase_slots(text)
+    assert slots is not None
+    return DingPhrase(text=text, english="", slots=slots, line=0, sub=0)
+
+
+def tagged_sentence(text: str) -> list[TaggedToken]:
+    document = parse_document(f"# -\n\n{text}\n", "test")
+    return tag_sentence(document.sentences(1)[0])
+
+
+def test_a_direction_adverb_by_the_verb_makes_it_a_verb_of_motion() -> None:
+    # wordincontext.com (Felix Dahn, "Ein Kampf um Rom")
+    tagged = tagged_sentence(
+        "Der Präfekt schritt hinaus auf den gewölbten Bogengang, der im Viereck den ersten"
+        " Stock des Palastes umgab."
+    )
+    verb = next(i for i, t in enumerate(tagged) if t.text == "schritt")
+    clause = range(0, next(i for i, t in enumerate(tagged) if t.text == ","))
+    assert verb_of_motion(phrase("auf etw. schreiten"), verb, tagged, clause)
+    # The particle of the phrase's own verb is no sign of motion ("auf etw. hinauslaufen").
+    assert not verb_of_motion(phrase("auf etw. hinausschreiten"), verb, tagged, clause)
+    # A phrase with a noun is left to the other rules.
+    assert not verb_of_motion(phrase("einen Schritt tun"), verb, tagged, clause)
+
+
+def test_a_word_before_an_adjective_modifies_it() -> None:
+    # wordincontext.com (Selma Lagerlöf, German translation)
+    tagged = tagged_sentence("Die Häuser standen nicht alle dicht beieinander.")
+    alle = next(i for i, t in enumerate(tagged) if t.text == "alle")
+    standen = next(i for i, t in enumerate(tagged) if t.text == "standen")
+    assert modifies_an_adjective(phrase("alle stehen"), (alle, standen), tagged)
+    assert not modifies_an_adjective(phrase("dicht stehen"), (alle + 1, standen), tagged)
