@@ -210,7 +210,7 @@ def phrase(text: str) -> DingPhrase:
     return DingPhrase(text=text, english="", slots=slots, line=0, sub=0)
 
 
-def tagged_sentence(text: str) -> list[TaggedToken]:
+def tagged_sentence(text: str) -> tuple[TaggedToken, ...]:
     document = parse_document(f"# -\n\n{text}\n", "test")
     return tag_sentence(document.sentences(1)[0])
 
