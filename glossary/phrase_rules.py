@@ -28,8 +28,10 @@ grammar and of what a phrase is refuse them:
   the accusative; "die auf dem Balkon standen" has the dative of place, so it is not there.
   The case is read where it shows: a placeholder's "jdn." or "jdm.", the sentence's
   "dem", "einem", "im", "ins", "mich", "mir" and the like.
-- **An expression holds no finite verb.** "steht vor", "ist nicht" are verb forms the
-  dictionary gives as examples; a verb is found as a verb phrase.
+- **An expression holds no verb.** "steht vor", "ist nicht", "voneinander getrennt" are
+  verb forms the dictionary gives as examples; a verb is found as a verb phrase.
+- **An auxiliary with a participle is a tense.** "als würmglazial bezeichnet werden" is a
+  passive, no phrase "bezeichnet werden".
 - **A modal verb serves the infinitive after it.** "konnte sich gar nicht trösten" is a
   form of "sich trösten": a phrase of the modal without a noun ("nicht können") is not there.
 - **A verb with a direction adverb is a verb of motion.** "ging … hinaus in den Wald",
@@ -89,7 +91,7 @@ def refused(
     if verb is None:
         return (
             tokens[-1].pos == "ART"
-            or any(token.pos.startswith("V") and token.pos.endswith("(FIN)") for token in tokens)
+            or any(token.pos.startswith("V") for token in tokens)
             or comparative_construction(tokens)
             or free_combination(phrase, tokens, dictionary)
         )
@@ -101,7 +103,19 @@ def refused(
         or modifies_an_adjective(phrase, indexes, tagged)
         or verb_of_motion(phrase, verb, tagged, clause)
         or serves_an_infinitive(phrase, verb, tagged, clause)
+        or is_a_tense(phrase, verb, indexes, tagged)
     )
+
+
+def is_a_tense(
+    phrase: DingPhrase, verb: int, indexes: Sequence[int], tagged: Sequence[TaggedToken]
+) -> bool:
+    """Whether the match is an auxiliary with a participle ("bezeichnet werden", "gegangen
+    sein"): a passive or a perfect tense, not a phrase. The index refuses the participles it
+    can tell by their form; the tagger tells the others ("bezeichnet")."""
+    if not tagged[verb].pos.startswith("VA"):
+        return False
+    return any(i != verb and tagged[i].pos.startswith("VV(PP") for i in indexes)
 
 
 def serves_an_infinitive(

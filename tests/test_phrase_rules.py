@@ -114,6 +114,12 @@ REFUSED += [
     # strandgut.wordpress.com, 2006
     # "sah hinaus" is a form of "hinaussehen", found as the verb.
     ("Die Kleine stand am Fenster und sah hinaus.", "sah hinaus"),  # wordincontext.com
+    # "bezeichnet wird" is a passive, no phrase "bezeichnet werden".
+    (
+        "Oft wird in diesem Zusammenhang eine eigene Kultur propagiert, die kurz als FKK – als"
+        " Freikörperkultur bezeichnet wird.",  # Wikinews, 23 August 2016 (de.wikiactu.com)
+        "bezeichnet werden",
+    ),
 ]
 
 
