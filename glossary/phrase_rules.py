@@ -102,7 +102,7 @@ def refused(
         or not case_agrees(phrase, indexes, tagged)
         or modifies_an_adjective(phrase, indexes, tagged)
         or verb_of_motion(phrase, verb, tagged, clause)
-        or serves_an_infinitive(phrase, verb, tagged, clause)
+        or serves_an_infinitive(phrase, verb, indexes, tagged, clause)
         or is_a_tense(phrase, verb, indexes, tagged)
     )
 
@@ -119,11 +119,18 @@ def is_a_tense(
 
 
 def serves_an_infinitive(
-    phrase: DingPhrase, verb: int, tagged: Sequence[TaggedToken], clause: range
+    phrase: DingPhrase,
+    verb: int,
+    indexes: Sequence[int],
+    tagged: Sequence[TaggedToken],
+    clause: range,
 ) -> bool:
     """Whether a phrase without a noun has a modal verb that a full verb follows in its part
-    of the clause: the modal is then that verb's auxiliary."""
+    of the clause: the modal is then that verb's auxiliary. A phrase of the modal with a
+    verb of its own ("sein sollen": be said to be) is about that construction and stays."""
     if not tagged[verb].pos.startswith("VM") or any(slot.kind == "noun" for slot in phrase.slots):
+        return False
+    if any(i != verb and tagged[i].pos.startswith("V") for i in indexes):
         return False
     for index in range(verb + 1, clause.stop):
         if tagged[index].pos == "KON":

@@ -139,6 +139,12 @@ def test_a_phrase_that_is_not_one_in_its_sentence_is_refused(
 
 
 KEPT = [
+    # A phrase of the modal with a verb of its own stays: "sollen … sein" is "be said to be"
+    # (a regression guard: this sentence is from gold.yaml, where the modal rule cost it).
+    (
+        "Der Mafiaorganisation 'Ndrangheta sollen 36 Millionen Euro zugeflossen sein.",
+        {"etw. tun/sein/haben sollen"},
+    ),
     # An idiomatic preposition + noun: "during" is no gloss of "Lauf".
     (
         "Mit dem Aufstieg und der zunehmenden Bedeutung der Städte im Laufe des Mittelalters"
