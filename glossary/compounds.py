@@ -42,46 +42,62 @@ class Part:
 Known = Callable[[str], str | None]
 
 
+class _Modifiers:
+    """The front of a compound as one or more modifiers, each maybe with a link, kept per
+    text (the same fronts are tried for every cut of the head)."""
+
+    def __init__(self, known: Known, minimum: int) -> None:
+        self.known = known
+        self.minimum = minimum
+        self.split = cache(self._split)
+
+    def single(self, text: str) -> Part | None:
+        """``text`` as one known modifier with its link (Staats-, Kinder-), or None."""
+        for link in LINKS:
+            if link and not text.endswith(link):
+                continue
+            stem = text[: len(text) - len(link)] if link else text
+            if len(stem) < self.minimum:
+                continue
+            for restored in RESTORED:
+                found = self.known(stem[:1].upper() + stem[1:] + restored)
+                found = found or self.known(stem.lower() + restored)  # groß, drohen
+                if found is not None:
+                    return Part(text, found)
+        return None
+
+    def _split(self, text: str, depth: int) -> tuple[Part, ...] | None:
+        """``text`` as one or more modifiers, fewest parts first, or None."""
+        single = self.single(text)
+        if single is not None:
+            return (single,)
+        if depth + 1 >= MAX_PARTS:
+            return None
+        best: tuple[Part, ...] | None = None
+        for cut in range(len(text) - self.minimum, self.minimum - 1, -1):
+            tail = self.split(text[cut:], depth + 1)
+            if tail is None or len(tail) != 1:
+                continue
+            front = self.split(text[:cut], depth + 1)
+            if front is not None and (best is None or len(front) + 1 < len(best)):
+                best = (*front, *tail)
+        return best
+
+
 def split_compound(word: str, known: Known, is_known_word: bool = False) -> tuple[Part, ...]:
     """The parts of ``word`` (at least two), or () when it is no compound of known words."""
     if not word.isalpha() or len(word) > MAX_WORD or len(word) < 2 * MIN_PART:
         return ()
     minimum = MIN_PART_OF_KNOWN_WORD if is_known_word else MIN_PART
     head_first = word[:1].isupper()
-
-    @cache
-    def modifiers(text: str, depth: int) -> tuple[Part, ...] | None:
-        """``text`` as one or more modifiers (each possibly with a link), fewest parts first."""
-        best: tuple[Part, ...] | None = None
-        for link in LINKS:
-            if link and not text.endswith(link):
-                continue
-            stem = text[: len(text) - len(link)] if link else text
-            if len(stem) < minimum:
-                continue
-            for restored in RESTORED:
-                found = known(stem[:1].upper() + stem[1:] + restored)
-                found = found or known(stem.lower() + restored)  # groß, drohen
-                if found is not None:
-                    return (Part(text, found),)
-        if depth + 1 >= MAX_PARTS:
-            return None
-        for cut in range(len(text) - minimum, minimum - 1, -1):
-            tail = modifiers(text[cut:], depth + 1)
-            if tail is None or len(tail) != 1:
-                continue
-            front = modifiers(text[:cut], depth + 1)
-            if front is not None and (best is None or len(front) + 1 < len(best)):
-                best = (*front, *tail)
-        return best
-
+    modifiers = _Modifiers(known, minimum)
     best: tuple[Part, ...] = ()
     for cut in range(minimum, len(word) - minimum + 1):
         head_text = word[cut:]
         head = known(head_text[:1].upper() + head_text[1:] if head_first else head_text)
         if head is None:
             continue
-        front = modifiers(word[:cut], 1)
+        front = modifiers.split(word[:cut], 1)
         if front is None:
             continue
         candidate = (*front, Part(head_text, head))

@@ -185,12 +185,7 @@ def _verb_slots(text: str, keep_valency: bool) -> tuple[Slot, ...] | None:
     verb = words[-1]
     if not _looks_infinitive(verb):
         return None
-    # "die Sache/den Fall/den Stein ins Rollen bringen": alternatives spanning an article are
-    # an object slot like a placeholder; the words around them are dropped.
-    optional = set()
-    for index, word in enumerate(words):
-        if "/" in word and any(part.casefold() in ARTICLES for part in word.split("/")):
-            optional.update({index - 1, index, index + 1})
+    optional = _alternative_objects(words)
     slots: list[Slot] = []
     for index, word in enumerate(words):
         last = index == len(words) - 1
@@ -205,20 +200,31 @@ def _verb_slots(text: str, keep_valency: bool) -> tuple[Slot, ...] | None:
         forms = tuple(normalise_word(part) for part in word.split("/") if part)
         if not forms or not all(form.replace("-", "").isalpha() for form in forms):
             return None
-        if last:
-            kind = "verb"
-        elif word[:1].isupper() and forms[0] not in PRONOUNS:
-            kind = "noun"
-        elif forms[0] in PREPOSITIONS:
-            kind = "prep"
-        else:
-            kind = "word"
-        slots.append(Slot(forms, kind))
+        slots.append(Slot(forms, _kind(word, forms[0], last)))
     if not slots or slots[-1].kind != "verb" or slots[-1].forms[0] in FUNCTION_WORDS:
         return None
     if keep_valency and not _meaningful(slots):
         return None
     return tuple(slots)
+
+
+def _alternative_objects(words: list[str]) -> set[int]:
+    """The words of alternatives spanning an article ("die Sache/den Fall/den Stein ins
+    Rollen bringen"): an object slot like a placeholder, dropped with the words around them."""
+    optional = set()
+    for index, word in enumerate(words):
+        if "/" in word and any(part.casefold() in ARTICLES for part in word.split("/")):
+            optional.update({index - 1, index, index + 1})
+    return optional
+
+
+def _kind(word: str, form: str, last: bool) -> SlotKind:
+    """The kind of a verb phrase's slot: its last word the verb, a capitalised word a noun."""
+    if last:
+        return "verb"
+    if word[:1].isupper() and form not in PRONOUNS:
+        return "noun"
+    return "prep" if form in PREPOSITIONS else "word"
 
 
 def _meaningful(slots: list[Slot]) -> bool:

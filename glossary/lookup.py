@@ -12,26 +12,22 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
-from glossary.compounds import split_compound, split_particle_verb
-from glossary.ding import (
-    DictionaryMissing,
-    DingDictionary,
-    DingSense,
-    lookup_key_cased,
-    split_synonyms,
-)
-from glossary.ding_parse import shares_stem
-from glossary.lemmas import (
-    TaggedToken,
-    analyze_compound,
-    open_dictionary,
-    tag_sentence,
-    word_lemma,
+from glossary.ding import DictionaryMissing, DingDictionary, DingSense, split_synonyms
+from glossary.lemmas import TaggedToken, open_dictionary, tag_sentence, word_lemma
+from glossary.lookup_parts import CANDIDATE_LIMIT, CompoundParts
+from glossary.lookup_result import (
+    GENDER_ARTICLES,
+    FoundBy,
+    LookupResult,
+    PartGloss,
+    entry_to_json,
+    phrase_to_json,
+    result_to_json,
+    sense_to_json,
 )
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.old_spelling import has_old_letters, spelling_variants
@@ -42,51 +38,26 @@ from glossary.scope import order_by_scope
 from glossary.sentence_senses import sub_entries_in_sentence
 from reader.core.text import Sentence
 
-FoundBy = Literal[
-    "as written",
-    "lower case",
-    "lemma",
-    "separable verb",
-    "in today's spelling",
-    "compound",
-    "nothing",
+# The result types and their JSON live in glossary.lookup_result; they are imported from here
+# by the CLI, the reading view and the study sheets too.
+__all__ = [
+    "GENDER_ARTICLES",
+    "FoundBy",
+    "LookupResult",
+    "PartGloss",
+    "WordLookup",
+    "entry_to_json",
+    "phrase_to_json",
+    "result_to_json",
+    "sense_to_json",
 ]
+
 SENSE_LIMIT = 6
-# Senses gathered per step before they are ranked for the sentence.
-CANDIDATE_LIMIT = 40
 # Tags of a verb form whose lemma's senses are looked at even when the form is a headword
 # itself (a participle used verbally: "gefangen" → fangen before the adjective).
 VERBAL_TAGS = ("VV", "VA", "VM")
-PART_SENSE_LIMIT = 2
 # Respellings of an unknown word lemmatised again ("teuerste" → teuer), the likeliest first.
 RELEMMATISED_VARIANTS = 2
-# Parts of speech a compound's part may have (not prepositions: "Vorsicht" is no "vor").
-CONTENT_KINDS = frozenset({"noun", "adjective", "verb"})
-# Morpheme tags that are a compound's lexical parts (HanTa taglevel 3), not links or endings.
-LEXICAL_MORPHEME_PREFIXES = ("NN", "NE", "ADJ", "VV", "ADV", "CARD")
-STTS_NAMES = {
-    "NN": "noun",
-    "NE": "name",
-    "ADJ": "adjective",
-    "ADV": "adverb",
-    "VV": "verb",
-    "VA": "auxiliary verb",
-    "VM": "modal verb",
-    "APPR": "preposition",
-    "APPRART": "preposition + article",
-    "ART": "article",
-    "KO": "conjunction",
-    "PTKVZ": "verb particle",
-    "PTK": "particle",
-    "PP": "pronoun",
-    "PD": "pronoun",
-    "PI": "pronoun",
-    "PR": "pronoun",
-    "PW": "pronoun",
-    "CARD": "number",
-}
-
-
 # The STTS tag of a headword's part of speech (for a word looked up on its own).
 HEADWORD_TAGS = {
     "noun": "NN",
@@ -97,102 +68,20 @@ HEADWORD_TAGS = {
     "conjunction": "KON",
 }
 
-GENDER_ARTICLES = {"m": "der", "f": "die", "n": "das"}
-"""The definite article of each gender."""
-
 
 @dataclass(frozen=True)
-class PartGloss:
-    """One part of a compound with what the glossary and the dictionary say about it."""
+class _Context:
+    """What the lookup knows of its word before asking the dictionary."""
 
-    part: str
-    """The part, capitalised as a noun where it is one (Eisenbahn)."""
-    senses: tuple[DingSense, ...]
-    """Its best dictionary senses."""
-    glossary: tuple[GlossaryEntry, ...]
-    """Glossary entries for it."""
-
-
-@dataclass(frozen=True)
-class LookupResult:
-    """Everything known about one word of a text."""
-
-    word: str
-    """The word as it was looked up."""
     lemma: str
-    """HanTa's lemma (in context when a sentence was given)."""
     tag: str
-    """HanTa's part-of-speech tag (STTS, such as NN or VV(FIN))."""
-    glossary: tuple[GlossaryEntry, ...]
-    """Glossary entries for the word, curated ones before the reader's."""
-    senses: tuple[DingSense, ...]
-    """The best dictionary senses."""
-    found_by: FoundBy
-    """Which step of the lookup found the dictionary senses."""
-    separable_verb: str | None
-    """The joined separable verb this word belongs to in its sentence (ausfallen), if any."""
-    compound_parts: tuple[PartGloss, ...]
-    """For a compound, each part with its own gloss; empty otherwise."""
-    notes: tuple[str, ...]
-    """Remarks such as "dictionary not installed: ..."."""
+    base_lemma: str = ""
+    tagged: tuple[TaggedToken, ...] = ()
+    token_index: int | None = None
+    context_words: frozenset[str] = frozenset()
     phrases: tuple[PhraseMatch, ...] = ()
-    """Dictionary phrases of the sentence the word belongs to, the most specific first."""
-    english: str | None = None
-    """The sentence's English translation the senses were ranked by, if one was given."""
-
-    @property
-    def part_of_speech(self) -> str:
-        """A readable part of speech, from the glossary, the dictionary or HanTa's tag."""
-        if self.glossary:
-            return self.glossary[0].kind
-        for sense in self.senses:
-            if sense.part_of_speech:
-                return sense.part_of_speech
-        for prefix, name in STTS_NAMES.items():
-            if self.tag.startswith(prefix):
-                return name
-        return ""
-
-    @property
-    def gender(self) -> str | None:
-        """m, f or n for a noun, from the glossary or the dictionary."""
-        for entry in self.glossary:
-            if entry.gender:
-                return entry.gender
-        if not self.part_of_speech.startswith("noun"):
-            return None  # "hinzufügen" is no neuter because "das Hinzufügen" is
-        for sense in self.senses:
-            if sense.gender:
-                return sense.gender
-        return None
-
-    @property
-    def plural(self) -> str | None:
-        """A noun's plural, from the glossary or the dictionary."""
-        for entry in self.glossary:
-            if entry.plural:
-                return entry.plural
-        if self.found_by == "compound":
-            return None  # the head's plural ("Partisanen") is not the compound's
-        for sense in self.senses:
-            if sense.plural:
-                return sense.plural
-        return None
-
-    @property
-    def grammar(self) -> tuple[str, ...]:
-        """Part of speech, article and plural, as shown to the reader ("noun", "der", ...)."""
-        grammar = [self.part_of_speech] if self.part_of_speech else []
-        if self.gender:
-            grammar.append(GENDER_ARTICLES.get(self.gender, self.gender))
-        if self.plural:
-            grammar.append(f"plural {self.plural}")
-        return tuple(grammar)
-
-    @property
-    def found(self) -> bool:
-        """Whether anything at all was found."""
-        return bool(self.glossary or self.senses or self.compound_parts or self.phrases)
+    separable_verb: str | None = None
+    entries: tuple[GlossaryEntry, ...] = ()
 
 
 class WordLookup:
@@ -215,10 +104,9 @@ class WordLookup:
                 self._by_key.setdefault(key.casefold(), []).append(entry)
         self._lock = threading.Lock()
         self._cached = lru_cache(maxsize=4096)(self._lookup)
-        self._known_parts = lru_cache(maxsize=16384)(self._lookup_known_part)
         # A word the dictionary lacks costs a lemma per respelling: kept per word.
         self._respelt = lru_cache(maxsize=4096)(self._today_spelling_senses)
-        self._parts_cache = lru_cache(maxsize=16384)(self._split_parts)
+        self._parts = CompoundParts(dictionary, self.glossary_entries) if dictionary else None
         self._sentence_context = lru_cache(maxsize=1024)(self._glossary_in_sentence)
 
     @classmethod
@@ -268,43 +156,19 @@ class WordLookup:
         token_index: int | None,
         english: str | None = None,
     ) -> LookupResult:
-        notes: list[str] = []
-        separable_verb: str | None = None
-        context_entries: list[GlossaryEntry] = []
-        context_words: set[str] = set()
-        phrases: tuple[PhraseMatch, ...] = ()
-        base_lemma = ""
-        tagged: Sequence[TaggedToken] = ()
         if sentence is not None and token_index is not None:
-            tagged = tag_sentence(sentence)
-            lemma, tag = tagged[token_index].word_lemma, tagged[token_index].pos
-            base_lemma = tagged[token_index].lemma
-            # The other words of the sentence (the word's own lemma says nothing of its sense).
-            context_words = {
-                form
-                for index, t in enumerate(tagged)
-                if index != token_index
-                for form in (t.lemma, t.text)
-            } - {lemma, base_lemma, word}
-            phrases = phrases_at(find_phrases(tagged, self.dictionary), token_index)
-            if english:
-                phrases = tuple(sorted(phrases, key=lambda p: not english_in(p.english, english)))
-            candidates, matches = self._sentence_context(sentence)
-            for key, group in candidates[token_index].items():
-                if len(group) > 1:
-                    separable_verb = key
-            for match in matches:
-                if token_index in match.token_indexes:
-                    context_entries.append(match.entry)
+            context = self._in_sentence(word, sentence, token_index, english)
         else:
             lemma, tag = self._headword_lemma(word) or (
                 word_lemma(word) if any(c.isalpha() for c in word) else (word, "")
             )
+            context = _Context(lemma=lemma, tag=tag)
+        separable_verb = context.separable_verb
         entries = _unique(
             [
-                *context_entries,
+                *context.entries,
                 *self.glossary_entries(word),
-                *self.glossary_entries(lemma),
+                *self.glossary_entries(context.lemma),
                 *(self.glossary_entries(separable_verb) if separable_verb else ()),
             ]
         )
@@ -312,49 +176,97 @@ class WordLookup:
         entries = order_by_scope(
             entries, self.matcher.texts_of(sentence) if sentence is not None else None
         )
+        notes: list[str] = []
         senses: tuple[DingSense, ...] = ()
         found_by: FoundBy = "nothing"
         parts: tuple[PartGloss, ...] = ()
         if self.dictionary is None:
             notes.append(f"dictionary not installed: {self.missing_reason}")
         else:
-            senses, found_by = self._dictionary_senses(
-                word, base_lemma or lemma, separable_verb, tag
-            )
-            # An abbreviation found as written ("Vors."): the tagger's part of speech is a guess.
-            rank_tag = "" if word.endswith(".") and found_by == "as written" else tag
-            if rank_tag or english:
-                senses = rank_senses(senses, word, rank_tag, context_words, english)
-            if tagged and token_index is not None:
-                in_sentence = sub_entries_in_sentence(self.dictionary, senses, tagged, token_index)
-                kept = {(s.line, s.german) for s in in_sentence}
-                senses = (*in_sentence, *(s for s in senses if (s.line, s.german) not in kept))
-            senses = senses[:SENSE_LIMIT]
-            if _may_be_compound(tag):
-                parts = self._compound_parts(word)
-                if not parts and not senses and lemma != word:
-                    # An inflected compound (Staatsgästen): the lemma's parts (Staatsgast).
-                    parts = self._compound_parts(lemma)
-            if not senses and not parts and tag.startswith("VV"):
-                parts = self._particle_verb_parts(lemma)
-            if not senses and parts:
-                last = parts[-1]
-                senses, found_by = last.senses, "compound"
+            senses, found_by, parts = self._from_dictionary(word, context, english)
         if separable_verb:
             notes.append(f"part of the separable verb {separable_verb}")
         return LookupResult(
             word=word,
-            lemma=lemma,
-            tag=tag,
+            lemma=context.lemma,
+            tag=context.tag,
             glossary=tuple(entries),
             senses=senses,
             found_by=found_by,
             separable_verb=separable_verb,
             compound_parts=parts,
             notes=tuple(notes),
-            phrases=phrases,
+            phrases=context.phrases,
             english=english,
         )
+
+    def _in_sentence(
+        self, word: str, sentence: Sentence, token_index: int, english: str | None
+    ) -> _Context:
+        """What the sentence says about its word at ``token_index``: lemma, tag, the other
+        words, its phrases, the separable verb and glossary expressions it belongs to."""
+        tagged = tag_sentence(sentence)
+        token = tagged[token_index]
+        lemma, base_lemma = token.word_lemma, token.lemma
+        # The other words of the sentence (the word's own lemma says nothing of its sense).
+        context_words = {
+            form
+            for index, t in enumerate(tagged)
+            if index != token_index
+            for form in (t.lemma, t.text)
+        } - {lemma, base_lemma, word}
+        phrases = phrases_at(find_phrases(tagged, self.dictionary), token_index)
+        if english:
+            phrases = tuple(sorted(phrases, key=lambda p: not english_in(p.english, english)))
+        candidates, matches = self._sentence_context(sentence)
+        separable_verb = None
+        for key, group in candidates[token_index].items():
+            if len(group) > 1:
+                separable_verb = key
+        return _Context(
+            lemma=lemma,
+            tag=token.pos,
+            base_lemma=base_lemma,
+            tagged=tuple(tagged),
+            token_index=token_index,
+            context_words=frozenset(context_words),
+            phrases=phrases,
+            separable_verb=separable_verb,
+            entries=tuple(m.entry for m in matches if token_index in m.token_indexes),
+        )
+
+    def _from_dictionary(
+        self, word: str, context: _Context, english: str | None
+    ) -> tuple[tuple[DingSense, ...], FoundBy, tuple[PartGloss, ...]]:
+        """The dictionary's senses ranked for the sentence, the step that found them, and the
+        word's parts when it is a compound or a particle verb the dictionary lacks."""
+        assert self.dictionary is not None and self._parts is not None
+        lemma, tag = context.lemma, context.tag
+        senses, found_by = self._dictionary_senses(
+            word, context.base_lemma or lemma, context.separable_verb, tag
+        )
+        # An abbreviation found as written ("Vors."): the tagger's part of speech is a guess.
+        rank_tag = "" if word.endswith(".") and found_by == "as written" else tag
+        if rank_tag or english:
+            senses = rank_senses(senses, word, rank_tag, context.context_words, english)
+        if context.tagged and context.token_index is not None:
+            in_sentence = sub_entries_in_sentence(
+                self.dictionary, senses, context.tagged, context.token_index
+            )
+            kept = {(s.line, s.german) for s in in_sentence}
+            senses = (*in_sentence, *(s for s in senses if (s.line, s.german) not in kept))
+        senses = senses[:SENSE_LIMIT]
+        parts: tuple[PartGloss, ...] = ()
+        if _may_be_compound(tag):
+            parts = self._parts.compound(word)
+            if not parts and not senses and lemma != word:
+                # An inflected compound (Staatsgästen): the lemma's parts (Staatsgast).
+                parts = self._parts.compound(lemma)
+        if not senses and not parts and tag.startswith("VV"):
+            parts = self._parts.particle_verb(lemma)
+        if not senses and parts:
+            senses, found_by = parts[-1].senses, "compound"
+        return senses, found_by, parts
 
     def _glossary_in_sentence(
         self, sentence: Sentence
@@ -461,97 +373,6 @@ class WordLookup:
                 return senses, "in today's spelling"
         return (), "nothing"
 
-    def _compound_parts(self, word: str) -> tuple[PartGloss, ...]:
-        """:meth:`_split_parts`, kept per word (the cursor meets a word again and again)."""
-        return self._parts_cache(word)
-
-    def _split_parts(self, word: str) -> tuple[PartGloss, ...]:
-        """Each part of a compound with its gloss; empty for a simple word.
-
-        Split with the dictionary's own headwords (:mod:`glossary.compounds`); HanTa's
-        morphemes only when that finds nothing, and then only if every part is known.
-        """
-        assert self.dictionary is not None
-        is_known = bool(self.dictionary.senses(word, 1, exact_case=True))
-        split = split_compound(word, self._known_part, is_known)
-        if split:
-            names = [part.headword for part in split]
-        elif is_known:
-            return ()
-        else:
-            names = self._hanta_parts(word)
-        glosses = []
-        for name in names:
-            senses = self.dictionary.senses(name, PART_SENSE_LIMIT, exact_case=True)
-            senses = senses or self.dictionary.senses(name, PART_SENSE_LIMIT)
-            entries = self.glossary_entries(name)
-            if not senses and not entries:
-                return ()  # a part nobody knows ("droh") is no part
-            glosses.append(PartGloss(part=name, senses=senses, glossary=entries))
-        return tuple(glosses) if len(glosses) >= 2 else ()
-
-    def _particle_verb_parts(self, verb: str) -> tuple[PartGloss, ...]:
-        """A particle verb the dictionary lacks as particle and base verb (dasitzen: sitzen)."""
-        assert self.dictionary is not None
-        split = split_particle_verb(verb, self._is_verb)
-        if split is None:
-            return ()
-        particle, base = split
-        # A particle is an adverb in the verb ("da" in dasitzen: there), not a conjunction.
-        particle_senses = rank_senses(
-            self.dictionary.senses(particle, CANDIDATE_LIMIT, True), particle, "ADV"
-        )
-        return (
-            PartGloss(particle, particle_senses[:PART_SENSE_LIMIT], ()),
-            PartGloss(base, self.dictionary.senses(base, PART_SENSE_LIMIT, True), ()),
-        )
-
-    def _is_verb(self, text: str) -> bool:
-        assert self.dictionary is not None
-        senses = self.dictionary.senses(text, 3, exact_case=True)
-        return any(sense.part_of_speech == "verb" for sense in senses)
-
-    def _known_part(self, text: str) -> str | None:
-        """The headword a candidate compound part stands for, or None (see compounds.Known)."""
-        return self._known_parts(text)
-
-    def _lookup_known_part(self, text: str) -> str | None:
-        assert self.dictionary is not None
-        for sense in self.dictionary.senses(text, 3, exact_case=True):
-            kind = sense.part_of_speech
-            if kind.startswith("noun (plural)"):
-                singular = _singular_of(sense, text)
-                if singular:
-                    return singular
-            elif kind in CONTENT_KINDS:
-                return text
-        return None
-
-    def _hanta_parts(self, word: str) -> list[str]:
-        """The lexical morphemes HanTa finds, neighbours the dictionary knows as one joined."""
-        assert self.dictionary is not None
-        _, morphemes, _ = analyze_compound(word)
-        parts = [(m, t) for m, t in morphemes if t.startswith(LEXICAL_MORPHEME_PREFIXES)]
-        if len(parts) < 2:
-            return []
-        merged: list[tuple[str, str]] = [parts[0]]
-        for morpheme, morpheme_tag in parts[1:]:
-            previous, previous_tag = merged[-1]
-            if self.dictionary.contains(previous + morpheme):
-                merged[-1] = (previous + morpheme, previous_tag)
-            else:
-                merged.append((morpheme, morpheme_tag))
-        return [m.capitalize() if t.startswith("NN") else m for m, t in merged]
-
-
-def _singular_of(sense: DingSense, plural: str) -> str | None:
-    """The singular headword a plural sense belongs to (Partisanen → Partisan)."""
-    for synonym in split_synonyms(sense.headword):
-        singular = lookup_key_cased(synonym)
-        if " " not in singular and shares_stem(singular, plural):
-            return singular
-    return None
-
 
 def _is_form_line(sense: DingSense) -> bool:
     """Whether the word is only a form on a line shared by several verbs (warf; schleuderte).
@@ -572,56 +393,3 @@ def _unique(entries: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
         if entry not in seen:
             seen.append(entry)
     return seen
-
-
-def entry_to_json(entry: GlossaryEntry) -> dict[str, object]:
-    """An entry as JSON-ready data (every field, parts as {part, meaning})."""
-    data = asdict(entry)
-    data["renderings"] = list(entry.renderings)
-    return data
-
-
-def sense_to_json(sense: DingSense) -> dict[str, object]:
-    """A dictionary sense as JSON-ready data, with its part of speech and gender."""
-    data: dict[str, object] = asdict(sense)
-    data["part_of_speech"] = sense.part_of_speech
-    data["gender"] = sense.gender
-    return data
-
-
-def result_to_json(result: LookupResult) -> dict[str, object]:
-    """A lookup result as JSON-ready data."""
-    return {
-        "word": result.word,
-        "lemma": result.lemma,
-        "tag": result.tag,
-        "part_of_speech": result.part_of_speech,
-        "gender": result.gender,
-        "plural": result.plural,
-        "glossary": [entry_to_json(entry) for entry in result.glossary],
-        "found_by": result.found_by,
-        "senses": [sense_to_json(sense) for sense in result.senses],
-        "separable_verb": result.separable_verb,
-        "compound_parts": [
-            {
-                "part": part.part,
-                "senses": [sense_to_json(sense) for sense in part.senses],
-                "glossary": [entry.term for entry in part.glossary],
-            }
-            for part in result.compound_parts
-        ],
-        "notes": list(result.notes),
-        "phrases": [phrase_to_json(phrase) for phrase in result.phrases],
-        "english": result.english,
-    }
-
-
-def phrase_to_json(phrase: PhraseMatch) -> dict[str, object]:
-    """A phrase found in the sentence as JSON-ready data."""
-    return {
-        "phrase": phrase.phrase,
-        "english": phrase.english,
-        "token_indexes": list(phrase.token_indexes),
-        "source": phrase.source,
-        "lines": list(phrase.lines),
-    }

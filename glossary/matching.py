@@ -185,34 +185,7 @@ class GlossaryMatcher:
         if not self._has_keys or not sentence.tokens:
             return ()
         tagged = tag_sentence(sentence)
-        candidates = self.token_candidates(tagged)
-        # entry -> slot -> groups of tokens that fill it; plus compound finds per entry
-        found: dict[int, dict[int, list[tuple[int, ...]]]] = {}
-        compound_tokens: dict[int, list[int]] = {}
-        for token_index, token_keys in enumerate(candidates):
-            if not any(character.isalnum() for character in tagged[token_index].text):
-                continue
-            token = tagged[token_index]
-            exact_targets: set[int] = set()
-            for candidate, group in token_keys.items():
-                payload = self._automaton.get(candidate, None)
-                if payload is not None:
-                    for slot in payload[1]:
-                        # A joined separable verb is a verb whatever its parts are tagged.
-                        if len(group) == 1 and not self._fits(
-                            slot.target_index, slot.slot_index, token
-                        ):
-                            continue
-                        found.setdefault(slot.target_index, {}).setdefault(
-                            slot.slot_index, []
-                        ).append(group)
-                        exact_targets.add(slot.target_index)
-            for candidate in token_keys:
-                for target_index in self._compound_targets(candidate):
-                    if target_index not in exact_targets and self._fits_compound(
-                        target_index, token
-                    ):
-                        compound_tokens.setdefault(target_index, []).append(token_index)
+        found, compound_tokens = self._finds(tagged, self.token_candidates(tagged))
         results: list[TermMatch] = []
         for target_index, slots in found.items():
             if len(slots) < self._slot_counts[target_index]:
@@ -227,6 +200,37 @@ class GlossaryMatcher:
             texts = self.texts_of(sentence)
             results = [match for match in results if applies(match.entry, texts)]
         return _without_overlaps(results)
+
+    def _finds(
+        self, tagged: tuple[TaggedToken, ...], candidates: list[dict[str, tuple[int, ...]]]
+    ) -> tuple[dict[int, dict[int, list[tuple[int, ...]]]], dict[int, list[int]]]:
+        """Entry -> slot -> the groups of tokens that fill it; and each entry's compound finds."""
+        found: dict[int, dict[int, list[tuple[int, ...]]]] = {}
+        compound_tokens: dict[int, list[int]] = {}
+        for token_index, token_keys in enumerate(candidates):
+            token = tagged[token_index]
+            if not any(character.isalnum() for character in token.text):
+                continue
+            exact_targets: set[int] = set()
+            for candidate, group in token_keys.items():
+                payload = self._automaton.get(candidate, None)
+                for slot in payload[1] if payload is not None else ():
+                    # A joined separable verb is a verb whatever its parts are tagged.
+                    if len(group) == 1 and not self._fits(
+                        slot.target_index, slot.slot_index, token
+                    ):
+                        continue
+                    found.setdefault(slot.target_index, {}).setdefault(slot.slot_index, []).append(
+                        group
+                    )
+                    exact_targets.add(slot.target_index)
+            for candidate in token_keys:
+                for target_index in self._compound_targets(candidate):
+                    if target_index not in exact_targets and self._fits_compound(
+                        target_index, token
+                    ):
+                        compound_tokens.setdefault(target_index, []).append(token_index)
+        return found, compound_tokens
 
     def _fits_compound(self, target_index: int, token: TaggedToken) -> bool:
         """A term inside a compound: never in a word of a part of speech it does not mark.

@@ -31,6 +31,7 @@ from glossary.ding_phrases import (
     normalise_word,
 )
 from glossary.lemmas import TaggedToken, joined_verbs
+from glossary.phrase_rules import refused
 
 MAX_GAP = 3
 # How far from its verb the words of a phrase without a noun may stand; with an auxiliary
@@ -314,7 +315,9 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
                 if sequence
                 else _match_in(phrase.slots, forms, clause)
             )
-            if indexes is None:
+            if indexes is None or refused(
+                phrase, indexes, tagged, clause, dictionary, _verb_at(phrase, forms, indexes)
+            ):
                 continue
             # Variants with the same words on the same tokens are one phrase ("Druck
             # ausüben", "auf jdn. Druck ausüben"): their English is joined.
@@ -351,6 +354,12 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
             )
         )
     return tuple(results)
+
+
+def _verb_at(phrase: DingPhrase, forms: list[_TokenForms], indexes: tuple[int, ...]) -> int | None:
+    """The token holding the phrase's verb, or None for an expression without one."""
+    slots = [slot for slot in phrase.slots if slot.kind == "verb"]
+    return next((i for i in indexes for slot in slots if _fills(slot, forms[i])), None)
 
 
 def _possible(slots: tuple[Slot, ...], words: set[str], stems: set[str], verbs: set[str]) -> bool:

@@ -1,0 +1,129 @@
+"""The parts of a compound or a particle verb the dictionary lacks, each with its gloss.
+
+A compound (Eisenbahnbrücke) is split with the dictionary's own headwords
+(:mod:`glossary.compounds`), HanTa's morphemes only where that finds nothing and every part is
+known; a particle verb missing from the dictionary (dasitzen) is shown as its particle and its
+base verb. Splits are kept per word: the cursor meets the same words again and again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from glossary.compounds import split_compound, split_particle_verb
+from glossary.ding import DingDictionary, DingSense, lookup_key_cased, split_synonyms
+from glossary.ding_parse import shares_stem
+from glossary.lemmas import analyze_compound
+from glossary.lookup_result import PartGloss
+from glossary.ranking import rank_senses
+from glossary.schema import GlossaryEntry
+
+# Senses gathered per step before they are ranked for the sentence.
+CANDIDATE_LIMIT = 40
+PART_SENSE_LIMIT = 2
+# Parts of speech a compound's part may have (not prepositions: "Vorsicht" is no "vor").
+CONTENT_KINDS = frozenset({"noun", "adjective", "verb"})
+# Morpheme tags that are a compound's lexical parts (HanTa taglevel 3), not links or endings.
+LEXICAL_MORPHEME_PREFIXES = ("NN", "NE", "ADJ", "VV", "ADV", "CARD")
+
+
+class CompoundParts:
+    """Splits words into glossed parts with one dictionary; safe to share between threads."""
+
+    def __init__(
+        self,
+        dictionary: DingDictionary,
+        glossary_entries: Callable[[str], tuple[GlossaryEntry, ...]],
+    ) -> None:
+        self.dictionary = dictionary
+        self._glossary_entries = glossary_entries
+        self._known_parts = lru_cache(maxsize=16384)(self._lookup_known_part)
+        self._parts_cache = lru_cache(maxsize=16384)(self._split_parts)
+
+    def compound(self, word: str) -> tuple[PartGloss, ...]:
+        """Each part of a compound with its gloss, kept per word (the cursor meets a word again
+        and again); empty for a simple word."""
+        return self._parts_cache(word)
+
+    def _split_parts(self, word: str) -> tuple[PartGloss, ...]:
+        """Each part of a compound with its gloss; empty for a simple word.
+
+        Split with the dictionary's own headwords (:mod:`glossary.compounds`); HanTa's
+        morphemes only when that finds nothing, and then only if every part is known.
+        """
+        is_known = bool(self.dictionary.senses(word, 1, exact_case=True))
+        split = split_compound(word, self._known_part, is_known)
+        if split:
+            names = [part.headword for part in split]
+        elif is_known:
+            return ()
+        else:
+            names = self._hanta_parts(word)
+        glosses = []
+        for name in names:
+            senses = self.dictionary.senses(name, PART_SENSE_LIMIT, exact_case=True)
+            senses = senses or self.dictionary.senses(name, PART_SENSE_LIMIT)
+            entries = self._glossary_entries(name)
+            if not senses and not entries:
+                return ()  # a part nobody knows ("droh") is no part
+            glosses.append(PartGloss(part=name, senses=senses, glossary=entries))
+        return tuple(glosses) if len(glosses) >= 2 else ()
+
+    def particle_verb(self, verb: str) -> tuple[PartGloss, ...]:
+        """A particle verb the dictionary lacks as particle and base verb (dasitzen: sitzen)."""
+        split = split_particle_verb(verb, self._is_verb)
+        if split is None:
+            return ()
+        particle, base = split
+        # A particle is an adverb in the verb ("da" in dasitzen: there), not a conjunction.
+        particle_senses = rank_senses(
+            self.dictionary.senses(particle, CANDIDATE_LIMIT, True), particle, "ADV"
+        )
+        return (
+            PartGloss(particle, particle_senses[:PART_SENSE_LIMIT], ()),
+            PartGloss(base, self.dictionary.senses(base, PART_SENSE_LIMIT, True), ()),
+        )
+
+    def _is_verb(self, text: str) -> bool:
+        senses = self.dictionary.senses(text, 3, exact_case=True)
+        return any(sense.part_of_speech == "verb" for sense in senses)
+
+    def _known_part(self, text: str) -> str | None:
+        """The headword a candidate compound part stands for, or None (see compounds.Known)."""
+        return self._known_parts(text)
+
+    def _lookup_known_part(self, text: str) -> str | None:
+        for sense in self.dictionary.senses(text, 3, exact_case=True):
+            kind = sense.part_of_speech
+            if kind.startswith("noun (plural)"):
+                singular = _singular_of(sense, text)
+                if singular:
+                    return singular
+            elif kind in CONTENT_KINDS:
+                return text
+        return None
+
+    def _hanta_parts(self, word: str) -> list[str]:
+        """The lexical morphemes HanTa finds, neighbours the dictionary knows as one joined."""
+        _, morphemes, _ = analyze_compound(word)
+        parts = [(m, t) for m, t in morphemes if t.startswith(LEXICAL_MORPHEME_PREFIXES)]
+        if len(parts) < 2:
+            return []
+        merged: list[tuple[str, str]] = [parts[0]]
+        for morpheme, morpheme_tag in parts[1:]:
+            previous, previous_tag = merged[-1]
+            if self.dictionary.contains(previous + morpheme):
+                merged[-1] = (previous + morpheme, previous_tag)
+            else:
+                merged.append((morpheme, morpheme_tag))
+        return [m.capitalize() if t.startswith("NN") else m for m, t in merged]
+
+
+def _singular_of(sense: DingSense, plural: str) -> str | None:
+    """The singular headword a plural sense belongs to (Partisanen → Partisan)."""
+    for synonym in split_synonyms(sense.headword):
+        singular = lookup_key_cased(synonym)
+        if " " not in singular and shares_stem(singular, plural):
+            return singular
+    return None
