@@ -80,6 +80,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 6: vocabulary keys whose lemma changed (EU, Beschluss, haben for "hab'"): issue 9
     LEMMA_KEYS_MIGRATION,
+    # 7: a glossary-guided choice beside the model's first choice (in english): issue 13
+    "ALTER TABLE translations ADD COLUMN guided TEXT;",
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 GUIDED_LABEL = "glossary-guided"
+"""The label of an English that the glossary chose among the model's n best."""
+FIRST_CHOICE_LABEL = "model's first choice"
+"""The label of the model's own first choice where a glossary-guided one is stored beside it."""
 SCORE_MARGIN = 1.0
 """How far (in log-probability) below the model's first choice a guided choice may score."""
 HYPOTHESES = 5

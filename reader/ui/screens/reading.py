@@ -30,6 +30,7 @@ from reader.english import (
     compose_english,
     machine_notes,
     next_mode,
+    swapped_choice,
 )
 from reader.failures import describe_failure
 from reader.navigation import Cursor
@@ -903,6 +904,17 @@ class ReadingScreen(Screen[None]):
                 self.save_correction(event.german, choice)
 
         self.app.push_screen(AlternativesScreen(event.german, event.alternatives), pick)
+
+    def action_swap_choice(self) -> None:
+        german = self.current_sentence().text
+        swapped = swapped_choice(self.machine.get(german))
+        if swapped is None:
+            self.say("no glossary-guided choice here (lesepult translate --glossary-guided)")
+            return
+        self.machine[german] = swapped
+        self.view.english_changed()
+        self._update_status()
+        self.say(f"now shown: {swapped.label}")
 
     def action_models(self) -> None:
         from reader.ui.screens.models import ModelsScreen
