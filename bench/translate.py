@@ -15,10 +15,10 @@ Contenders run alternately, best of ``--rounds``; ratios are from this one run. 
 argostranslate splits sentences with a saved blank spaCy pipeline (``ARGOS_CHUNK_TYPE=SPACY``).
 
 ``--library BYTES`` instead times the library case: the generated novel (``tests/longtext.py``,
-with every sentence distinct: 1 MB is about 15,000 sentences) cut into chapter files, translated by ``translate_library``
-(the code behind ``lesepult translate FOLDER``) into an empty store, against one raw
-``translate_batch`` stream over the same (distinct) pre-encoded sentences in the same batch
-size; it prints sentences per second for both, their ratio, and the resident memory while ours
+every sentence distinct: 1 MB is about 15,000 sentences) cut into chapter files, translated by
+``translate_library`` (the code behind ``lesepult translate FOLDER``) into an empty store,
+against one raw ``translate_batch`` stream over the same pre-encoded sentences in the same
+batch size; it prints sentences per second for both, their ratio, and the resident memory while ours
 runs (after each batch, and the process peak).
 
     .venv/bin/python bench/translate.py [--beam 4] [--length 20] [--rounds 3] [--vocabulary 32000]
