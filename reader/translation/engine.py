@@ -54,6 +54,15 @@ class EngineSettings:
         )
 
 
+def device_line(device: str | None = None) -> str:
+    """Where the model runs with the environment's settings: the line ``translate`` prints
+    (``translating on the CPU (2 cores; no CUDA device found)``), or why it cannot run."""
+    try:
+        return choose_device(device, EngineSettings.from_environment().threads).explanation
+    except ModelError as error:
+        return error.message
+
+
 def _positive_int(variable: str, default: int, allow_zero: bool = False) -> int:
     value = os.environ.get(variable)
     if value is None:
