@@ -89,12 +89,12 @@ def machine_version(
         label = "edited by you"
     elif edited:
         label += f" · {edited} edited"
-    choices = choice_notes(found)
-    if choices:
-        label += " · " + " · ".join(choices[0])
+    choice_labels, choices = choice_notes(found)
+    if choice_labels:
+        label += " · " + " · ".join(choice_labels)
     if any("pending" in sentence.flags for sentence in sentences):
         label += " · translating…"
-    return EnglishVersion(label, origin, sentences, aligned=True, notes=choices[1])
+    return EnglishVersion(label, origin, sentences, aligned=True, notes=choices)
 
 
 def choice_notes(

@@ -200,3 +200,9 @@ async def test_the_reading_view_labels_a_guided_sentence_and_f_swaps_it(
         await pilot.press("j")  # the second sentence has no second choice
         await pilot.press("F")
         assert screen.english_for(1).versions[0].sentences[1].text == pairs[2]["english"]
+
+
+def test_a_block_without_second_choices_keeps_its_plain_label() -> None:
+    plain = SentenceTranslation("Es regnet.", "It rains.", "machine", MODEL)
+    version = machine_version(("Es regnet.",), {plain.german: plain}, MODEL)
+    assert version is not None and (version.label, version.notes) == (f"machine · {MODEL}", ())
