@@ -17,6 +17,7 @@ from reader.cli import main
 from reader.core.paths import store_path
 from reader.core.text import load_document
 from reader.english import choice_notes, machine_version, swapped_choice
+from reader.navigation import Cursor
 from reader.store import MIGRATIONS, SCHEMA_VERSION, Store
 from reader.translation.guided import FIRST_CHOICE_LABEL, GUIDED_LABEL, GuidedChoice
 from reader.translation.models import ModelInfo
@@ -183,7 +184,7 @@ async def test_the_reading_view_labels_a_guided_sentence_and_f_swaps_it(
     chosen, first = pairs[1]["english"], pairs[1]["model_first"]
     document = load_document(text)
     async with open_reader(document, Store(store_path())) as (app, pilot, screen):
-        screen.move_to(screen.cursor.__class__(1, 0))
+        screen.move_to(Cursor(1, 0))
         shown = screen.english_for(1).versions[0]
         assert "1 glossary-guided" in shown.label
         assert shown.sentences[0].text == chosen

@@ -3,7 +3,8 @@
 Where a German sentence contains glossary terms, the model is asked for its n best
 translations and the best-scored one that uses more of the glossary's renderings is preferred,
 provided its score is within :data:`SCORE_MARGIN` of the model's first choice. The result is
-labelled ``glossary-guided`` and keeps the model's first choice, so the reader can go back to it.
+labelled ``glossary-guided`` and keeps the model's first choice, so the reader can go back to it
+(``TranslationStore.save_guided`` stores both; the reading view's ``F`` switches between them).
 Nothing is rewritten: every candidate is a complete model output.
 
 Scores are CTranslate2's hypothesis scores (log-probabilities, normalised by length with
