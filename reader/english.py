@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from reader.core.text import Document, ReferenceTranslation, Sentence
+from reader.translation.guided import GUIDED_LABEL
 
 if TYPE_CHECKING:
     from reader.analysis import BlockAnalysis
@@ -90,9 +91,42 @@ def machine_version(
         label = "edited by you"
     elif edited:
         label += f" · {edited} edited"
+    choice_labels, choices = choice_notes(found)
+    if choice_labels:
+        label += " · " + " · ".join(choice_labels)
     if any("pending" in sentence.flags for sentence in sentences):
         label += " · translating…"
-    return EnglishVersion(label, origin, sentences, aligned=True)
+    return EnglishVersion(label, origin, sentences, aligned=True, notes=choices)
+
+
+def choice_notes(
+    found: Sequence[SentenceTranslation | None],
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """For a block's machine sentences: the label parts (``1 glossary-guided``) and one note per
+    sentence that has a second stored choice, saying which one is shown and what the other is.
+
+    Only the stored labels are used: a guided choice is a choice among the model's own
+    outputs, never claimed to be better English.
+    """
+    counts: dict[str, int] = {}
+    notes: list[str] = []
+    for number, translation in enumerate(found, start=1):
+        if translation is None or translation.origin != "machine" or not translation.label:
+            continue
+        counts[translation.label] = counts.get(translation.label, 0) + 1
+        other = "the model's first choice" if translation.label == GUIDED_LABEL else GUIDED_LABEL
+        notes.append(
+            f"✦ sentence {number}: {translation.label} · {other}: “{translation.other or ''}”"
+        )
+    return tuple(f"{count} {label}" for label, count in counts.items()), tuple(notes)
+
+
+def swapped_choice(translation: SentenceTranslation | None) -> SentenceTranslation | None:
+    """The sentence with its other stored choice shown (glossary-guided ⇄ the model's first
+    choice), or None when it has no second choice (or it is the reader's own English)."""
+    if translation is None or translation.origin != "machine":
+        return None
+    return translation.swapped()
 
 
 def reference_version(
@@ -147,7 +181,7 @@ def compose_english(
     germans = tuple(sentence.text for sentence in sentences or ())
     by_machine = machine_version(germans, machine, model_label)
     if by_machine is not None and machine_notes:
-        by_machine = replace(by_machine, notes=machine_notes)
+        by_machine = replace(by_machine, notes=by_machine.notes + machine_notes)
     by_reference = reference_version(
         reference, block_index, len(germans) if sentences is not None else -1
     )

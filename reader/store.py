@@ -100,6 +100,8 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO status_changes (lemma, status, changed, text_id)
         SELECT lemma, status, updated, text_id FROM words ORDER BY updated, lemma;
     """,
+    # 8: a glossary-guided choice beside the model's first choice (in english): issue 13
+    "ALTER TABLE translations ADD COLUMN guided TEXT;",
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

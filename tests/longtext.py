@@ -6,6 +6,11 @@ this project (so there is no licence question). The sentences hold the cases tha
 German segmenters: abbreviations ("z. B.", "Dr.", "ca.", "Mio.", "Jh.", "Nr."), „quotes“,
 ordinal dates ("am 3. Oktober"), the gender star ("Leser*innen") and dashes. The same
 ``target_bytes`` and ``seed`` always give the same text.
+
+Mixed from templates, 1 MB holds only a few hundred distinct sentences. With ``distinct=True``
+every sentence is instead composed from word lists (time, verb, who, what, where: 63,000
+combinations, about 4 MB of text) and no two are the same, so a translation benchmark over the
+novel gives the model new work in every batch.
 """
 
 from __future__ import annotations
@@ -95,6 +100,45 @@ CHAPTER_TITLES: tuple[str, ...] = (
 )
 
 
+# The distinct sentences: "{time} {verb} {who} {what} {where}." in the order of a German
+# main clause (the verb second). Every combination is grammatical; the abbreviations and
+# ordinal dates are here too.
+TIMES = (
+    "Am Montag", "Am 3. Oktober", "Gegen Abend", "Um 7.30 Uhr", "Im Sommer",
+    "Am nächsten Morgen", "Kurz vor Mitternacht", "Am Mittwoch, dem 12. März,",
+    "Nach dem Regen", "Im 18. Jh.",
+)  # fmt: skip
+VERBS = ("brachte", "schickte", "trug", "lieferte", "schleppte", "zeigte", "verkaufte")
+WHO = (
+    "Marta", "Jakob", "Frau Albrecht", "Dr. Weber", "Onkel Friedrich", "Lene", "Prof. Haas",
+    "der Händler", "die alte Frau", "der Bürgermeister",
+)  # fmt: skip
+WHAT = (
+    "drei Uhren", "eine Taschenuhr mit Sprung im Glas", "das alte Uhrwerk", "zwölf Zahnräder",
+    "einen Brief ohne Absender", "ca. 3 kg Messing", "die Urkunden aus dem Archiv",
+    "ein Paket mit Bindfaden", "den Schlüssel zur Werkstatt", "zwei Körbe voller Äpfel",
+)  # fmt: skip
+WHERE = (
+    "nach Lindenau", "nach Halberstadt", "in die Hafenstadt", "zum Dorf am See", "nach Leipzig",
+    "nach Wien", "in das Haus Nr. 7 am Markt", "zum Bahnhof", "in den Saal des Gasthofs",
+)  # fmt: skip
+DISTINCT_SENTENCES = len(TIMES) * len(VERBS) * len(WHO) * len(WHAT) * len(WHERE)
+"""How many distinct sentences there are (63,000); beyond them the sequence starts again."""
+# A multiplier coprime to DISTINCT_SENTENCES walks every combination once, in a mixed order.
+_STRIDE = 31337
+
+
+def distinct_sentence(number: int) -> str:
+    """The ``number``-th distinct sentence (0-based; distinct for 0 … DISTINCT_SENTENCES - 1)."""
+    code = (number * _STRIDE) % DISTINCT_SENTENCES
+    parts = []
+    for words in (WHERE, WHAT, WHO, VERBS, TIMES):
+        code, index = divmod(code, len(words))
+        parts.append(words[index])
+    where, what, who, verb, time = parts
+    return f"{time} {verb} {who} {what} {where}."
+
+
 def _paragraph(rng: random.Random) -> str:
     # Distinct templates per paragraph, so no sentence follows itself.
     templates = rng.sample(SENTENCES, rng.randint(2, 6))
@@ -106,9 +150,21 @@ def _paragraph(rng: random.Random) -> str:
     )
 
 
-def make_long_text(target_bytes: int = 1_000_000, seed: int = 0) -> str:
-    """A deterministic German Markdown novel of at least ``target_bytes`` UTF-8 bytes."""
+def _distinct_paragraph(rng: random.Random, first: int) -> tuple[str, int]:
+    """A paragraph of distinct sentences from number ``first`` on, and the next number."""
+    count = rng.randint(2, 6)
+    return " ".join(distinct_sentence(first + n) for n in range(count)), first + count
+
+
+def make_long_text(target_bytes: int = 1_000_000, seed: int = 0, distinct: bool = False) -> str:
+    """A deterministic German Markdown novel of at least ``target_bytes`` UTF-8 bytes.
+
+    ``distinct`` composes every sentence anew (:func:`distinct_sentence`), so none repeats
+    (up to :data:`DISTINCT_SENTENCES` sentences); otherwise templates are mixed.
+    """
     rng = random.Random(seed)
+    # A seed starts the distinct sentences elsewhere, so two seeds give different texts.
+    sentence_number = seed * 1000
     parts = [f"# {NOVEL_TITLE}\n"]
     size = len(parts[0].encode("utf-8"))
     chapter = 0
@@ -119,7 +175,11 @@ def make_long_text(target_bytes: int = 1_000_000, seed: int = 0) -> str:
         parts.append(heading)
         size += len(heading.encode("utf-8"))
         for _ in range(rng.randint(20, 60)):
-            paragraph = "\n" + _paragraph(rng) + "\n"
+            if distinct:
+                body, sentence_number = _distinct_paragraph(rng, sentence_number)
+            else:
+                body = _paragraph(rng)
+            paragraph = "\n" + body + "\n"
             parts.append(paragraph)
             size += len(paragraph.encode("utf-8"))
             if size >= target_bytes:

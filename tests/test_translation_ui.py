@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.widgets import DataTable, Input, Static
 
@@ -210,3 +211,32 @@ async def test_models_screen_lists_good_entries_beside_bad_ones_and_broken_folde
         assert shown.count("Unusable (skipped)") == 1
         assert shown.count("entry 1 skipped") + shown.count("entry 2 skipped") == 2
         assert "entry 3 skipped" in shown
+
+
+async def test_models_screen_says_where_the_model_runs_as_the_cli_does(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+    from reader.translation.engine import device_line
+
+    monkeypatch.setenv("ARGOS_DEVICE_TYPE", "cpu")
+    monkeypatch.setenv("LESEPULT_THREADS", "3")
+    expected = "translating on the CPU (3 threads; as requested)"
+    assert device_line() == expected
+    assert main(["models", "list", "--offline"]) == 0
+    assert f"Device: {expected}" in capsys.readouterr().out.splitlines()
+    app = HostApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ModelsScreen())
+        await settle(pilot)
+        shown = str(app.screen.query_one("#models-device", Static).render())
+        assert shown == f"Device: {expected}"
+
+
+def test_a_device_that_cannot_be_used_is_one_line_on_the_models_screen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.translation.engine import device_line
+
+    monkeypatch.setenv("ARGOS_DEVICE_TYPE", "tpu")
+    assert device_line() == "device 'tpu': choose auto, cpu or cuda"

@@ -15,6 +15,7 @@ from reader.cli.common import print_json
 from reader.core.display import one_line
 from reader.core.errors import ExitCode, NoModelError
 from reader.translation.decoding import DEVICES
+from reader.translation.engine import device_line
 from reader.translation.models import (
     MISSING_MODEL_HELP,
     ModelError,
@@ -106,6 +107,7 @@ def command_models_list(arguments: argparse.Namespace) -> int:
         except ModelError as error:
             index_problem = error.message
     in_use = newest_german_english(installed.models)
+    device = device_line()  # the same line the app's models screen shows
     rows = [
         {"code": m.code, "version": m.version, "from": m.from_code, "to": m.to_code,
          "path": str(m.path), "tokenizer": m.tokenizer, "in_use": m == in_use,
@@ -116,6 +118,7 @@ def command_models_list(arguments: argparse.Namespace) -> int:
         print_json(
             {
                 "installed": rows,
+                "device": device,
                 "problems": list(installed.problems),
                 "available": available,
                 "index_problem": index_problem,
@@ -125,6 +128,7 @@ def command_models_list(arguments: argparse.Namespace) -> int:
         return ExitCode.OK
     shown = None if arguments.offline else available
     _print_listing(rows, installed.problems, shown, skipped, index_problem)
+    print(one_line(f"Device: {device}"))
     return ExitCode.OK
 
 

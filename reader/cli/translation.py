@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
     from reader.core.text import Document
     from reader.translation.engine import EngineSettings, TranslationEngine
-    from reader.translation.guided import GuidedChoice
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -105,23 +104,26 @@ def command_translate(arguments: argparse.Namespace) -> int:
                 sys.stderr.write("\n")
 
     results = job.run([sentence.text for sentence in sentences], on_progress=report)
-    guided: dict[str, GuidedChoice] = {}
     if arguments.glossary_guided:
         from reader.translation.guided import guide_sentences
 
+        # Stored beside the model's first choice, so the reading view shows the label and
+        # the first choice one key away; printed from the store, as it will be read.
         machine = [s for s in sentences if results[s.text].origin == "machine"]
-        guided = {k: v for k, v in guide_sentences(engine, machine).items() if v.guided}
+        choices = guide_sentences(engine, machine)
+        store.save_guided(model.model_id, list(choices.items()))
+        results.update(store.lookup(model.model_id, list(choices)))
     if arguments.format == "json":
         print_json(
             {
                 "title": document.title,
                 "text_id": document.text_id,
                 "model": model.model_id,
-                "sentences": _sentence_pairs(sentences, results, guided),
+                "sentences": _sentence_pairs(sentences, results),
             }
         )
         return ExitCode.OK
-    _print_markdown(document, model, sentences, results, guided)
+    _print_markdown(document, model, sentences, results)
     return ExitCode.OK
 
 
@@ -144,28 +146,26 @@ def _engine_settings(arguments: argparse.Namespace) -> EngineSettings:
 
 
 def _sentence_pairs(
-    sentences: list[Sentence],
-    results: dict[str, SentenceTranslation],
-    guided: dict[str, GuidedChoice],
+    sentences: list[Sentence], results: dict[str, SentenceTranslation]
 ) -> list[dict[str, Any]]:
-    """The ``translate --format json`` sentences: German, English, origin, guided choice."""
-    return [
-        {
+    """The ``translate --format json`` sentences: German, English, origin, label."""
+    pairs = []
+    for sentence in sentences:
+        found = results[sentence.text]
+        pair = {
             "block": sentence.block,
             "sentence": sentence.index,
             "german": sentence.text,
-            "english": results[sentence.text].english,
-            "origin": results[sentence.text].origin,
-            "model": results[sentence.text].model,
-            "flags": list(results[sentence.text].flags),
+            "english": found.english,
+            "origin": found.origin,
+            "model": found.model,
+            "flags": list(found.flags),
+            "label": found.label,
         }
-        | (
-            {"english": guided[sentence.text].english, "label": guided[sentence.text].label,
-             "model_first": guided[sentence.text].model_first}
-            if sentence.text in guided else {}
-        )
-        for sentence in sentences
-    ]  # fmt: skip
+        if found.label:  # a glossary-guided choice is stored: both sides of it
+            pair["model_first"] = found.model_first
+        pairs.append(pair)
+    return pairs
 
 
 def _print_markdown(
@@ -173,7 +173,6 @@ def _print_markdown(
     model: ModelInfo,
     sentences: list[Sentence],
     results: dict[str, SentenceTranslation],
-    guided: dict[str, GuidedChoice],
 ) -> None:
     """The ``translate`` Markdown: German and English per sentence, notes in italics."""
     print(f"# {document.title}\n\n_Machine translation: {model.model_id} (Argos Translate)._")
@@ -184,14 +183,11 @@ def _print_markdown(
             print()
             previous_block = sentence.block
         notes = ([] if found.origin == "machine" else [found.origin]) + list(found.flags)
-        english = found.english
-        choice = guided.get(sentence.text)
-        if choice is not None:
-            english = choice.english
-            notes = [choice.label, f"model's first choice: {choice.model_first}"]
+        if found.label:
+            notes = [found.label, f"model's first choice: {found.model_first}"] + notes
         suffix = f"  _({'; '.join(notes)})_" if notes else ""
         print(f"- **DE** {' '.join(sentence.text.split())}")
-        print(f"  **EN** {english}{suffix}")
+        print(f"  **EN** {found.english}{suffix}")
 
 
 class _ReportDevice:

@@ -3,7 +3,8 @@
 Where a German sentence contains glossary terms, the model is asked for its n best
 translations and the best-scored one that uses more of the glossary's renderings is preferred,
 provided its score is within :data:`SCORE_MARGIN` of the model's first choice. The result is
-labelled ``glossary-guided`` and keeps the model's first choice, so the reader can go back to it.
+labelled ``glossary-guided`` and keeps the model's first choice, so the reader can go back to it
+(``TranslationStore.save_guided`` stores both; the reading view's ``F`` switches between them).
 Nothing is rewritten: every candidate is a complete model output.
 
 Scores are CTranslate2's hypothesis scores (log-probabilities, normalised by length with
@@ -18,6 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 GUIDED_LABEL = "glossary-guided"
+"""The label of an English that the glossary chose among the model's n best."""
+FIRST_CHOICE_LABEL = "model's first choice"
+"""The label of the model's own first choice where a glossary-guided one is stored beside it."""
 SCORE_MARGIN = 1.0
 """How far (in log-probability) below the model's first choice a guided choice may score."""
 HYPOTHESES = 5

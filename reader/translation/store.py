@@ -3,6 +3,11 @@
 Machine translations are keyed by model id (package code and version) and the exact German
 sentence, so another text sharing a sentence gets it for free and a model upgrade starts
 fresh. Corrections are keyed by the German sentence alone, so they survive model upgrades.
+
+A glossary-guided choice (``reader.translation.guided``) is stored in the ``guided`` column of
+the model's row, beside the model's own first choice in ``english``: the lookup returns the
+guided English labelled ``glossary-guided`` with the first choice one swap away, and a new
+machine translation of the sentence clears it.
 """
 
 from __future__ import annotations
@@ -10,11 +15,15 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reader.core.errors import UserError
 from reader.store import Store
 from reader.translation.checks import translation_flags
+from reader.translation.guided import FIRST_CHOICE_LABEL, GUIDED_LABEL
+
+if TYPE_CHECKING:
+    from reader.translation.guided import GuidedChoice
 
 Origin = Literal["machine", "edited", "reference"]
 
@@ -36,6 +45,37 @@ class SentenceTranslation:
     """The model id for machine output (``translate-de_en 1.9``); None otherwise."""
     flags: tuple[str, ...] = ()
     """Checks on machine output: ``short``, ``untranslated: WORD``."""
+    label: str = ""
+    """``glossary-guided`` (``english`` is the guided choice), ``model's first choice`` (the
+    reader switched back to it) or empty (the machine output, no other choice stored)."""
+    other: str | None = None
+    """The other stored choice, one key away: the model's first choice beside a guided
+    English, the guided English beside the first choice; None without a guided choice."""
+
+    @property
+    def model_first(self) -> str:
+        """The model's own first choice (``english`` unless it is the glossary-guided one)."""
+        return self.other if self.label == GUIDED_LABEL and self.other is not None else self.english
+
+    def swapped(self) -> SentenceTranslation | None:
+        """The same sentence showing its other stored choice, or None when it has none."""
+        if self.other is None or self.label not in (GUIDED_LABEL, FIRST_CHOICE_LABEL):
+            return None
+        label = FIRST_CHOICE_LABEL if self.label == GUIDED_LABEL else GUIDED_LABEL
+        flags = translation_flags(self.german, self.other)
+        return SentenceTranslation(
+            self.german, self.other, self.origin, self.model, flags, label, self.english
+        )
+
+
+def _machine(german: str, english: str, guided: str | None, model: str) -> SentenceTranslation:
+    """A stored machine row: the guided choice (labelled) when there is one."""
+    if guided is None:
+        return SentenceTranslation(
+            german, english, "machine", model, translation_flags(german, english)
+        )
+    flags = translation_flags(german, guided)
+    return SentenceTranslation(german, guided, "machine", model, flags, GUIDED_LABEL, english)
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -63,14 +103,12 @@ class TranslationStore:
             for chunk in _chunks(unique):
                 marks = ",".join("?" * len(chunk))
                 rows = connection.execute(
-                    f"SELECT german, english FROM translations"
+                    f"SELECT german, english, guided FROM translations"
                     f" WHERE model = ? AND german IN ({marks})",
                     (model, *chunk),
                 ).fetchall()
-                for german, english in rows:
-                    found[german] = SentenceTranslation(
-                        german, english, "machine", model, translation_flags(german, english)
-                    )
+                for german, english, guided in rows:
+                    found[german] = _machine(german, english, guided, model)
         for chunk in _chunks(unique) if corrections else ():
             marks = ",".join("?" * len(chunk))
             rows = connection.execute(
@@ -90,6 +128,31 @@ class TranslationStore:
                 "INSERT OR REPLACE INTO translations (model, german, english, created)"
                 " VALUES (?, ?, ?, ?)",
                 [(model, german, english, now) for german, english in pairs],
+            )
+
+    def save_guided(self, model: str, choices: Sequence[tuple[str, GuidedChoice]]) -> None:
+        """Store glossary-guided choices (German, choice) for ``model`` in one transaction.
+
+        A guided choice is stored beside the model's first choice it was preferred to (that
+        becomes the row's English); a choice the glossary did not change clears an older one.
+        """
+        if not choices:
+            return
+        now = time.time()
+        with self.store.transaction() as connection:
+            connection.executemany(
+                "INSERT INTO translations (model, german, english, guided, created)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (model, german) DO UPDATE SET"
+                " english = excluded.english, guided = excluded.guided, created = excluded.created",
+                [
+                    (model, german, c.model_first, c.english, now)
+                    for german, c in choices
+                    if c.guided
+                ],
+            )
+            connection.executemany(
+                "UPDATE translations SET guided = NULL WHERE model = ? AND german = ?",
+                [(model, german) for german, choice in choices if not choice.guided],
             )
 
     def correct(self, german: str, english: str) -> None:

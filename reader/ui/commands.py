@@ -294,6 +294,14 @@ READING_COMMANDS: tuple[ReaderCommand, ...] = (
         "Translation",
     ),
     ReaderCommand(
+        "translation.choice",
+        "F",
+        "swap_choice",
+        "First choice",
+        "Switch this sentence between its glossary-guided English and the model's first choice",
+        "Translation",
+    ),
+    ReaderCommand(
         "models.show",
         "m",
         "models",

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from reader.core.display import one_line
+from reader.translation.engine import device_line
 from reader.translation.models import (
     MISSING_MODEL_HELP,
     AvailableModel,
@@ -79,6 +80,8 @@ class ModelsScreen(Screen[None]):
         """Why the index could not be read, or which of its entries were skipped."""
         sizes: dict[str, int] = field(default_factory=dict)
         """Bytes on disk of each installed package, by model id (read in the worker)."""
+        device: str = ""
+        """Where the model runs, the line ``translate`` and ``models list`` print."""
 
     @dataclass
     class DownloadProgressed(Message):
@@ -110,6 +113,7 @@ class ModelsScreen(Screen[None]):
         with Vertical(id="models-body"):
             yield Label("Installed translation models", classes="models-caption")
             yield DataTable(id="models-installed", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="models-device", markup=False)
             yield Label("Available from the Argos package index", classes="models-caption")
             yield DataTable(id="models-available", cursor_type="row", zebra_stripes=True)
             yield Input(
@@ -148,13 +152,15 @@ class ModelsScreen(Screen[None]):
             available, problems = index.models, index.problems
         except ModelError as error:
             available, problems = (), (error.message,)
-        self.post_message(self.Listed(installed, available, problems, sizes))
+        self.post_message(self.Listed(installed, available, problems, sizes, device_line()))
 
     def on_models_screen_listed(self, event: ModelsScreen.Listed) -> None:
         self.installed = event.installed
         self.available = tuple(
             model for model in event.available if (model.from_code, model.to_code) == ("de", "en")
         )
+        device = f"Device: {event.device}" if event.device else ""
+        self.query_one("#models-device", Static).update(one_line(device))
         installed_table = self.query_one("#models-installed", DataTable)
         installed_table.clear()
         german_english = [

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.worker import get_current_worker
 
-from reader.english import next_mode
+from reader.english import next_mode, swapped_choice
 from reader.reading_state import english_to_edit
 from reader.reading_work import EngineStarted, ModelState, TranslationEvent, translate_document
 from reader.translation.store import SentenceTranslation
@@ -184,6 +184,17 @@ class TranslationMixin(ReadingBase):
                 self.save_correction(event.german, choice)
 
         self.app.push_screen(AlternativesScreen(event.german, event.alternatives), pick)
+
+    def action_swap_choice(self) -> None:
+        german = self.current_sentence().text
+        swapped = swapped_choice(self.machine.get(german))
+        if swapped is None:
+            self.say("no glossary-guided choice here (lesepult translate --glossary-guided)")
+            return
+        self.machine[german] = swapped
+        self.view.english_changed()
+        self._update_status()
+        self.say(f"now shown: {swapped.label}")
 
     def action_models(self) -> None:
         from reader.ui.screens.models import ModelsScreen
