@@ -33,6 +33,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("level-marks", "off", ("on", "off"), "underline the words above your level"),
     Setting("phrase-marks", "off", ("on", "off"), "mark the dictionary's fixed phrases"),
+    Setting(
+        "check-lines",
+        "on",
+        ("on", "off"),
+        "show the translation checks (⚑ lines) under the machine English",
+    ),
 )
 
 
