@@ -123,7 +123,7 @@ async def test_the_help_has_a_colour_legend_in_the_views_styles(
         sample = keys[row]
         assert isinstance(sample, Text) and sample.plain == "Wort"
         style = view.get_component_rich_style("parallel-view--status-2", partial=True)
-        assert sample.style == style and style.bgcolor is not None
+        assert [span.style for span in sample.spans] == [style] and style.bgcolor is not None
         for meaning in (
             "new: never marked",
             "a glossary term",

@@ -62,3 +62,14 @@ def test_glossary_screen_filtered(snap_compare: Any, article: Document, store: S
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_glossary)
+
+
+def test_help_colour_legend(snap_compare: Any, article: Document, store: Store) -> None:
+    """The end of the help: the colour legend, each sample in the view's own style."""
+    app = reading_app(article, store)
+    assert snap_compare(
+        app,
+        press=["question_mark", *["space"] * 8],
+        terminal_size=SIZE,
+        run_before=wait_for_workers,
+    )

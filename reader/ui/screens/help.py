@@ -52,7 +52,8 @@ class HelpScreen(ModalScreen[None]):
             table.add_row("", "")
             table.add_row("[reverse] Colours [/]", "")
             for style, meaning in self.legend:
-                table.add_row(Text(LEGEND_SAMPLE, style=style), Text(meaning))
+                # Styled as a span, so underlines and backgrounds stop at the word.
+                table.add_row(Text.assemble((LEGEND_SAMPLE, style)), Text(meaning))
         with VerticalScroll(id="help-body"):
             yield Static("Lesepult — keys  (j/k scroll, Esc closes)", id="help-title")
             yield Static(table, id="help-table")
