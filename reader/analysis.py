@@ -27,6 +27,8 @@ class SentenceAnalysis:
     """Glossary terms found in the sentence."""
     phrases: tuple[PhraseMatch, ...] = ()
     """Dictionary phrases found in the sentence (empty without the dictionary)."""
+    names: tuple[int, ...] = ()
+    """Indexes of the tokens that are names (:func:`name_tokens`)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,21 @@ class BlockAnalysis:
                 if token.is_word:
                     lemmas.append(lemma)
         return tuple(lemmas)
+
+    def unnamed_word_lemmas(self, document: Document) -> tuple[str, ...]:
+        """The lemmas of the block's words that are not names: what "paragraph known" marks
+        (a lemma that is a name anywhere in the block is left out)."""
+        names: set[str] = set()
+        lemmas: list[str] = []
+        for sentence, analysis in zip(document.sentences(self.block), self.sentences, strict=True):
+            for index, (token, lemma) in enumerate(
+                zip(sentence.tokens, analysis.lemmas, strict=True)
+            ):
+                if index in analysis.names:
+                    names.add(lemma)
+                elif token.is_word:
+                    lemmas.append(lemma)
+        return tuple(lemma for lemma in dict.fromkeys(lemmas) if lemma not in names)
 
 
 def analyse_block(
@@ -69,8 +86,33 @@ def analyse_sentence(
 ) -> SentenceAnalysis:
     """Lemmas, glossary matches and dictionary phrases for one sentence."""
     matches = matcher.matches(sentence) if matcher is not None else ()
-    phrases = find_phrases(tag_sentence(sentence), dictionary) if dictionary is not None else ()
-    return SentenceAnalysis(sentence_lemmas(sentence), matches, phrases)
+    tagged = tag_sentence(sentence)
+    phrases = find_phrases(tagged, dictionary) if dictionary is not None else ()
+    names = name_tokens(sentence, tuple(token.pos for token in tagged), matches)
+    return SentenceAnalysis(sentence_lemmas(sentence), matches, phrases, names)
+
+
+NAME_TAG = "NE"
+"""HanTa's (STTS) tag of proper nouns."""
+NAME_KINDS = frozenset({"name", "place", "organisation"})
+"""Glossary entry kinds that are names."""
+
+
+def name_tokens(
+    sentence: Sentence, tags: tuple[str, ...], matches: tuple[TermMatch, ...]
+) -> tuple[int, ...]:
+    """The indexes of the tokens of ``sentence`` that are names: those the tagger tags as
+    proper nouns (capitalised, not all capitals, so a dateline's BERLIN stays a word) and
+    those of the glossary's names, places and organisations."""
+    found = {
+        index
+        for index, (token, tag) in enumerate(zip(sentence.tokens, tags, strict=True))
+        if tag == NAME_TAG and token.text[:1].isupper() and not token.text.isupper()
+    }
+    for match in matches:
+        if match.entry.kind in NAME_KINDS:
+            found.update(match.token_indexes)
+    return tuple(sorted(found))
 
 
 MARK_BY_KIND: Mapping[str, str] = {

@@ -9,7 +9,7 @@ sentences segments a block, as the screen did before these moves lived here.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.text import Document, Sentence
@@ -129,3 +129,73 @@ def sentence_with_text(document: Document, text: str) -> Cursor | None:
         if sentence.text == text:
             return Cursor(sentence.block, sentence.index)
     return None
+
+
+def _word_indexes(sentence: Sentence) -> list[int]:
+    return [i for i, token in enumerate(sentence.tokens) if token.is_word]
+
+
+def word_step(document: Document, cursor: Cursor, step: int) -> Cursor | None:
+    """The word cursor one word forward (``step`` > 0) or back, into the next (or previous)
+    sentence with words at a sentence's end, across paragraphs; it stays on the text's first
+    and last word; None when the text has no word in that direction and no word cursor."""
+    sentence = current_sentence(document, cursor)
+    moved = word_move(sentence, cursor, step)
+    if moved is not None and moved.token != cursor.token:
+        return moved
+    here: Cursor | None = Cursor(cursor.block, sentence.index)
+    while here is not None:
+        here = next_sentence(document, here) if step > 0 else previous_sentence(document, here)
+        if here is None:
+            break
+        words = _word_indexes(current_sentence(document, here))
+        if words:
+            return Cursor(here.block, here.sentence, words[0] if step > 0 else words[-1])
+    return moved
+
+
+@dataclass(frozen=True)
+class WordSearch:
+    """Where a search for the next word of some status ended."""
+
+    found: Cursor | None
+    """The word found (a cursor with its token), or None."""
+    unanalysed: int | None
+    """The first block in the way whose words are not analysed yet (their statuses are not
+    known), where the search stopped; None when it searched to the text's end."""
+
+
+def find_word(
+    document: Document,
+    cursor: Cursor,
+    step: int,
+    wanted: Callable[[int, int, int], bool],
+    analysed: Callable[[int], bool],
+) -> WordSearch:
+    """The next word after the cursor (``step`` > 0) or the previous one for which
+    ``wanted(block, sentence, token)`` holds, across sentences and paragraphs.
+
+    Without a word cursor the cursor's whole sentence is searched. Only blocks for which
+    ``analysed(block)`` holds are searched (a word's status needs its lemma); the search stops
+    at the first other block and says which, so the screen can have it analysed.
+    """
+    block = cursor.block
+    start: int | None = cursor.sentence  # None: the whole block (the blocks after the first)
+    token = cursor.token
+    while 0 <= block < len(document.blocks):
+        if not analysed(block):
+            return WordSearch(None, block)
+        sentences = document.sentences(block)
+        order = range(len(sentences)) if step > 0 else range(len(sentences) - 1, -1, -1)
+        for index in order:
+            if start is not None and (index < start if step > 0 else index > start):
+                continue
+            words = _word_indexes(sentences[index])
+            if index == start and token is not None:
+                words = [i for i in words if (i > token if step > 0 else i < token)]
+            for word in words if step > 0 else reversed(words):
+                if wanted(block, index, word):
+                    return WordSearch(Cursor(block, index, word), None)
+        block += 1 if step > 0 else -1
+        start = None
+    return WordSearch(None, None)

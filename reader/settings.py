@@ -65,6 +65,12 @@ SETTINGS: tuple[Setting, ...] = (
         THEMES,
         "the colour theme (the command palette's Theme command changes it too)",
     ),
+    Setting(
+        "check-lines",
+        "on",
+        ("on", "off"),
+        "show the translation checks (⚑ lines) under the machine English",
+    ),
 )
 
 

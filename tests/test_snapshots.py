@@ -77,3 +77,14 @@ def test_add_entry_form_at_80x24(snap_compare: Any, article: Document, store: St
         await pilot.wait_for_scheduled_animations()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_form)
+
+
+def test_help_colour_legend(snap_compare: Any, article: Document, store: Store) -> None:
+    """The end of the help: the colour legend, each sample in the view's own style."""
+    app = reading_app(article, store)
+    assert snap_compare(
+        app,
+        press=["question_mark", *["space"] * 8],
+        terminal_size=SIZE,
+        run_before=wait_for_workers,
+    )

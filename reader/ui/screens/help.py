@@ -1,7 +1,9 @@
-"""The help screen: every key of the reading screen, grouped, from the command table."""
+"""The help screen: every key of the reading screen, grouped, from the command table, and
+the colour legend (each status colour and mark drawn in the reading view's own style)."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui.commands import ReaderCommand, key_label
+from reader.ui.legend import LEGEND_SAMPLE
 
 
 class HelpScreen(ModalScreen[None]):
@@ -25,9 +28,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("pageup,b", "scroll_body(-10)", "Page up", id="help.page_up"),
     ]
 
-    def __init__(self, commands: tuple[ReaderCommand, ...]) -> None:
+    def __init__(
+        self, commands: tuple[ReaderCommand, ...], legend: tuple[tuple[Style, str], ...] = ()
+    ) -> None:
         super().__init__()
         self.commands = commands
+        self.legend = legend
+        """(style, meaning) per colour and mark of the reading view."""
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
@@ -41,6 +48,12 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(key_label(command.keys)), Text(command.description))
         table.add_row("", "")
         table.add_row("ctrl+p", "Command palette: every command by name")
+        if self.legend:
+            table.add_row("", "")
+            table.add_row("[reverse] Colours [/]", "")
+            for style, meaning in self.legend:
+                # Styled as a span, so underlines and backgrounds stop at the word.
+                table.add_row(Text.assemble((LEGEND_SAMPLE, style)), Text(meaning))
         with VerticalScroll(id="help-body"):
             yield Static("Lesepult — keys  (j/k scroll, Esc closes)", id="help-title")
             yield Static(table, id="help-table")

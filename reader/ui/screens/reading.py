@@ -30,10 +30,10 @@ from reader.settings import get_setting
 from reader.ui.commands import READING_COMMANDS, ReaderCommand, bindings_for
 from reader.ui.draft_actions import DraftReady
 from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.reading_aids import AidsMixin
 from reader.ui.screens.reading_analysis import AnalysisMixin
 from reader.ui.screens.reading_moves import MovesMixin
 from reader.ui.screens.reading_translation import TranslationMixin
-from reader.ui.screens.reading_words import WordsMixin
 from reader.ui.widgets.lookup_panel import LookupPanel
 from reader.ui.widgets.parallel_view import ParallelTextView
 from reader.ui.widgets.search_bar import SearchBar
@@ -43,7 +43,7 @@ from reader.ui.widgets.status_bar import StatusBar
 # help and go-to are imported where they are first used: the German must be on screen first.
 
 
-class ReadingScreen(AnalysisMixin, WordsMixin, MovesMixin, TranslationMixin):
+class ReadingScreen(AnalysisMixin, AidsMixin, MovesMixin, TranslationMixin):
     """German beside English with a sentence cursor."""
 
     CSS_PATH = "reading.tcss"
@@ -64,6 +64,7 @@ class ReadingScreen(AnalysisMixin, WordsMixin, MovesMixin, TranslationMixin):
         self.colour_words = get_setting(self.store, "word-colours") == "on"
         self.level_marks = get_setting(self.store, "level-marks") == "on"
         self.mark_phrases = get_setting(self.store, "phrase-marks") == "on"
+        self.check_lines = get_setting(self.store, "check-lines") == "on"
         self.view.stacked = get_setting(self.store, "layout") == "stacked"
         self.status.title = self.document.title
         self.status.paragraphs = len(self.document.blocks)
@@ -139,7 +140,7 @@ class ReadingScreen(AnalysisMixin, WordsMixin, MovesMixin, TranslationMixin):
         self.say("reloaded from the store")
 
     def action_show_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.COMMAND_TABLE))
+        self.app.push_screen(HelpScreen(self.COMMAND_TABLE, self.legend()))
 
     async def action_quit(self) -> None:
         try:

@@ -22,6 +22,7 @@ from reader.navigation import Cursor
 from reader.reading_state import SentenceBlocks, lemma_at, translation_status
 from reader.search import SearchMatch
 from reader.settings import set_setting
+from reader.status_history import StatusHistory
 from reader.store import Store
 from reader.translation.store import SentenceTranslation, TranslationStore
 from reader.ui.screens.reading_messages import GlossaryLoaded
@@ -66,6 +67,10 @@ class ReadingBase(Screen[None]):
         self.matcher: GlossaryMatcher | None = None
         self.word_lookup: WordLookup | None = None
         self.vocabulary = Vocabulary(store)
+        self.status_history = StatusHistory(self.vocabulary)
+        """The reading session's status changes, for undo (`u`)."""
+        self.check_lines = True
+        """Whether the translation checks (⚑ lines) show under the English."""
         self.analyses: dict[int, BlockAnalysis] = {}
         self.statuses: dict[str, str] = {}
         self.colour_words = True
@@ -110,7 +115,7 @@ class ReadingBase(Screen[None]):
     def _english_notes(self, block_index: int) -> tuple[str, ...]:
         """Checks of the machine English of one block (reader.english.machine_notes)."""
         sentences = self.document.segmented(block_index)
-        if not sentences:
+        if not sentences or not self.check_lines:
             return ()
         analysis = self.analyses.get(block_index)
         return machine_notes(sentences, self.machine, analysis, self.glossary_names)

@@ -13,6 +13,7 @@ from textual import on, work
 
 from reader import navigation
 from reader.core.text import Sentence
+from reader.cursor_status import status_at
 from reader.failures import describe_failure
 from reader.navigation import Cursor
 from reader.reading_state import all_matches, lookup_gist
@@ -34,24 +35,40 @@ class WordsMixin(ReadingBase):
 
     # Word cursor and lookup ------------------------------------------------------------
 
-    def _move_word(self, step: int) -> None:
-        moved = navigation.word_move(self.current_sentence(), self.cursor, step)
+    def _move_word(self, step: int, across: bool = False) -> None:
+        if across:  # l and h go on into the next (previous) sentence at a sentence's end
+            moved = navigation.word_step(self.document, self.cursor, step)
+        else:
+            moved = navigation.word_move(self.current_sentence(), self.cursor, step)
         if moved is None:
             return
-        self.cursor = moved
-        self.view.set_cursor(self.cursor)
+        if (moved.block, moved.sentence) != (self.cursor.block, self.cursor.sentence):
+            self.move_to(moved)
+        else:
+            self.cursor = moved
+            self.view.set_cursor(self.cursor)
         self.look_up_current_word()
 
     def action_next_word(self) -> None:
-        self._move_word(+1)
+        self._move_word(+1, across=True)
 
     def action_previous_word(self) -> None:
-        self._move_word(-1)
+        self._move_word(-1, across=True)
+
+    def show_word_status(self) -> None:
+        """Show the status of the word under the cursor at the top of the lookup panel."""
+        word = self.current_word()
+        status = None
+        if word is not None:
+            sentence, token = word
+            status = status_at(self.analyses, self.statuses, sentence.block, sentence.index, token)
+        self.query_one(LookupPanel).word_status = status
 
     def look_up_current_word(self) -> None:
         """Show the lookup of the word under the cursor in the side panel."""
         word = self.current_word()
         panel = self.query_one(LookupPanel)
+        self.show_word_status()
         if word is None:
             panel.result = None
             return
@@ -82,6 +99,7 @@ class WordsMixin(ReadingBase):
             return  # the reader has moved on
         panel = self.query_one(LookupPanel)
         panel.result = event.result
+        self.show_word_status()
         # With the panel hidden (narrow terminals), the gist goes to the status bar.
         self.say("" if panel.display else lookup_gist(event.result))
         if self._history_timer is not None:
@@ -123,13 +141,16 @@ class WordsMixin(ReadingBase):
         The colours and the message follow only once the write succeeded; a failure is
         shown by :meth:`on_worker_state_changed`.
         """
-        self.vocabulary.set_statuses(statuses, text_id=self.document.text_id)
+        # Through the history, so `u` can undo it (reader.status_history).
+        description = ", ".join(f"{lemma}: {status}" for lemma, status in statuses.items())
+        self.status_history.set_statuses(statuses, self.document.text_id, description)
         self.post_message(StatusesStored(statuses))
 
     @on(StatusesStored)
     def statuses_stored(self, event: StatusesStored) -> None:
         self.statuses.update(event.statuses)
         self._refresh_all_marks()
+        self.show_word_status()
         self.say(", ".join(f"{lemma}: {status}" for lemma, status in event.statuses.items()))
 
     def action_set_status(self, status: str) -> None:
@@ -140,18 +161,20 @@ class WordsMixin(ReadingBase):
         if analysis is None:
             self.say("this paragraph is still being analysed")
             return
-        self.mark_known_in_store(analysis.word_lemmas(self.document))
+        # Names stay as they are (reader.analysis.name_tokens); ignored words are not new.
+        self.mark_known_in_store(analysis.unnamed_word_lemmas(self.document))
 
     @work(thread=True, group="vocabulary", exit_on_error=False)
     def mark_known_in_store(self, lemmas: tuple[str, ...]) -> None:
         """Mark the still-new lemmas known in one transaction, then recolour."""
-        changed = self.vocabulary.mark_new_as_known(lemmas, text_id=self.document.text_id)
-        self.post_message(MarkedKnown(changed))
+        change = self.status_history.mark_new_as_known(lemmas, self.document.text_id)
+        self.post_message(MarkedKnown(tuple(lemma for lemma, _ in change.after) if change else ()))
 
     @on(MarkedKnown)
     def marked_known(self, event: MarkedKnown) -> None:
         self.statuses.update(dict.fromkeys(event.lemmas, "known"))
         self._refresh_all_marks()
+        self.show_word_status()
         self.say(f"{len(event.lemmas)} new words marked known")
 
     def action_vocabulary(self) -> None:

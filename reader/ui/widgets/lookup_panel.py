@@ -15,6 +15,7 @@ from reader.ui.widgets.shown import shown_text
 if TYPE_CHECKING:
     from glossary.lookup import LookupResult
     from glossary.schema import GlossaryEntry
+    from reader.cursor_status import WordStatus
 
 # The glossary package loads in a worker after the first paint; this panel only needs its
 # types until the first lookup arrives.
@@ -99,6 +100,20 @@ def result_text(result: LookupResult | None) -> Text:
     return text
 
 
+def status_text(word: WordStatus | None) -> Text:
+    """The word's status and the keys that change it (empty before its block is analysed)."""
+    from reader.cursor_status import describe
+    from reader.ui.legend import status_keys
+
+    if word is None:
+        return Text()
+    text = Text()
+    text.append("status ", style="dim")
+    text.append(describe(word), style="bold")
+    text.append("\n" + status_keys() + "\n", style="dim")
+    return text
+
+
 class LookupPanel(VerticalScroll):
     """Shows ``result``; the host sets it whenever the word cursor moves."""
 
@@ -115,9 +130,19 @@ class LookupPanel(VerticalScroll):
 
     result: reactive[LookupResult | None] = reactive(None)
     """The lookup to show, or None for a hint."""
+    word_status: reactive[WordStatus | None] = reactive(None)
+    """The status of the word under the cursor, shown above the lookup."""
 
     def compose(self) -> ComposeResult:
+        status = Static("", id="lookup-status")
+        status.display = False
+        yield status
         yield Static(result_text(None), id="lookup-body")
+
+    def watch_word_status(self, word: WordStatus | None) -> None:
+        line = self.query_one("#lookup-status", Static)
+        line.update(shown_text(status_text(word)))
+        line.display = word is not None
 
     def watch_result(self, result: LookupResult | None) -> None:
         self.query_one("#lookup-body", Static).update(shown_text(result_text(result)))
