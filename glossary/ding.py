@@ -7,19 +7,17 @@ The parser of Ding's line syntax lives in :mod:`glossary.ding_parse`, the phrase
 
 from __future__ import annotations
 
+from glossary.ding_build import MAX_KEY_WORDS, build_index, iter_keys
 from glossary.ding_index import (
     DEFAULT_DING_PATH,
     DING_PATH_VARIABLE,
     INDEX_FORMAT,
-    MAX_KEY_WORDS,
     MISSING_DICTIONARY_HELP,
     DictionaryMissing,
     DingDictionary,
     DingPhrase,
     DingSense,
-    build_index,
     dictionary_path,
-    iter_keys,
     part_of_speech,
 )
 from glossary.ding_parse import (

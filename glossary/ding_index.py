@@ -15,11 +15,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from glossary.ding_build import ABBREVIATED, build_index
 from glossary.ding_parse import (
     SPACES,
     DingLine,
@@ -33,10 +34,7 @@ from glossary.ding_parse import (
 )
 from glossary.ding_phrases import (
     Slot,
-    line_phrases,
-    phrase_anchors,
     slots_from_json,
-    slots_to_json,
 )
 from reader.core.paths import cache_dir
 
@@ -51,14 +49,10 @@ MISSING_DICTIONARY_HELP = (
 # (``/bzw./``) are keys of their word's line; 6: fixed expressions and verb phrases without a
 # noun, found by their first two words or other words; 7: both of 5 and 6.
 INDEX_FORMAT = 7
-# The ``bare`` column's value for a key that is the synonym's abbreviation (``u.`` for "und").
-ABBREVIATED = 2
 SENSES_CACHE_SIZE = 50_000
 # SQLite allows 999 parameters in older builds: phrases are read in chunks below that.
 PHRASES_PER_QUERY = 900
 VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
-# Keys longer than this many words are whole phrases nobody looks up as one word.
-MAX_KEY_WORDS = 3
 
 
 # Lines met again (a common word's many senses) are parsed once.
@@ -128,89 +122,10 @@ def dictionary_path() -> Path:
     return Path(value).expanduser() if value else DEFAULT_DING_PATH
 
 
-def iter_keys(line: str) -> Iterator[tuple[str, int, int, int]]:
-    """Each (key, sub-entry, synonym position, bare) a dictionary line can be found by.
-
-    ``bare`` is 1 for a key found only once the placeholders are dropped (``weigern``),
-    :data:`ABBREVIATED` for the abbreviation Ding gives beside the synonym (``bzw.``).
-    """
-    entry = parse_entry(line)
-    if entry is None:
-        return
-    yield from _entry_keys(entry)
-
-
-def _entry_keys(entry: DingLine) -> Iterator[tuple[str, int, int, int]]:
-    for sub_index, synonyms in enumerate(entry.synonyms):
-        for position, synonym in enumerate(synonyms):
-            if synonym.key and synonym.key.count(" ") < MAX_KEY_WORDS:
-                yield synonym.key, sub_index, position, 0
-            if synonym.bare != synonym.key and synonym.bare.count(" ") < MAX_KEY_WORDS:
-                yield synonym.bare, sub_index, position, 1
-            for abbreviation in abbreviations_of(synonym.text):
-                if abbreviation.count(" ") < MAX_KEY_WORDS:
-                    yield abbreviation.casefold(), sub_index, position, ABBREVIATED
-
-
 def index_file(source: Path) -> Path:
     """Where the index of ``source`` is kept (named by its size, mtime and the format)."""
     status = source.stat()
     return cache_dir() / f"ding-v{INDEX_FORMAT}-{status.st_size}-{status.st_mtime_ns}.sqlite3"
-
-
-def build_index(source: Path, target: Path) -> None:
-    """Build the SQLite index of ``source`` at ``target`` (written beside it, then renamed)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
-    connection = sqlite3.connect(temporary)
-    try:
-        connection.executescript(
-            """
-            PRAGMA journal_mode = OFF;
-            PRAGMA synchronous = OFF;
-            CREATE TABLE lines (line INTEGER PRIMARY KEY, text TEXT NOT NULL);
-            CREATE TABLE keys (key TEXT NOT NULL, line INTEGER NOT NULL,
-                               sub INTEGER NOT NULL, position INTEGER NOT NULL,
-                               bare INTEGER NOT NULL);
-            CREATE TABLE phrases (id INTEGER PRIMARY KEY, line INTEGER NOT NULL,
-                                  sub INTEGER NOT NULL, text TEXT NOT NULL,
-                                  english TEXT NOT NULL, slots TEXT NOT NULL);
-            CREATE TABLE anchors (word TEXT NOT NULL, phrase INTEGER NOT NULL);
-            """
-        )
-        line_rows: list[tuple[int, str]] = []
-        key_rows: list[tuple[str, int, int, int, int]] = []
-        phrase_rows: list[tuple[int, int, int, str, str, str]] = []
-        anchor_rows: list[tuple[str, int]] = []
-        with source.open(encoding="utf-8", errors="replace") as dictionary:
-            for number, line in enumerate(dictionary, start=1):
-                entry = parse_entry(line)
-                if entry is None:
-                    continue
-                keys = list(_entry_keys(entry))
-                phrases = line_phrases(entry)
-                if not keys and not phrases:
-                    continue
-                line_rows.append((number, line.rstrip("\n")))
-                key_rows.extend((key, number, sub, pos, bare) for key, sub, pos, bare in keys)
-                for sub, _, text, slots in phrases:
-                    phrase_id = len(phrase_rows) + 1
-                    phrase_rows.append(
-                        (phrase_id, number, sub, text, entry.english_for(sub), slots_to_json(slots))
-                    )
-                    anchors = phrase_anchors(slots)
-                    anchor_rows.extend((anchor, phrase_id) for anchor in sorted(anchors))
-        connection.executemany("INSERT INTO lines VALUES (?, ?)", line_rows)
-        connection.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", key_rows)
-        connection.executemany("INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?)", phrase_rows)
-        connection.executemany("INSERT INTO anchors VALUES (?, ?)", anchor_rows)
-        connection.execute("CREATE INDEX keys_by_key ON keys (key)")
-        connection.execute("CREATE INDEX anchors_by_word ON anchors (word)")
-        connection.commit()
-    finally:
-        connection.close()
-    os.replace(temporary, target)
 
 
 class DingDictionary:
@@ -406,9 +321,7 @@ __all__ = [
     "DingDictionary",
     "DingPhrase",
     "DingSense",
-    "build_index",
     "dictionary_path",
-    "iter_keys",
     "lookup_key",
     "lookup_key_cased",
     "part_of_speech",
