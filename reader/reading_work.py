@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         ModelInfo,
         SentenceTranslation,
         TranslationEngine,
+        TranslationProgress,
         TranslationStore,
     )
 
@@ -138,7 +139,7 @@ TranslationEvent = ModelState | EngineStarted | EnglishArrived
 MESSAGE_SENTENCES = 64
 """The most sentences one message carries, and one batch for the model (so quitting waits
 for one batch at most, and nothing on the way holds more than a batch)."""
-SENTENCE_PROGRESS_CHARS = 200_000
+SENTENCE_PROGRESS_CHARS = 100_000
 """Up to this much text progress counts sentences (segmenting all of it is quick); a longer
 text counts paragraphs, whose number is known at once, so the total never changes."""
 ON_DEMAND_STATE = "on demand: s translates the sentence, S the paragraph"
@@ -148,6 +149,21 @@ def progress_unit(document: Document) -> ProgressUnit:
     """What the translation progress counts in this text."""
     size = sum(len(block.text) for block in document.blocks)
     return "sentences" if size <= SENTENCE_PROGRESS_CHARS else "paragraphs"
+
+
+def progress_total(
+    document: Document, unit: ProgressUnit, is_cancelled: Callable[[], bool]
+) -> int | None:
+    """The whole text's paragraphs, or sentences (segmenting the article first; None when
+    cancelled meanwhile: quitting waits for one block at most)."""
+    if unit == "paragraphs":
+        return len(document.blocks)
+    total = 0
+    for index in range(len(document.blocks)):
+        if is_cancelled():
+            return None
+        total += len(document.sentences(index))
+    return total
 
 
 def progress_text(done: int, total: int, unit: ProgressUnit, paused: bool = False) -> str:
@@ -191,7 +207,7 @@ def translate_document(
     emit: Callable[[TranslationEvent], None],
     is_cancelled: Callable[[], bool],
     background: bool = True,
-    hold: Callable[[], None] | None = None,
+    hold: Callable[[], None] = lambda: None,
 ) -> None:
     """Find the model, report stored English at once, translate the rest.
 
@@ -224,35 +240,38 @@ def translate_document(
     emit(ModelState(model.model_id, "reading stored English…", "translating…"))
     engine = Engine(model, EngineSettings.from_environment())  # loads on first use
     emit(EngineStarted(engine))
-    job = TranslationJob(translation_store, engine, chunk_sentences=MESSAGE_SENTENCES)
+    job = TranslationJob(translation_store, engine)  # batches of 64, as the messages
     order = priority_order(visible, len(document.blocks))
     on_screen = order[: max(1, visible[1] - visible[0] + 1)]
 
-    def show(translations: Iterable[SentenceTranslation], done: int | None = None) -> None:
-        for piece in pieces(tuple(translations)):
-            emit(EnglishArrived(piece, done, total, unit))
+    def show(progress: TranslationProgress) -> None:
+        # English alone (progress has messages of its own), in messages of bounded size.
+        for piece in pieces(progress.translated):
+            emit(EnglishArrived(piece, None, None))
 
     unit: ProgressUnit = progress_unit(document)
     total: int | None = None
     try:
         screen_texts = [s.text for i in on_screen for s in document.sentences(i)]
         if not background:
-            show(job.cached(screen_texts).values())
+            for piece in pieces(tuple(job.cached(screen_texts).values())):
+                emit(EnglishArrived(piece, None, None))
             emit(ModelState(model.model_id, ON_DEMAND_STATE, "not translated yet (on demand)"))
             return
-        job.run(screen_texts, lambda p: show(p.translated), is_cancelled)
-        if unit == "sentences":
-            total = sum(len(document.sentences(i)) for i in range(len(document.blocks)))
-            done = len(screen_texts)
-        else:
-            total, done = len(document.blocks), len(on_screen)
+        total = progress_total(document, unit, is_cancelled)
+        if total is None:
+            return
+        emit(EnglishArrived((), 0, total, unit))
+        job.run(screen_texts, show, is_cancelled)
+        if is_cancelled():
+            return
+        done = len(screen_texts) if unit == "sentences" else len(on_screen)
         emit(EnglishArrived((), done, total, unit))
         for count, texts in block_groups(document, order[len(on_screen) :]):
-            if hold is not None:
-                hold()
+            hold()
             if is_cancelled():
                 return
-            job.run(texts, lambda p, d=done: show(p.translated, d), is_cancelled)
+            job.run(texts, show, is_cancelled)
             if is_cancelled():
                 return
             done += count if unit == "paragraphs" else len(texts)

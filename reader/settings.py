@@ -33,6 +33,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("level-marks", "off", ("on", "off"), "underline the words above your level"),
     Setting("phrase-marks", "off", ("on", "off"), "mark the dictionary's fixed phrases"),
+    Setting(
+        "translation",
+        "background",
+        ("background", "on-demand"),
+        "translate the whole text in the background, or only what you ask for (s, S)",
+    ),
 )
 
 
