@@ -249,6 +249,11 @@ def translate_document(
         for piece in pieces(progress.translated):
             emit(EnglishArrived(piece, None, None))
 
+    def stopping() -> bool:
+        # Asked before each batch of the model: a paused pass waits here.
+        hold()
+        return is_cancelled()
+
     unit: ProgressUnit = progress_unit(document)
     total: int | None = None
     try:
@@ -268,10 +273,7 @@ def translate_document(
         done = len(screen_texts) if unit == "sentences" else len(on_screen)
         emit(EnglishArrived((), done, total, unit))
         for count, texts in block_groups(document, order[len(on_screen) :]):
-            hold()
-            if is_cancelled():
-                return
-            job.run(texts, show, is_cancelled)
+            job.run(texts, show, stopping)  # asks before each batch: paused, it waits
             if is_cancelled():
                 return
             done += count if unit == "paragraphs" else len(texts)

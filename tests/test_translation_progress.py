@@ -4,14 +4,10 @@ status bar early in a long text's translation."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-import reader.translation
-import reader.translation.engine as engine_module
 from reader.core.text import Document, parse_document
 from reader.reading_work import (
     MESSAGE_SENTENCES,
@@ -20,39 +16,12 @@ from reader.reading_work import (
     translate_document,
 )
 from reader.store import Store
-from reader.translation import InstalledModels, ModelInfo, TranslationStore
+from reader.translation import TranslationStore
+from tests.fake_engine import fake_engine  # noqa: F401  (a fixture)
 from tests.longtext import make_long_text
 
-FAKE_MODEL = ModelInfo("translate-de_en", "0.0", "de", "en", Path("/nowhere"))
 
-
-class FakeEngine:
-    """Translates by prefixing "EN" (never shown to a reader: tests only)."""
-
-    def __init__(self, model: ModelInfo, settings: Any = None) -> None:
-        self.model = model
-
-    @property
-    def model_id(self) -> str:
-        return "fake 0.0"
-
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        return ["EN " + sentence for sentence in sentences]
-
-    def alternatives(self, sentence: str, count: int) -> list[str]:
-        return []
-
-
-@pytest.fixture
-def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fake model is installed and the engine translates by prefixing."""
-    monkeypatch.setattr(
-        reader.translation, "installed_models", lambda: InstalledModels((FAKE_MODEL,), ())
-    )
-    monkeypatch.setattr(engine_module, "TranslationEngine", FakeEngine)
-
-
-def _long(paragraphs: int) -> Document:
+def long_document(paragraphs: int) -> Document:
     # Distinct sentences, so every one needs the model.
     body = "\n\n".join(
         " ".join(f"Satz {p} Nummer {s} steht hier." for s in range(5)) for p in range(paragraphs)
@@ -70,7 +39,7 @@ def _events(document: Document, store: Store, **options: Any) -> list[Translatio
 
 @pytest.mark.usefixtures("fake_engine")
 def test_progress_totals_never_change_and_start_over_the_whole_text(store: Store) -> None:
-    document = _long(60)
+    document = long_document(60)
     progress = [(e.done, e.total, e.unit) for e in _events(document, store)
                 if isinstance(e, EnglishArrived) and e.total is not None]  # fmt: skip
     sentences = sum(len(document.sentences(i)) for i in range(len(document.blocks)))
@@ -111,7 +80,7 @@ def test_no_message_carries_more_than_a_batch_even_from_the_store(store: Store) 
 
 @pytest.mark.usefixtures("fake_engine")
 def test_on_demand_only_translates_nothing_and_shows_stored_english(store: Store) -> None:
-    document = _long(10)
+    document = long_document(10)
     german = document.sentences(1)[0].text
     TranslationStore(store).save_machine("fake 0.0", [(german, "stored English")])
     events = _events(document, store, background=False)

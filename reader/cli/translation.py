@@ -76,6 +76,12 @@ def _register_translate(subparsers: argparse._SubParsersAction[argparse.Argument
         " that uses their renderings (within a score margin; labelled glossary-guided, the"
         " model's first choice kept beside it); one text only",
     )
+    translate.add_argument(
+        "--paragraphs",
+        metavar="N[-M]",
+        help="translate only paragraph N, or N to M (numbered from 1, as the reader's"
+        " status bar shows them); one text only",
+    )
     translate.set_defaults(func=command_translate)
 
 
@@ -92,11 +98,14 @@ def command_translate(arguments: argparse.Namespace) -> int:
     store = TranslationStore(open_store())
     engine = TranslationEngine(model, settings)
     if document is None:
+        if arguments.paragraphs:
+            raise UserError("--paragraphs works on one text, not a library")
         from reader.cli.library import translate_paths
 
         return translate_paths(paths, arguments, store, _ReportDevice(engine))
     job = TranslationJob(store, _ReportDevice(engine))
-    sentences = list(document.all_sentences())
+    chosen = paragraph_range(arguments.paragraphs, len(document.blocks))
+    sentences = [s for index in chosen for s in document.sentences(index)]
 
     def report(progress: TranslationProgress) -> None:
         if sys.stderr.isatty():
@@ -123,6 +132,20 @@ def command_translate(arguments: argparse.Namespace) -> int:
         return ExitCode.OK
     _print_markdown(document, model, sentences, results, guided)
     return ExitCode.OK
+
+
+def paragraph_range(selection: str | None, count: int) -> range:
+    """The block indexes ``--paragraphs N[-M]`` names (1-based, inclusive); all without it."""
+    if selection is None:
+        return range(count)
+    first, _, last = selection.partition("-")
+    try:
+        start, end = int(first), int(last or first)
+    except ValueError:
+        raise UserError(f"--paragraphs {selection[:40]!r}: give N or N-M") from None
+    if not 1 <= start <= end <= count:
+        raise UserError(f"--paragraphs {selection[:40]!r}: the text has paragraphs 1-{count}")
+    return range(start - 1, end)
 
 
 def _engine_settings(arguments: argparse.Namespace) -> EngineSettings:
