@@ -8,6 +8,7 @@ a whole library is :mod:`reader.cli.library`.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -138,11 +139,11 @@ def paragraph_range(selection: str | None, count: int) -> range:
     """The block indexes ``--paragraphs N[-M]`` names (1-based, inclusive); all without it."""
     if selection is None:
         return range(count)
-    first, _, last = selection.partition("-")
-    try:
-        start, end = int(first), int(last or first)
-    except ValueError:
-        raise UserError(f"--paragraphs {selection[:40]!r}: give N or N-M") from None
+    found = re.fullmatch(r"([0-9]{1,9})(?:-([0-9]{1,9}))?", selection)
+    if found is None:
+        raise UserError(f"--paragraphs {selection[:40]!r}: give N or N-M")
+    start = int(found[1])
+    end = int(found[2] or found[1])
     if not 1 <= start <= end <= count:
         raise UserError(f"--paragraphs {selection[:40]!r}: the text has paragraphs 1-{count}")
     return range(start - 1, end)
