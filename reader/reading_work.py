@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from reader.core.text import Document
 
@@ -31,7 +31,6 @@ START_SEGMENT_CHARS = 12_000
 # two thousand tokens a second, and a novel is analysed as it is scrolled instead.
 BACKGROUND_ANALYSIS_BLOCKS = 400
 ANALYSIS_BATCH = 4
-STORED_LOOKUP_BLOCKS = 50
 
 
 def start_segment_range(document: Document, cursor_block: int) -> range:
@@ -98,6 +97,9 @@ def choose_model(models: Iterable[ModelInfo]) -> ModelInfo | None:
     )
 
 
+ProgressUnit = Literal["sentences", "paragraphs"]
+
+
 @dataclass(frozen=True)
 class ModelState:
     """The translation's state changed (model missing, loading, failed)."""
@@ -123,14 +125,79 @@ class EnglishArrived:
     """English sentences came from the store or the model."""
 
     translations: tuple[SentenceTranslation, ...]
-    """The sentences."""
+    """The sentences (at most ``MESSAGE_SENTENCES``)."""
     done: int | None
-    """Sentences translated so far in this pass, or None for stored English."""
+    """Sentences (or paragraphs, see ``unit``) done so far, or None for English alone."""
     total: int | None
-    """Sentences of this pass, or None for stored English."""
+    """Sentences (or paragraphs) of the whole text, or None for English alone."""
+    unit: ProgressUnit = "sentences"
+    """What ``done`` and ``total`` count."""
 
 
 TranslationEvent = ModelState | EngineStarted | EnglishArrived
+
+MESSAGE_SENTENCES = 64
+"""The most sentences one message carries, and one batch for the model (so quitting waits
+for one batch at most, and nothing on the way holds more than a batch)."""
+SENTENCE_PROGRESS_CHARS = 100_000
+"""Up to this much text progress counts sentences (segmenting all of it is quick); a longer
+text counts paragraphs, whose number is known at once, so the total never changes."""
+ON_DEMAND_STATE = "on demand: s translates the sentence, S the paragraph"
+
+
+def progress_unit(document: Document) -> ProgressUnit:
+    """What the translation progress counts in this text."""
+    size = sum(len(block.text) for block in document.blocks)
+    return "sentences" if size <= SENTENCE_PROGRESS_CHARS else "paragraphs"
+
+
+def progress_total(
+    document: Document, unit: ProgressUnit, is_cancelled: Callable[[], bool]
+) -> int | None:
+    """The whole text's paragraphs, or sentences (segmenting the article first; None when
+    cancelled meanwhile: quitting waits for one block at most)."""
+    if unit == "paragraphs":
+        return len(document.blocks)
+    total = 0
+    for index in range(len(document.blocks)):
+        if is_cancelled():
+            return None
+        total += len(document.sentences(index))
+    return total
+
+
+def progress_text(done: int, total: int, unit: ProgressUnit, paused: bool = False) -> str:
+    """What the status bar says about the translation's progress."""
+    if paused:
+        return f"translation paused at {done}/{total} {unit}"
+    verb = "translated" if done >= total else "translating"
+    return f"{verb} {done}/{total} {unit}"
+
+
+def pieces(
+    translations: Sequence[SentenceTranslation], size: int = MESSAGE_SENTENCES
+) -> Iterator[tuple[SentenceTranslation, ...]]:
+    """Translations cut into messages of at most ``size`` sentences."""
+    for start in range(0, len(translations), size):
+        yield tuple(translations[start : start + size])
+
+
+def block_groups(
+    document: Document, blocks: Sequence[int], keep: Collection[int] = ()
+) -> Iterator[tuple[int, list[str]]]:
+    """Blocks in order, grouped until a group holds ``MESSAGE_SENTENCES`` sentences: yields
+    how many blocks a group has and its sentence texts. Blocks in ``keep`` (on screen) stay
+    segmented in the document; the others are split without keeping their tokens."""
+    count, texts = 0, []
+    for index in blocks:
+        sentences = document.sentences(index) if index in keep else document.sentences_unkept(index)
+        count += 1
+        texts += [sentence.text for sentence in sentences]
+        if len(texts) >= MESSAGE_SENTENCES:
+            yield count, texts
+            count, texts = 0, []
+    if count:
+        yield count, texts
 
 
 def translate_document(
@@ -139,14 +206,19 @@ def translate_document(
     visible: tuple[int, int],
     emit: Callable[[TranslationEvent], None],
     is_cancelled: Callable[[], bool],
+    background: bool = True,
+    hold: Callable[[], None] = lambda: None,
 ) -> None:
     """Find the model, report stored English at once, translate the rest.
 
-    Order: what is on screen (stored English at once, the rest translated first); then the
-    rest in reading order, ``STORED_LOOKUP_BLOCKS`` blocks at a time, segmented and looked
-    up in the store, so reopening a long text fills the column as fast as it can be split;
-    then everything still missing, with progress over the whole text. Each chunk is saved
-    as soon as it is translated, so quitting mid-way loses nothing.
+    Order: what is on screen first (stored English, then the model's); then the whole text
+    in reading order, a group of blocks at a time (stored English at once, the rest
+    translated), with progress over the whole text: sentences in an article-sized text,
+    paragraphs in a longer one, a total that never changes. Each batch is saved as soon as
+    it is translated, so quitting mid-way loses nothing and a new pass continues where the
+    last stopped. Nothing is held beyond one group. ``background`` False (translation on
+    demand) stops after the stored English on screen. ``hold`` is called between groups and
+    returns when the reader has not paused the translation (or the pass is cancelled).
     """
     from reader.translation import (
         MISSING_MODEL_HELP,
@@ -168,29 +240,44 @@ def translate_document(
     emit(ModelState(model.model_id, "reading stored English…", "translating…"))
     engine = Engine(model, EngineSettings.from_environment())  # loads on first use
     emit(EngineStarted(engine))
-    job = TranslationJob(translation_store, engine)
+    job = TranslationJob(translation_store, engine)  # batches of 64, as the messages
     order = priority_order(visible, len(document.blocks))
     on_screen = order[: max(1, visible[1] - visible[0] + 1)]
 
-    def report(progress: TranslationProgress) -> None:
-        emit(EnglishArrived(progress.translated, progress.done, progress.total))
+    def show(progress: TranslationProgress) -> None:
+        # English alone (progress has messages of its own), in messages of bounded size.
+        for piece in pieces(progress.translated):
+            emit(EnglishArrived(piece, None, None))
 
-    def sentences_of(blocks: Sequence[int]) -> list[str]:
-        return [s.text for i in blocks for s in document.sentences(i)]
+    def stopping() -> bool:
+        # Asked before each batch of the model: a paused pass waits here.
+        hold()
+        return is_cancelled()
 
+    unit: ProgressUnit = progress_unit(document)
+    total: int | None = None
     try:
-        job.run(sentences_of(on_screen), on_progress=report, is_cancelled=is_cancelled)
-        germans = sentences_of(on_screen)
-        rest = order[len(on_screen) :]
-        for start in range(0, len(rest), STORED_LOOKUP_BLOCKS):
+        screen_texts = [s.text for i in on_screen for s in document.sentences(i)]
+        if not background:
+            for piece in pieces(tuple(job.cached(screen_texts).values())):
+                emit(EnglishArrived(piece, None, None))
+            emit(ModelState(model.model_id, ON_DEMAND_STATE, "not translated yet (on demand)"))
+            return
+        total = progress_total(document, unit, is_cancelled)
+        if total is None:
+            return
+        emit(EnglishArrived((), 0, total, unit))
+        job.run(screen_texts, show, is_cancelled)
+        if is_cancelled():
+            return
+        done = len(screen_texts) if unit == "sentences" else len(on_screen)
+        emit(EnglishArrived((), done, total, unit))
+        for count, texts in block_groups(document, order[len(on_screen) :]):
+            job.run(texts, show, stopping)  # asks before each batch: paused, it waits
             if is_cancelled():
                 return
-            chunk = sentences_of(rest[start : start + STORED_LOOKUP_BLOCKS])
-            stored = job.cached(chunk)
-            if stored:
-                emit(EnglishArrived(tuple(stored.values()), None, None))
-            germans += chunk
-        job.run(germans, on_progress=report, is_cancelled=is_cancelled)
+            done += count if unit == "paragraphs" else len(texts)
+            emit(EnglishArrived((), done, total, unit))
     except Exception as error:  # a broken package must not take the reader down
         reason = " ".join(str(error).split())
         emit(ModelState(model.model_id, f"translation failed: {reason}", reason))

@@ -71,6 +71,12 @@ SETTINGS: tuple[Setting, ...] = (
         ("on", "off"),
         "show the translation checks (⚑ lines) under the machine English",
     ),
+    Setting(
+        "translation",
+        "background",
+        ("background", "on-demand"),
+        "translate the whole text in the background, or only what you ask for (s, S)",
+    ),
 )
 
 

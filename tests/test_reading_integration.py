@@ -55,7 +55,8 @@ async def test_the_english_column_fills_from_the_model_and_is_stored(
         assert all(s.text in screen.machine for s in sentences)
         assert all(screen.machine[s.text].origin == "machine" for s in sentences)
         assert (
-            screen.query_one(StatusBar).progress == f"translated {len(sentences)}/{len(sentences)}"
+            screen.query_one(StatusBar).progress
+            == f"translated {len(sentences)}/{len(sentences)} sentences"
         )
         english = screen.english_for(2)
         version = english.versions[0]

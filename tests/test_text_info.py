@@ -123,7 +123,7 @@ async def test_statistics_key_draws_known_over_time_and_per_text(
     vocabulary = Vocabulary(store)
     vocabulary.set_statuses({"Krieg": "known", "Minsk": "1"}, text_id=article.text_id)
     async with open_reader(article, store, size=(120, 40)) as (app, pilot, _):
-        await pilot.press("S")
+        await pilot.press("W")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StatisticsScreen)

@@ -24,6 +24,6 @@ async def test_a_broken_package_beside_the_good_one_does_not_stop_the_english_co
         sentences = list(article.all_sentences())
         assert all(s.text in screen.machine for s in sentences)
         assert screen.query_one(StatusBar).progress == (
-            f"translated {len(sentences)}/{len(sentences)}"
+            f"translated {len(sentences)}/{len(sentences)} sentences"
         )
         assert screen.english_for(2).versions[0].label == f"machine · {tiny_model.model_id}"

@@ -8,6 +8,7 @@ a whole library is :mod:`reader.cli.library`.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,12 @@ def _register_translate(subparsers: argparse._SubParsersAction[argparse.Argument
         " that uses their renderings (within a score margin; labelled glossary-guided, the"
         " model's first choice kept beside it); one text only",
     )
+    translate.add_argument(
+        "--paragraphs",
+        metavar="N[-M]",
+        help="translate only paragraph N, or N to M (numbered from 1, as the reader's"
+        " status bar shows them); one text only",
+    )
     translate.set_defaults(func=command_translate)
 
 
@@ -91,11 +98,14 @@ def command_translate(arguments: argparse.Namespace) -> int:
     store = TranslationStore(open_store())
     engine = TranslationEngine(model, settings)
     if document is None:
+        if arguments.paragraphs:
+            raise UserError("--paragraphs works on one text, not a library")
         from reader.cli.library import translate_paths
 
         return translate_paths(paths, arguments, store, _ReportDevice(engine))
     job = TranslationJob(store, _ReportDevice(engine))
-    sentences = list(document.all_sentences())
+    chosen = paragraph_range(arguments.paragraphs, len(document.blocks))
+    sentences = [s for index in chosen for s in document.sentences(index)]
 
     def report(progress: TranslationProgress) -> None:
         if sys.stderr.isatty():
@@ -125,6 +135,20 @@ def command_translate(arguments: argparse.Namespace) -> int:
         return ExitCode.OK
     _print_markdown(document, model, sentences, results)
     return ExitCode.OK
+
+
+def paragraph_range(selection: str | None, count: int) -> range:
+    """The block indexes ``--paragraphs N[-M]`` names (1-based, inclusive); all without it."""
+    if selection is None:
+        return range(count)
+    found = re.fullmatch(r"([0-9]{1,9})(?:-([0-9]{1,9}))?", selection)
+    if found is None:
+        raise UserError(f"--paragraphs {selection[:40]!r}: give N or N-M")
+    start = int(found[1])
+    end = int(found[2] or found[1])
+    if not 1 <= start <= end <= count:
+        raise UserError(f"--paragraphs {selection[:40]!r}: the text has paragraphs 1-{count}")
+    return range(start - 1, end)
 
 
 def _engine_settings(arguments: argparse.Namespace) -> EngineSettings:

@@ -250,6 +250,12 @@ class Document:
             self._cache[block_index] = cached
         return cached
 
+    def sentences_unkept(self, block_index: int) -> tuple[Sentence, ...]:
+        """The sentences of one block, from the cache or split afresh without keeping them
+        (a background pass over a whole long text must not hold every token)."""
+        cached = self._cache.get(block_index)
+        return cached if cached is not None else self._segmenter.split(self.blocks[block_index])
+
     def segmented(self, block_index: int) -> tuple[Sentence, ...] | None:
         """The sentences of a block if it is segmented already, else None (never segments)."""
         return self._cache.get(block_index)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from glossary.schema import GlossarySet
     from reader.analysis import BlockAnalysis
     from reader.navigation import Cursor
+    from reader.reading_work import ProgressUnit
     from reader.translation import SentenceTranslation, TranslationEngine
 
 
@@ -42,6 +43,8 @@ class TranslationsArrived(Message):
     """Sentences of this pass, or None for stored English."""
     run: int | None = None
     """The translation run that sent it; None for the reader's corrections."""
+    unit: ProgressUnit = "sentences"
+    """What ``done`` and ``total`` count."""
 
 
 @dataclass

@@ -7,6 +7,7 @@ dropped, so a cancelled older worker can never change what the screen shows.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -14,7 +15,16 @@ from textual.worker import get_current_worker
 
 from reader.english import next_mode, swapped_choice
 from reader.reading_state import english_to_edit
-from reader.reading_work import EngineStarted, ModelState, TranslationEvent, translate_document
+from reader.reading_work import (
+    EngineStarted,
+    ModelState,
+    ProgressUnit,
+    TranslationEvent,
+    pieces,
+    progress_text,
+    translate_document,
+)
+from reader.settings import get_setting
 from reader.translation.store import SentenceTranslation
 from reader.ui.screens.reading_base import ReadingBase
 from reader.ui.screens.reading_messages import (
@@ -26,7 +36,7 @@ from reader.ui.screens.reading_messages import (
 )
 
 if TYPE_CHECKING:
-    from reader.translation import ModelInfo
+    from reader.translation import ModelInfo, TranslationEngine
 
 
 class TranslationMixin(ReadingBase):
@@ -34,16 +44,37 @@ class TranslationMixin(ReadingBase):
 
     # Translation ------------------------------------------------------------------------
 
-    def translate_document(self, visible: tuple[int, int]) -> None:
-        """Start a new translation run (the older one is cancelled and its messages dropped)."""
+    _translation_go: threading.Event | None = None
+    """Set while the background translation may go on; cleared while the reader paused it."""
+    _translation_progress: tuple[int, int, ProgressUnit] | None = None
+    """The last progress the background translation reported (done, total, unit)."""
+
+    _background_started = False
+    """Whether the current run translates the whole text (not with translation on demand)."""
+
+    @property
+    def translation_paused(self) -> bool:
+        """Whether the reader paused the background translation."""
+        return self._translation_go is not None and not self._translation_go.is_set()
+
+    def translate_document(self, visible: tuple[int, int], background: bool | None = None) -> None:
+        """Start a new translation run (the older one is cancelled and its messages dropped);
+        ``background`` None follows the ``translation`` setting."""
+        if self._translation_go is None:
+            self._translation_go = threading.Event()
+            self._translation_go.set()
+        if background is None:
+            background = get_setting(self.store, "translation") == "background"
+        self._background_started = background
         self._translation_run += 1
-        self.run_translation(visible, self._translation_run)
+        self.run_translation(visible, self._translation_run, background)
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False)
-    def run_translation(self, visible: tuple[int, int], run: int) -> None:
+    def run_translation(self, visible: tuple[int, int], run: int, background: bool = True) -> None:
         """Find the model, show stored English at once, translate the rest in the background
         (reader.reading_work.translate_document); every result comes back as a message."""
         worker = get_current_worker()
+        go = self._translation_go
 
         def emit(event: TranslationEvent) -> None:
             if isinstance(event, ModelState):
@@ -54,11 +85,43 @@ class TranslationMixin(ReadingBase):
                 self.post_message(EngineReady(event.engine, run))
             else:
                 self.post_message(
-                    TranslationsArrived(event.translations, event.done, event.total, run)
+                    TranslationsArrived(
+                        event.translations, event.done, event.total, run, event.unit
+                    )
                 )
 
+        def hold() -> None:
+            # Paused: wait here, a tenth of a second at a time so quitting never waits.
+            while go is not None and not go.wait(0.1):
+                if worker.is_cancelled:
+                    return
+
         store, cancelled = self.translation_store, lambda: worker.is_cancelled
-        translate_document(self.document, store, visible, emit, cancelled)
+        translate_document(self.document, store, visible, emit, cancelled, background, hold)
+
+    def action_pause_translation(self) -> None:
+        """Pause the background translation, or resume it where it stopped (or, with the
+        ``translation`` setting on demand, start it)."""
+        go = self._translation_go
+        if go is None:
+            return
+        if not self._background_started:
+            go.set()
+            self.translate_document(self.view.visible_blocks, background=True)
+            self.say("translating the whole text in the background (T pauses)")
+        elif go.is_set():
+            go.clear()
+        else:
+            go.set()
+        self._show_progress()
+        self._update_status()
+
+    def _show_progress(self) -> None:
+        progress = self._translation_progress
+        if progress is not None:
+            self.status.progress = progress_text(*progress, paused=self.translation_paused)
+        elif self.translation_paused:
+            self.status.progress = "translation paused"
 
     def _superseded(self, run: int | None) -> bool:
         return run is not None and run != self._translation_run
@@ -75,6 +138,8 @@ class TranslationMixin(ReadingBase):
         self.model_label = event.model_label
         self.no_machine_reason = event.placeholder
         self.status.progress = event.state
+        if self.translation_paused:
+            self._show_progress()
         self.view.english_changed()
         self._update_status()
 
@@ -89,14 +154,36 @@ class TranslationMixin(ReadingBase):
         if germans:
             self.view.english_changed(self._sentence_blocks.holding(self.document, germans))
         if event.total is not None:
-            done = event.done or 0
-            finished = done >= event.total
-            self.status.progress = (
-                f"translated {done}/{event.total}"
-                if finished
-                else f"translating {done}/{event.total}"
-            )
+            self._translation_progress = (event.done or 0, event.total, event.unit)
+            self._show_progress()
         self._update_status()
+
+    def action_translate_sentence(self) -> None:
+        """Translate the sentence under the cursor now (whatever the background does)."""
+        self._translate_now([self.current_sentence().text], "sentence")
+
+    def action_translate_paragraph(self) -> None:
+        """Translate the paragraph under the cursor now."""
+        sentences = self.document.sentences(self.cursor.block)
+        self._translate_now([s.text for s in sentences], "paragraph")
+
+    def _translate_now(self, germans: list[str], what: str) -> None:
+        from reader.translation import MISSING_MODEL_HELP
+
+        if self.engine is None:
+            self.notify(MISSING_MODEL_HELP, title="No model", severity="warning")
+            return
+        self.say(f"translating this {what}…")
+        self.translate_on_demand(self.engine, germans)
+
+    @work(thread=True, group="translate-now", exit_on_error=False)
+    def translate_on_demand(self, engine: TranslationEngine, germans: list[str]) -> None:
+        """Translate some sentences (stored ones come from the store) and show them."""
+        from reader.translation import TranslationJob
+
+        found = TranslationJob(self.translation_store, engine).run(germans)
+        for piece in pieces(tuple(found.values())):
+            self.post_message(TranslationsArrived(piece, None, None))
 
     def model_changed(self, model: ModelInfo | None) -> None:
         """A model was installed or removed: start over with the new one."""
