@@ -62,3 +62,8 @@ def test_glossary_screen_filtered(snap_compare: Any, article: Document, store: S
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_glossary)
+
+
+def test_article_at_80_by_24(snap_compare: Any, article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+    assert snap_compare(app, press=["J", "j"], terminal_size=(80, 24), run_before=wait_for_workers)

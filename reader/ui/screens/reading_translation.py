@@ -73,7 +73,9 @@ class TranslationMixin(ReadingBase):
         if self._superseded(event.run):
             return
         self.model_label = event.model_label
-        self.no_machine_reason = event.placeholder
+        # Without a model, one line (the status bar's) says so once, at the top of the column.
+        self.model_missing = event.model_label is None
+        self.no_machine_reason = event.state if self.model_missing else event.placeholder
         self.status.progress = event.state
         self.view.english_changed()
         self._update_status()
