@@ -178,3 +178,27 @@ async def test_the_cursor_stays_on_screen_when_the_english_above_grows(
         view.english_changed(range(5))
         await pilot.pause()
         assert _cursor_on_screen(view, screen.cursor)
+
+
+async def test_english_arriving_does_not_undo_the_readers_scrolling(
+    article: Document, store: Store
+) -> None:
+    from textual import events
+
+    from reader.translation.store import SentenceTranslation
+
+    async with open_reader(article, store, (80, 24)) as (app, pilot, screen):
+        view = screen.query_one(ParallelTextView)
+        for _ in range(8):  # the mouse wheel, away from the cursor in paragraph 1
+            view.post_message(events.MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False))
+            await pilot.pause()
+        scrolled = round(view.scroll_offset.y)
+        assert scrolled > 0 and not _cursor_on_screen(view, screen.cursor)
+        for sentence in article.sentences(0):
+            english = "A much longer English rendering of this sentence. " * 4
+            screen.machine[sentence.text] = SentenceTranslation(
+                sentence.text, english, "machine", "test-model"
+            )
+        view.english_changed([0])
+        await pilot.pause()
+        assert round(view.scroll_offset.y) == scrolled

@@ -14,7 +14,7 @@ from reader.ui.screens.reading_base import ReadingBase
 from reader.ui.widgets.footer import ReadingFooter
 from reader.ui.widgets.lookup_panel import LookupPanel
 
-COMPACT_FOOTER_BELOW = 100
+COMPACT_FOOTER_BELOW = 140
 """Terminals narrower than this get the compact footer (with the help key first)."""
 
 

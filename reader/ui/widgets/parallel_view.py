@@ -187,7 +187,8 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         if row >= 0 and region.y - round(self.scroll_offset.y) != row:
             self.scroll_to(y=max(0, region.y - row), animate=False, force=True, immediate=True)
-        self.scroll_to_cursor()
+        if self._cursor_row() == -1:  # still off-screen (it was already, or its block grew)
+            self.scroll_to_cursor()
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         self._following = False  # the reader's own scrolling is not undone

@@ -42,7 +42,9 @@ class StatusBar(Widget):
             StatusPart((f" {title} ", f" {short_title} ", ""), "bold"),
             StatusPart((f"│ ¶ {self.paragraph}/{self.paragraphs} ",)),
             StatusPart((f"│ {self.message}  ",) if self.message else ("",), "bold reverse"),
-            StatusPart((f"│ {self.progress} ", f"│ {progress} ", "") if self.progress else ("",)),
+            StatusPart(
+                (f"│ {self.progress} ", f"│ {progress} ", "") if self.progress else ("",), "italic"
+            ),
             StatusPart(
                 (f"│ EN: {self.translation}", f"│ EN: {mode}") if self.translation else ("",)
             ),
