@@ -75,7 +75,13 @@ class TranslationMixin(ReadingBase):
         self.model_label = event.model_label
         # Without a model, one line (the status bar's) says so once, at the top of the column.
         self.model_missing = event.model_label is None
-        self.no_machine_reason = event.state if self.model_missing else event.placeholder
+        if self.model_missing:  # the status bar's line, with any broken package's problem
+            from reader.translation import MISSING_MODEL_HELP
+
+            problems = event.placeholder.removeprefix(MISSING_MODEL_HELP)
+            self.no_machine_reason = event.state + problems
+        else:
+            self.no_machine_reason = event.placeholder
         self.status.progress = event.state
         self.view.english_changed()
         self._update_status()
