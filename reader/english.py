@@ -73,8 +73,12 @@ def machine_version(
     germans: tuple[str, ...],
     machine: Mapping[str, SentenceTranslation],
     model_label: str | None,
+    translating: bool = True,
 ) -> EnglishVersion | None:
-    """The machine (and edited) version of a block, or None when no sentence is done yet."""
+    """The machine (and edited) version of a block, or None when no sentence is done yet.
+
+    Without ``translating`` (no model, so nothing will come) a block with only the reader's
+    edits is "edited by you" and nothing is said to be translating."""
     found = [machine.get(german) for german in germans]
     if not any(found):
         return None
@@ -85,7 +89,9 @@ def machine_version(
         for t in found
     )
     edited = sum(1 for sentence in sentences if sentence.origin == "edited")
-    origin: Origin = "edited" if edited == len(sentences) else "machine"
+    by_machine = sum(1 for t in found if t is not None and t.origin != "edited")
+    mine_only = edited == len(sentences) or (not translating and not by_machine)
+    origin: Origin = "edited" if mine_only else "machine"
     label = f"machine · {model_label}" if model_label else "machine"
     if origin == "edited":
         label = "edited by you"
@@ -94,7 +100,7 @@ def machine_version(
     choice_labels, choices = choice_notes(found)
     if choice_labels:
         label += " · " + " · ".join(choice_labels)
-    if any("pending" in sentence.flags for sentence in sentences):
+    if translating and any("pending" in sentence.flags for sentence in sentences):
         label += " · translating…"
     return EnglishVersion(label, origin, sentences, aligned=True, notes=choices)
 
@@ -168,18 +174,20 @@ def compose_english(
     model_label: str | None,
     no_machine_reason: str,
     machine_notes: tuple[str, ...] = (),
+    translating: bool = True,
 ) -> EnglishBlock:
     """The English for one block in the given mode.
 
     ``machine_notes`` are the checks of the machine English, shown under it only.
     ``no_machine_reason`` is the placeholder when no machine translation is there (translating,
-    or no model installed: then it says how to install one).
+    or no model installed: then it says how to install one). Without ``translating`` (no
+    model) it is said once, beside the first block; the other blocks' English stays empty.
     """
     # Never segment here: this runs on the UI thread for every block. Until a worker has
     # segmented the block, the reference shows unaligned and machine output cannot exist yet.
     sentences = document.segmented(block_index)
     germans = tuple(sentence.text for sentence in sentences or ())
-    by_machine = machine_version(germans, machine, model_label)
+    by_machine = machine_version(germans, machine, model_label, translating)
     if by_machine is not None and machine_notes:
         by_machine = replace(by_machine, notes=by_machine.notes + machine_notes)
     by_reference = reference_version(
@@ -205,6 +213,8 @@ def compose_english(
         return EnglishBlock(versions)
     if mode == "reference":
         return EnglishBlock((), "no reference translation for this text")
+    if not translating and block_index > 0:
+        return EnglishBlock((), "")  # said once, at the top (and in the status bar)
     return EnglishBlock((), no_machine_reason)
 
 

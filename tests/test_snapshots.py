@@ -88,3 +88,8 @@ def test_help_colour_legend(snap_compare: Any, article: Document, store: Store) 
         terminal_size=SIZE,
         run_before=wait_for_workers,
     )
+
+
+def test_article_at_80_by_24(snap_compare: Any, article: Document, store: Store) -> None:
+    app = reading_app(article, store)
+    assert snap_compare(app, press=["J", "j"], terminal_size=(80, 24), run_before=wait_for_workers)

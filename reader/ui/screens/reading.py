@@ -21,7 +21,6 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.failures import describe_failure
@@ -32,8 +31,10 @@ from reader.ui.draft_actions import DraftReady
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reading_aids import AidsMixin
 from reader.ui.screens.reading_analysis import AnalysisMixin
+from reader.ui.screens.reading_fit import FitMixin
 from reader.ui.screens.reading_moves import MovesMixin
 from reader.ui.screens.reading_translation import TranslationMixin
+from reader.ui.widgets.footer import ReadingFooter
 from reader.ui.widgets.lookup_panel import LookupPanel
 from reader.ui.widgets.parallel_view import ParallelTextView
 from reader.ui.widgets.search_bar import SearchBar
@@ -43,7 +44,7 @@ from reader.ui.widgets.status_bar import StatusBar
 # help and go-to are imported where they are first used: the German must be on screen first.
 
 
-class ReadingScreen(AnalysisMixin, AidsMixin, MovesMixin, TranslationMixin):
+class ReadingScreen(AnalysisMixin, AidsMixin, MovesMixin, TranslationMixin, FitMixin):
     """German beside English with a sentence cursor."""
 
     CSS_PATH = "reading.tcss"
@@ -58,21 +59,21 @@ class ReadingScreen(AnalysisMixin, AidsMixin, MovesMixin, TranslationMixin):
             yield LookupPanel(id="lookup")
         yield SearchBar(placeholder="Search the German text (regular expression)", id="search")
         yield StatusBar(id="status")
-        yield Footer()
+        yield ReadingFooter()
 
     def on_mount(self) -> None:
         self.colour_words = get_setting(self.store, "word-colours") == "on"
         self.level_marks = get_setting(self.store, "level-marks") == "on"
         self.mark_phrases = get_setting(self.store, "phrase-marks") == "on"
         self.check_lines = get_setting(self.store, "check-lines") == "on"
-        self.view.stacked = get_setting(self.store, "layout") == "stacked"
+        self.stacked_wanted = get_setting(self.store, "layout") == "stacked"
+        self.view.stacked = self.stacked_wanted
         self.status.title = self.document.title
         self.status.paragraphs = len(self.document.blocks)
         self._update_status()
         self.view.set_cursor(self.cursor)
         self.view.focus()
-        if self.app.size.width < 100:
-            self.query_one(LookupPanel).display = False
+        self.fit_to_width(self.app.size.width)
         # The German goes on screen first; the workers (SoMaJo, the model, the glossary and
         # HanTa) start after that first frame, so they do not compete with it for the GIL.
         self.call_after_refresh(self.start_workers)
@@ -123,6 +124,7 @@ class ReadingScreen(AnalysisMixin, AidsMixin, MovesMixin, TranslationMixin):
 
     def action_toggle_layout(self) -> None:
         self.view.stacked = not self.view.stacked
+        self.stacked_wanted = self.view.stacked
         self.save_setting("layout", "stacked" if self.view.stacked else "columns")
 
     def action_reload(self) -> None:

@@ -29,6 +29,7 @@ from reader.ui.widgets.parallel_view import ParallelTextView
 if TYPE_CHECKING:
     from glossary import GlossarySet
     from glossary.ding import DingDictionary
+    from glossary.lookup import WordLookup
     from glossary.matching import GlossaryMatcher
     from reader.analysis import BlockAnalysis
 
@@ -94,6 +95,9 @@ class AnalysisMixin(ReadingBase):
         self._analyse_visible(force=True)
         if first_time:
             self.load_dictionary(event.glossary)
+        elif self.word_lookup is not None:
+            # A new entry (A) or a reload (ctrl+r): the lookup answers from the new glossary.
+            self.renew_lookup(event.glossary, self.word_lookup)
 
     @work(thread=True, exclusive=True, group="dictionary", exit_on_error=False)
     def load_dictionary(self, glossary: GlossarySet) -> None:
@@ -102,10 +106,24 @@ class AnalysisMixin(ReadingBase):
 
         self.post_message(DictionaryLoaded(WordLookup.create(glossary)))
 
+    @work(thread=True, exclusive=True, group="dictionary", exit_on_error=False)
+    def renew_lookup(self, glossary: GlossarySet, old: WordLookup) -> None:
+        """The lookup over a newly loaded glossary, with the dictionary already open (its
+        caches start empty, so nothing answers from the old glossary)."""
+        from glossary.lookup import WordLookup
+
+        renewed = WordLookup(glossary, old.dictionary, old.missing_reason)
+        self.post_message(DictionaryLoaded(renewed))
+
     @on(DictionaryLoaded)
     def dictionary_loaded(self, event: DictionaryLoaded) -> None:
+        if self.glossary is not None and event.lookup.glossary is not self.glossary:
+            # Made from a glossary replaced while the dictionary opened.
+            self.renew_lookup(self.glossary, event.lookup)
+            return
+        first_time = self.word_lookup is None
         self.word_lookup = event.lookup
-        if event.lookup.dictionary is None and event.lookup.missing_reason:
+        if first_time and event.lookup.dictionary is None and event.lookup.missing_reason:
             self.notify(
                 event.lookup.missing_reason, title="Dictionary", severity="warning", timeout=10
             )

@@ -44,6 +44,11 @@ MESSAGE_SECONDS = 6.0
 class ReadingBase(Screen[None]):
     """The reading screen's state and shared helpers (the parts are mixins on top of it)."""
 
+    panel_wanted = True
+    """The reader wants the lookup panel (p toggles it; reading_fit hides it when narrow)."""
+    stacked_wanted = False
+    """The reader chose the stacked layout (v toggles it; reading_fit stacks when narrow)."""
+
     def __init__(
         self,
         document: Document,
@@ -60,6 +65,8 @@ class ReadingBase(Screen[None]):
         self._sentence_blocks = SentenceBlocks()
         self.model_label: str | None = None
         self.no_machine_reason = "machine translation: looking for a model…"
+        self.model_missing = False
+        """No model is installed: nothing is translating (reader.english.compose_english)."""
         self.translation_store = TranslationStore(store)
         self.engine: TranslationEngine | None = None
         self.glossary: GlossarySet | None = None
@@ -110,6 +117,7 @@ class ReadingBase(Screen[None]):
             self.model_label,
             self.no_machine_reason,
             self._english_notes(block_index),
+            translating=not self.model_missing,
         )
 
     def _english_notes(self, block_index: int) -> tuple[str, ...]:
@@ -128,6 +136,9 @@ class ReadingBase(Screen[None]):
         self.view.set_cursor(self.cursor)
         self._update_status()
         self._remember_position()
+        # The panel follows the cursor: the clicked word's lookup, or nothing (a jump, a
+        # sentence move, a sentence opened from the vocabulary screen).
+        self.look_up_current_word()
 
     def _refresh_marks(self, block: int) -> None:
         from reader.analysis import block_marks

@@ -61,6 +61,7 @@ class MovesMixin(ReadingBase):
         def go(block: int | None) -> None:
             if block is not None:
                 self.move_to(Cursor(block, 0))
+                self.view.scroll_cursor_to_top()  # the paragraph the reader asked for, on top
 
         self.app.push_screen(GoToParagraphScreen(len(self.document.blocks), self.cursor.block), go)
 
@@ -142,3 +143,5 @@ class MovesMixin(ReadingBase):
         self.match_index = -1
         self.view.set_search(None)
         self.say("")
+        if self.cursor.token is None:
+            self.query_one(LookupPanel).result = None

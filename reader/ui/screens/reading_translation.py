@@ -136,7 +136,15 @@ class TranslationMixin(ReadingBase):
         if self._superseded(event.run):
             return
         self.model_label = event.model_label
-        self.no_machine_reason = event.placeholder
+        # Without a model, one line (the status bar's) says so once, at the top of the column.
+        self.model_missing = event.model_label is None
+        if self.model_missing:  # the status bar's line, with any broken package's problem
+            from reader.translation import MISSING_MODEL_HELP
+
+            problems = event.placeholder.removeprefix(MISSING_MODEL_HELP)
+            self.no_machine_reason = event.state + problems
+        else:
+            self.no_machine_reason = event.placeholder
         self.status.progress = event.state
         if self.translation_paused:
             self._show_progress()

@@ -123,6 +123,7 @@ class WordsMixin(ReadingBase):
     def action_toggle_panel(self) -> None:
         panel = self.query_one(LookupPanel)
         panel.display = not panel.display
+        self.panel_wanted = panel.display
 
     # Vocabulary status ------------------------------------------------------------------
 

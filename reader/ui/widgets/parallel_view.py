@@ -120,6 +120,8 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         self._english_cache: dict[int, EnglishBlock] = {}
         self._strips: OrderedDict[int, list[Strip]] = OrderedDict()
         self._visible = (-1, -1)
+        self._following = True
+        """The view follows the cursor (until the reader scrolls with the mouse)."""
 
     # Attributes set by the screen ---------------------------------------------------------
 
@@ -154,6 +156,7 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
         """The English of some blocks (None: all) changed: lay them out again."""
         if not self._layouts:
             return
+        row = self._cursor_row()
         indexes = range(len(self.document.blocks)) if blocks is None else set(blocks)
         for index in indexes:
             self._english_cache.pop(index, None)
@@ -161,7 +164,37 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
             if self._layout_width:
                 self._layouts[index] = self._layout_block(index, self._layout_width)
         self._update_tops()
+        self._keep_cursor_at(row)
         self.refresh()
+
+    def _cursor_row(self) -> int | None:
+        """The screen row of the cursor sentence's first line while the view follows the
+        cursor (the reader has not scrolled away from it since it last moved)."""
+        region = self.sentence_region(self.cursor)
+        if region is None or not self._following:
+            return None
+        row = region.y - round(self.scroll_offset.y)
+        return row if 0 <= row < self.size.height else -1
+
+    def _keep_cursor_at(self, row: int | None) -> None:
+        """After line heights changed: keep the cursor sentence on the row it was on (so the
+        text does not jump under the reader's eyes), or at least on screen. When the reader
+        has scrolled away from the cursor (``row`` None), the view stays where it is."""
+        if row is None:
+            return
+        region = self.sentence_region(self.cursor)
+        if region is None:
+            return
+        if row >= 0 and region.y - round(self.scroll_offset.y) != row:
+            self.scroll_to(y=max(0, region.y - row), animate=False, force=True, immediate=True)
+        if self._cursor_row() == -1:  # still off-screen (it was already, or its block grew)
+            self.scroll_to_cursor()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._following = False  # the reader's own scrolling is not undone
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._following = False
 
     def watch_stacked(self) -> None:
         self._relayout(force=True)
@@ -252,7 +285,20 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         # Show the English too, unless that would push the German sentence off the top.
         region = pair if pair.height <= self.size.height - 2 else german
-        self.scroll_to_region(region.grow((2, 0, 2, 0)), animate=animate, force=True)
+        # At once: a scroll deferred to the next refresh would use the line heights of now,
+        # and English arriving before it would leave the cursor off-screen.
+        self._following = True
+        self.scroll_to_region(
+            region.grow((2, 0, 2, 0)), animate=animate, force=True, immediate=not animate
+        )
+
+    def scroll_cursor_to_top(self) -> None:
+        """Scroll so that the cursor's sentence is the first line on screen (as far as the
+        text's end allows)."""
+        region = self.sentence_region(self.cursor)
+        if region is not None:
+            self._following = True
+            self.scroll_to(y=region.y, animate=False, force=True, immediate=True)
 
     def block_at_line(self, line: int) -> int:
         """The index of the block drawn on virtual line ``line``."""

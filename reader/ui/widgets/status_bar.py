@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reader.screen_fit import StatusPart, fit_status
 from reader.ui.widgets.shown import shown_text
 
 
@@ -31,17 +32,29 @@ class StatusBar(Widget):
     """A transient note (search results, saved files)."""
 
     def render(self) -> Text:
-        # Most important first, so a narrow terminal cuts the least useful part: the
-        # reader's latest action matters more than the title or the translation source.
-        text = Text(no_wrap=True, overflow="ellipsis")
+        # Too narrow for everything: the title and the details go first (screen_fit's rule),
+        # the paragraph and the reader's latest action stay.
         title = self.title if len(self.title) <= 32 else self.title[:31] + "…"
-        text.append(f" {title} ", style="bold")
-        text.append(f"│ ¶ {self.paragraph}/{self.paragraphs} ")
-        if self.message:
-            text.append(f"│ {self.message} ", style="bold reverse")
-            text.append(" ")
-        if self.progress:
-            text.append(f"│ {self.progress} ", style="italic")
-        if self.translation:
-            text.append(f"│ EN: {self.translation}")
+        short_title = title if len(title) <= 16 else title[:15] + "…"
+        mode = self.translation.split(" · ")[0]
+        progress = self.progress.split(":")[0]
+        parts = (
+            StatusPart((f" {title} ", f" {short_title} ", ""), "bold"),
+            StatusPart((f"│ ¶ {self.paragraph}/{self.paragraphs} ",)),
+            StatusPart((f"│ {self.message}  ",) if self.message else ("",), "bold reverse"),
+            StatusPart(
+                (f"│ {self.progress} ", f"│ {progress} ", "") if self.progress else ("",), "italic"
+            ),
+            StatusPart(
+                (f"│ EN: {self.translation}", f"│ EN: {mode}") if self.translation else ("",)
+            ),
+        )
+        texts = fit_status(parts, (0, 4, 3), self.size.width or 200)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for part, shown in zip(parts, texts, strict=True):
+            if part.style == "bold reverse" and shown:
+                text.append(shown[:-1], style=part.style)  # the gap after it unstyled
+                text.append(" ")
+            else:
+                text.append(shown, style=part.style)
         return shown_text(text)
