@@ -128,9 +128,9 @@ async def test_an_edit_without_model_or_reference_is_edited_by_you(
         block = screen.cursor.block
         await pilot.press("e")
         assert isinstance(app.screen, EditTranslationScreen)
-        from textual.widgets import Input
+        from reader.ui.screens.edit_translation import EnglishBox
 
-        app.screen.query_one("#edit-english", Input).value = "In the morning we left early."
+        app.screen.query_one("#edit-english", EnglishBox).text = "In the morning we left early."
         await pilot.press("enter")
         await settle(pilot)
         label = screen.english_for(block).versions[0].label
