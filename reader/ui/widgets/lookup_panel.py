@@ -56,6 +56,23 @@ def result_text(result: LookupResult | None) -> Text:
     """The whole lookup as rich text: headline, glossary notes, dictionary, compound parts."""
     if result is None:
         return Text("Move the word cursor to look a word up.", style="dim")
+    text = _headline(result)
+    # The phrase the word belongs to comes first: a curated expression, then Ding's phrases.
+    expressions = [entry for entry in result.glossary if " " in entry.term.strip()]
+    _append_entries(text, expressions)
+    _append_phrases(text, result)
+    _append_entries(text, [entry for entry in result.glossary if entry not in expressions])
+    _append_senses(text, result)
+    _append_parts(text, result)
+    for note in result.notes:
+        text.append(f"\n{note}", style="italic dim")
+    if not result.found:
+        text.append("\nNothing found.", style="dim")
+    return text
+
+
+def _headline(result: LookupResult) -> Text:
+    """The word, its lemma, the joined separable verb and its grammar, on one line."""
     text = Text()
     text.append(result.word, style="bold")
     if result.lemma and result.lemma != result.word:
@@ -65,39 +82,44 @@ def result_text(result: LookupResult | None) -> Text:
     if result.grammar:
         text.append(f"  {', '.join(result.grammar)}", style="italic")
     text.append("\n")
-    # The phrase the word belongs to comes first: a curated expression, then Ding's phrases.
-    expressions = [entry for entry in result.glossary if " " in entry.term.strip()]
-    for entry in expressions:
+    return text
+
+
+def _append_entries(text: Text, entries: list[GlossaryEntry]) -> None:
+    for entry in entries:
         text.append("\n")
         text.append_text(entry_text(entry))
-    if result.phrases:
-        text.append("\nPhrase in this sentence\n", style="dim")
-        for phrase in result.phrases[:PHRASES_SHOWN]:
-            text.append(phrase.phrase, style="bold")
-            text.append(f"  {phrase.english}\n", style="green")
-    for entry in result.glossary:
-        if entry not in expressions:
-            text.append("\n")
-            text.append_text(entry_text(entry))
-    if result.senses:
-        text.append(f"\nDictionary ({result.found_by})\n", style="dim")
-        for sense in result.senses:
-            text.append(sense.german, style="bold")
-            text.append(f"  {sense.english}")
-            if sense.in_translation:
-                text.append("  ✓ in the translation", style="italic green")
-            text.append("\n")
-    if result.compound_parts:
-        text.append("\nParts\n", style="dim")
-        for part in result.compound_parts:
-            gloss = part.senses[0].english if part.senses else "?"
-            text.append(part.part, style="bold")
-            text.append(f"  {gloss}\n")
-    for note in result.notes:
-        text.append(f"\n{note}", style="italic dim")
-    if not result.found:
-        text.append("\nNothing found.", style="dim")
-    return text
+
+
+def _append_phrases(text: Text, result: LookupResult) -> None:
+    if not result.phrases:
+        return
+    text.append("\nPhrase in this sentence\n", style="dim")
+    for phrase in result.phrases[:PHRASES_SHOWN]:
+        text.append(phrase.phrase, style="bold")
+        text.append(f"  {phrase.english}\n", style="green")
+
+
+def _append_senses(text: Text, result: LookupResult) -> None:
+    if not result.senses:
+        return
+    text.append(f"\nDictionary ({result.found_by})\n", style="dim")
+    for sense in result.senses:
+        text.append(sense.german, style="bold")
+        text.append(f"  {sense.english}")
+        if sense.in_translation:
+            text.append("  ✓ in the translation", style="italic green")
+        text.append("\n")
+
+
+def _append_parts(text: Text, result: LookupResult) -> None:
+    if not result.compound_parts:
+        return
+    text.append("\nParts\n", style="dim")
+    for part in result.compound_parts:
+        gloss = part.senses[0].english if part.senses else "?"
+        text.append(part.part, style="bold")
+        text.append(f"  {gloss}\n")
 
 
 def status_text(word: WordStatus | None) -> Text:
