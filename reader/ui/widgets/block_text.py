@@ -13,14 +13,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 
 from reader.core.display import displayable
 from reader.core.text import Block, Sentence
 from reader.english import EnglishBlock
 from reader.navigation import Cursor
-from reader.view_layout import BlockLayout, joined
+from reader.view_layout import SEPARATOR, STACKED_INDENT, BlockLayout, joined
 
 Component = Callable[[str], Style]
 """A component class's name (``parallel-view--…``) to its style."""
@@ -134,3 +137,49 @@ def english_line_texts(
                     source.stylize(style("cursor-english"), 0, len(whole))
         lines.extend(source[start:end] for start, end in offsets)
     return lines
+
+
+@dataclass(frozen=True)
+class BlockColumns:
+    """The widths a block is drawn in: German, English, the whole line, and the layout."""
+
+    left: int
+    right: int
+    width: int
+    stacked: bool
+
+
+def block_rows(
+    german: list[Text],
+    english: list[Text],
+    layout: BlockLayout,
+    columns: BlockColumns,
+    console: Console,
+    background: Style,
+    separator_style: Style,
+) -> list[Strip]:
+    """A block's screen lines: German beside (or above) English, then one blank line."""
+
+    def strip(text: Text | None, width: int) -> Strip:
+        if text is None:
+            return Strip.blank(width, background)
+        segments = list(text.render(console))
+        return Strip(segments).extend_cell_length(width, background).crop(0, width)
+
+    rows: list[Strip] = []
+    if columns.stacked:
+        indent = Strip([Segment(" " * STACKED_INDENT, background)])
+        rows.extend(strip(line, columns.left) for line in german)
+        rows.extend(Strip.join([indent, strip(line, columns.right)]) for line in english)
+    else:
+        separator = Strip([Segment(SEPARATOR, separator_style)])
+        for row in range(layout.height - 1):
+            left_text = german[row] if row < len(german) else None
+            right_text = english[row] if row < len(english) else None
+            rows.append(
+                Strip.join(
+                    [strip(left_text, columns.left), separator, strip(right_text, columns.right)]
+                )
+            )
+    rows.append(Strip.blank(columns.width, background))
+    return rows

@@ -4,7 +4,10 @@ A line-API widget: it lays out every block's line count with the fast offset wra
 :mod:`reader.layout` and renders only the lines on screen, so a novel of thousands of
 paragraphs opens and scrolls as fast as a short article. It draws what its screen gives it
 (attributes down: the document, the English per block, the cursor, decorations, the search
-pattern) and reports clicks and what is visible (messages up).
+pattern) and reports clicks and what is visible (messages up). Its geometry is the pure
+:mod:`reader.view_layout`, its styled lines :mod:`reader.ui.widgets.block_text`; what stays
+here (a little over 400 lines) is the widget's state, scrolling and line cache, which share
+the widget's private state.
 """
 
 from __future__ import annotations
@@ -13,9 +16,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -27,14 +28,15 @@ from reader.core.text import Block, Document
 from reader.english import EnglishBlock
 from reader.navigation import Cursor, PageLayout, block_at_line
 from reader.ui.widgets.block_text import (
+    BlockColumns,
     Decoration,
     Marks,
+    block_rows,
     english_line_texts,
     german_line_text,
 )
 from reader.view_layout import (
     SEPARATOR,
-    STACKED_INDENT,
     BlockLayout,
     click_target,
     column_widths,
@@ -392,30 +394,11 @@ class ParallelTextView(ScrollView, can_focus=True, inherit_bindings=False):
             self._english(index), layout, self._cursor_for(index), self._component, self.rich_style
         )
         left, right = self._column_widths(self._layout_width)
-        console = self.app.console
-        background = self.rich_style
-
-        def strip(text: Text | None, width: int) -> Strip:
-            if text is None:
-                return Strip.blank(width, background)
-            segments = list(text.render(console))
-            return Strip(segments).extend_cell_length(width, background).crop(0, width)
-
-        rows: list[Strip] = []
-        if self.stacked:
-            indent = Strip([Segment(" " * STACKED_INDENT, background)])
-            rows.extend(strip(line, left) for line in german)
-            rows.extend(Strip.join([indent, strip(line, right)]) for line in english)
-        else:
-            separator = Strip([Segment(SEPARATOR, background + self._style("separator"))])
-            for row in range(layout.height - 1):
-                left_text = german[row] if row < len(german) else None
-                right_text = english[row] if row < len(english) else None
-                rows.append(
-                    Strip.join([strip(left_text, left), separator, strip(right_text, right)])
-                )
-        rows.append(Strip.blank(self._layout_width, background))
-        return rows
+        columns = BlockColumns(left, right, self._layout_width, self.stacked)
+        separator = self.rich_style + self._style("separator")
+        return block_rows(
+            german, english, layout, columns, self.app.console, self.rich_style, separator
+        )
 
     # Mouse ------------------------------------------------------------------------------
 
