@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.lemma_keys import LEMMA_KEYS_MIGRATION
+from reader.lemma_keys import LEMMA_KEYS_MIGRATION, SEPARABLE_VERB_KEYS_MIGRATION
 from reader.store_damage import describe_store_error
 
 # Each migration brings the schema from version N to N+1. Never edit a released one:
@@ -100,6 +100,8 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO status_changes (lemma, status, changed, text_id)
         SELECT lemma, status, updated, text_id FROM words ORDER BY updated, lemma;
     """,
+    # 8: a split separable verb's keys moved from the bare verb to the joined one: issue 9
+    SEPARABLE_VERB_KEYS_MIGRATION,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
