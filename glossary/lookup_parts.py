@@ -143,23 +143,32 @@ def most_common_first(senses: Sequence[DingSense], word: str) -> tuple[DingSense
 
     A part stands for its everyday meaning, and the dictionary's first line may be a rare
     sense ("Haupt {n} :: pilot", "Anwalt {m} :: procurator"). First a sense Ding marks as the
-    one in compounds ("Bund {m} [in Zusammensetzungen]"), then by the Zipf frequency of its
-    English (wordfreq), less :data:`NOT_FIRST_SYNONYM` where the word is not its line's first
-    synonym and :data:`IN_SUB_ENTRY` where it is found only in a sub-entry phrase, so a
-    word's own headword line wins unless another line's English is far more common; then
-    the dictionary's order.
+    one in compounds ("Bund {m} [in Zusammensetzungen]"); then the lines of the word's own
+    headword (the word their first synonym) in the dictionary's order, unless another line's
+    English (wordfreq's Zipf frequency, less :data:`NOT_FIRST_SYNONYM`, or
+    :data:`IN_SUB_ENTRY` where the word is only in a sub-entry phrase) is more common than
+    the first of them. Among its own lines the dictionary's order is kept: their English
+    may be a common homograph ("Muff; muffiger Geruch :: must" after "Muff :: muff").
     """
+    own = [
+        sense.german == sense.headword
+        and lookup_key_cased(split_synonyms(sense.headword)[0]) == word
+        for sense in senses
+    ]
+    first_own = next((s for s, is_own in zip(senses, own, strict=True) if is_own), None)
+    own_score = english_frequency(first_own.english) if first_own is not None else 0.0
 
-    def key(indexed: tuple[int, DingSense]) -> tuple[bool, float, int]:
-        index, sense = indexed
-        score = english_frequency(sense.english)
-        if sense.german != sense.headword:
-            score -= IN_SUB_ENTRY
-        elif lookup_key_cased(split_synonyms(sense.headword)[0]) != word:
-            score -= NOT_FIRST_SYNONYM
+    def key(index: int) -> tuple[bool, float, int]:
+        sense = senses[index]
+        if own[index]:
+            score = own_score
+        else:
+            score = english_frequency(sense.english) - (
+                IN_SUB_ENTRY if sense.german != sense.headword else NOT_FIRST_SYNONYM
+            )
         return (IN_COMPOUNDS not in sense.german, -score, index)
 
-    return tuple(sense for _, sense in sorted(enumerate(senses), key=key))
+    return tuple(senses[index] for index in sorted(range(len(senses)), key=key))
 
 
 @lru_cache(maxsize=16384)

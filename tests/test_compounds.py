@@ -115,6 +115,8 @@ def test_particle_verb_split_takes_the_longest_particle() -> None:
         ("Wasserflasche", "Flasche", "bottle"),
         ("Lebensmittel", "Mittel", "means"),
         ("Regierungserklärung", "Erklärung", "explanation"),
+        # Its own lines keep Ding's order: a common homograph is no common sense.
+        ("Pelzmuff", "Muff", "muff"),  # not "Muff; muffiger Geruch :: must"
     ],
 )
 def test_parts_glossed_with_their_common_sense(
