@@ -3,12 +3,15 @@
 A compound (Eisenbahnbrücke) is split with the dictionary's own headwords
 (:mod:`glossary.compounds`), HanTa's morphemes only where that finds nothing and every part is
 known; a particle verb missing from the dictionary (dasitzen) is shown as its particle and its
-base verb. Splits are kept per word: the cursor meets the same words again and again.
+base verb. Each part is glossed with its most common sense (:func:`most_common_first`), not
+the dictionary's first line, which may be a rare one. Splits are kept per word: the cursor
+meets the same words again and again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from glossary.compounds import split_compound, split_particle_verb
@@ -62,8 +65,9 @@ class CompoundParts:
             names = self._hanta_parts(word)
         glosses = []
         for name in names:
-            senses = self.dictionary.senses(name, PART_SENSE_LIMIT, exact_case=True)
-            senses = senses or self.dictionary.senses(name, PART_SENSE_LIMIT)
+            senses = self.dictionary.senses(name, CANDIDATE_LIMIT, exact_case=True)
+            senses = senses or self.dictionary.senses(name, CANDIDATE_LIMIT)
+            senses = most_common_first(senses, name)[:PART_SENSE_LIMIT]
             entries = self._glossary_entries(name)
             if not senses and not entries:
                 return ()  # a part nobody knows ("droh") is no part
@@ -118,6 +122,66 @@ class CompoundParts:
             else:
                 merged.append((morpheme, morpheme_tag))
         return [m.capitalize() if t.startswith("NN") else m for m, t in merged]
+
+
+# Words of an English gloss that say nothing of its frequency (to threaten sb. with sth.).
+GLOSS_FILLERS = frozenset(
+    {"to", "sb.", "sth.", "sb.'s", "sb.’s", "one's", "one’s", "a", "an", "the"}
+)
+# Brackets of an English gloss: notes, regions and abbreviations, not the gloss itself.
+GLOSS_NOTES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|/[^/]*/")
+# A German sub-entry marked as the word's sense in compounds (Bund [in Zusammensetzungen]).
+IN_COMPOUNDS = "[in Zusammensetzungen]"
+# Zipf points a sense loses where the word is not its line's own headword: a tenfold more
+# common English ("Kopf; Haupt :: head" over "Haupt :: pilot") still wins over the first.
+NOT_FIRST_SYNONYM = 0.9
+IN_SUB_ENTRY = 2.0
+
+
+def most_common_first(senses: Sequence[DingSense], word: str) -> tuple[DingSense, ...]:
+    """``senses`` of ``word`` with its most common sense first, for a compound's part.
+
+    A part stands for its everyday meaning, and the dictionary's first line may be a rare
+    sense ("Haupt {n} :: pilot", "Anwalt {m} :: procurator"). First a sense Ding marks as the
+    one in compounds ("Bund {m} [in Zusammensetzungen]"); then the lines of the word's own
+    headword (the word their first synonym) in the dictionary's order, unless another line's
+    English (wordfreq's Zipf frequency, less :data:`NOT_FIRST_SYNONYM`, or
+    :data:`IN_SUB_ENTRY` where the word is only in a sub-entry phrase) is more common than
+    the first of them. Among its own lines the dictionary's order is kept: their English
+    may be a common homograph ("Muff; muffiger Geruch :: must" after "Muff :: muff").
+    """
+    own = [
+        sense.german == sense.headword
+        and lookup_key_cased(split_synonyms(sense.headword)[0]) == word
+        for sense in senses
+    ]
+    first_own = next((s for s, is_own in zip(senses, own, strict=True) if is_own), None)
+    own_score = english_frequency(first_own.english) if first_own is not None else 0.0
+
+    def key(index: int) -> tuple[bool, float, int]:
+        sense = senses[index]
+        if own[index]:
+            score = own_score
+        else:
+            score = english_frequency(sense.english) - (
+                IN_SUB_ENTRY if sense.german != sense.headword else NOT_FIRST_SYNONYM
+            )
+        return (IN_COMPOUNDS not in sense.german, -score, index)
+
+    return tuple(senses[index] for index in sorted(range(len(senses)), key=key))
+
+
+@lru_cache(maxsize=16384)
+def english_frequency(english: str) -> float:
+    """The Zipf frequency of the most frequent synonym of a Ding English sub-entry."""
+    from wordfreq import zipf_frequency  # its table loads on first use, not at import
+
+    best = 0.0
+    for synonym in GLOSS_NOTES.sub(" ", english).split(";"):
+        words = [w for w in synonym.split() if w not in GLOSS_FILLERS]
+        if words:
+            best = max(best, zipf_frequency(" ".join(words), "en"))
+    return best
 
 
 def _singular_of(sense: DingSense, plural: str) -> str | None:

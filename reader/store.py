@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.lemma_keys import LEMMA_KEYS_MIGRATION
+from reader.lemma_keys import LEMMA_KEYS_MIGRATION, SEPARABLE_VERB_KEYS_MIGRATION
 from reader.store_damage import describe_store_error
 
 # Each migration brings the schema from version N to N+1. Never edit a released one:
@@ -102,6 +102,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 8: a glossary-guided choice beside the model's first choice (in english): issue 13
     "ALTER TABLE translations ADD COLUMN guided TEXT;",
+    # 9: a split separable verb's keys moved from the bare verb to the joined one: issue 9
+    SEPARABLE_VERB_KEYS_MIGRATION,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

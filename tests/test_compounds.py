@@ -100,3 +100,27 @@ def test_particle_verb_split_takes_the_longest_particle() -> None:
     assert split_particle_verb("entgegenheben", verbs.__contains__) == ("entgegen", "heben")
     assert split_particle_verb("davonlaufen", verbs.__contains__) is None
     assert split_particle_verb("Dasitzen", verbs.__contains__) is None  # a noun
+
+
+@pytest.mark.skipif(not REAL_DING.is_file(), reason="Debian package trans-de-en not installed")
+@pytest.mark.parametrize(
+    ("word", "part", "english"),
+    [
+        # Ding's first line for the part is a rare sense; the part's common one comes first.
+        ("Hauptstadt", "Haupt", "head"),  # was "Haupt {n} :: pilot"
+        ("Bundeskanzler", "Bund", "federation; league"),  # "Bund [in Zusammensetzungen]"
+        ("Staatsanwalt", "Anwalt", "lawyer"),  # was "Anwalt {m} :: procurator"
+        # Where the first line was right it stays first.
+        ("Angriffskrieg", "Angriff", "attack"),
+        ("Wasserflasche", "Flasche", "bottle"),
+        ("Lebensmittel", "Mittel", "means"),
+        ("Regierungserklärung", "Erklärung", "explanation"),
+        # Its own lines keep Ding's order: a common homograph is no common sense.
+        ("Pelzmuff", "Muff", "muff"),  # not "Muff; muffiger Geruch :: must"
+    ],
+)
+def test_parts_glossed_with_their_common_sense(
+    real_lookup: WordLookup, word: str, part: str, english: str
+) -> None:
+    parts = {gloss.part: gloss for gloss in real_lookup.lookup(word).compound_parts}
+    assert parts[part].senses[0].english.startswith(english)

@@ -66,3 +66,87 @@ def test_changed_keys_move_and_others_stay(tmp_path: Path) -> None:
     lookups = {row[0] for row in connection.execute("SELECT lemma FROM lookups")}
     connection.close()
     assert lookups == {"EU", "Beschluss", "haben", "schließen", "Tag", "SPD"}
+
+
+def old_store_v7(path: Path, lookups: list[tuple[str, str, str]]) -> sqlite3.Connection:
+    """A version-7 store with ``lookups`` (lemma, word, sentence); the caller adds the rest."""
+    connection = sqlite3.connect(path)
+    for migration in MIGRATIONS[:7]:
+        for statement in migration.split(";"):
+            if statement.strip():
+                connection.execute(statement)
+    for lemma, word, sentence in lookups:
+        connection.execute(
+            "INSERT INTO lookups (lemma, word, sentence, text_id, seen) VALUES (?, ?, ?, 't', 1.0)",
+            (lemma, word, sentence),
+        )
+    connection.execute("PRAGMA user_version = 7")
+    return connection
+
+
+def test_split_separable_verbs_move_to_the_joined_verb(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    connection = old_store_v7(
+        path,
+        [
+            ("fügen", "fügte", "Sie fügte dem Brief einen Satz hinzu."),
+            ("kommen", "kam", "Der Zug kam gestern pünktlich an, als es regnete."),
+            ("kommen", "kam", "Er kam nach Hause."),  # a plain "kommen" stays
+            ("stehen", "stand", "Er stand auf und ging hinaus."),  # the clause ends at "und"
+            ("denken", "denke", "Ich denke oft daran."),  # a da- adverb is an object
+            ("sein", "war", "Er war nicht da."),  # a predicate, no particle
+            ("geben", "gab", "Die Angabe gab er schließlich auf."),  # the word, not "Angabe"
+            ("hören", "hörte", "Sie hörte ihm lange zu; dann ging sie."),
+        ],
+    )
+    for lemma, status in [
+        ("fügen", "2"),
+        ("kommen", "3"),
+        ("stehen", "known"),
+        ("denken", "1"),
+        ("sein", "known"),
+        ("geben", "4"),
+        ("aufgeben", "known"),  # both existed: the joined verb's status is kept
+        ("hören", "1"),
+    ]:
+        connection.execute("INSERT INTO words VALUES (?, ?, 1.0, NULL)", (lemma, status))
+        connection.execute(
+            "INSERT INTO status_changes (lemma, status, changed) VALUES (?, ?, 1.0)",
+            (lemma, status),
+        )
+    connection.execute("INSERT INTO word_notes VALUES ('fügen', 'add', 'with hinzu', 1.0)")
+    connection.commit()
+    connection.close()
+    store = Store(path)
+    vocabulary = Vocabulary(store)
+    statuses = vocabulary.statuses()
+    fuegen = vocabulary.entry("hinzufügen")
+    store.close()
+    assert statuses == {
+        "hinzufügen": "2",
+        "ankommen": "3",
+        "kommen": "3",  # its other lookup is the plain verb: kept too
+        "aufstehen": "known",
+        "denken": "1",
+        "sein": "known",
+        "aufgeben": "known",
+        "zuhören": "1",
+    }
+    assert fuegen is not None and (fuegen.meaning, fuegen.note) == ("add", "with hinzu")
+    connection = sqlite3.connect(path)
+    lookups = {row[0] for row in connection.execute("SELECT lemma FROM lookups")}
+    history = {row[0] for row in connection.execute("SELECT lemma FROM status_changes")}
+    notes = {row[0] for row in connection.execute("SELECT lemma FROM word_notes")}
+    connection.close()
+    assert lookups == {
+        "hinzufügen",
+        "ankommen",
+        "kommen",
+        "aufstehen",
+        "denken",
+        "sein",
+        "aufgeben",
+        "zuhören",
+    }
+    assert history == lookups
+    assert notes == {"hinzufügen"}

@@ -2,13 +2,16 @@
 
 Each feature group registers its own subcommands (``reader.cli.translation``,
 ``reader.cli.glossary``, ``reader.cli.study``...); this module holds the entry point, ``read``
-and ``texts``. Expected failures are :class:`~reader.core.errors.UserError` and end with one line
-on stderr, never a traceback.
+and ``texts``. A command's group is imported only when it runs (or when every command is
+listed, for ``--help``): a group pulls in what its commands need (http.client, YAML, the
+lookup), and ``lesepult lookup WORD`` should not pay for ``translate``. Expected failures are
+:class:`~reader.core.errors.UserError` and end with one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import threading
@@ -17,12 +20,6 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from reader import __version__
-from reader.cli import glossary as cli_glossary
-from reader.cli import reading as cli_reading
-from reader.cli import settings as cli_settings
-from reader.cli import study as cli_study
-from reader.cli import text_info as cli_text_info
-from reader.cli import translation as cli_translation
 from reader.cli.common import (
     add_text_argument,
     cli_wording,
@@ -36,9 +33,30 @@ from reader.core.errors import ExitCode, UserError
 from reader.core.paths import BUNDLED_TEXTS_DIR, store_path
 from reader.failures import failure_message
 
+# Each command group's module under reader.cli with the top-level commands it registers, in
+# the order they are listed. A command missing here still works: its group is found by
+# registering every group (tests/test_cli_lazy.py checks the table against the modules).
+COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("translation", ("translate", "models", "correct", "alternatives")),
+    ("glossary", ("lookup", "glossary")),
+    ("study", ("words", "export")),
+    ("reading", ("search",)),
+    ("settings", ("settings",)),
+    ("text_info", ("info",)),
+)
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+
+def groups_for(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """The command groups to register for ``argv``: the one its command is in, else all."""
+    command = argv[0] if argv else None
+    for group, commands in COMMAND_GROUPS:
+        if command in commands:
+            return (group,)
+    return tuple(group for group, _ in COMMAND_GROUPS)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser with the subcommands ``argv`` may run (every one without it)."""
     parser = argparse.ArgumentParser(
         prog="lesepult",
         description="Read German texts in the terminal beside an offline translation, with a"
@@ -67,12 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     texts.add_argument("--json", action="store_true", help="print JSON")
     texts.set_defaults(func=command_texts)
 
-    cli_translation.register(subparsers)
-    cli_glossary.register(subparsers)
-    cli_study.register(subparsers)
-    cli_reading.register(subparsers)
-    cli_settings.register(subparsers)
-    cli_text_info.register(subparsers)
+    for group in groups_for(argv):
+        importlib.import_module(f"reader.cli.{group}").register(subparsers)
     return parser
 
 
@@ -212,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     arguments = parser.parse_args(argv)
     if arguments.command is None:
         arguments = parser.parse_args(["read", *(argv or [])])
