@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary.ding import DingDictionary
 from glossary.loading import load_glossaries
 from glossary.lookup import WordLookup
 from glossary.schema import GlossarySet
@@ -100,3 +101,13 @@ def sample_lookup(sample_glossary: GlossarySet, ding_sample: Path) -> Iterator[W
     lookup = WordLookup.create(sample_glossary, ding_sample)
     yield lookup
     lookup.close()
+
+
+@pytest.fixture(scope="module")
+def dictionary(shared_cache_directory: Path) -> Iterator[DingDictionary]:
+    """The real Ding dictionary, its index in the test session's cache (not the user's)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LESEPULT_CACHE_DIR", str(shared_cache_directory))
+        opened = DingDictionary.open(REAL_DING)
+    yield opened
+    opened.close()

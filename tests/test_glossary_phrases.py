@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from glossary.ding import DingDictionary
@@ -17,16 +14,6 @@ from tests.fixtures_glossary import REAL_DING
 pytestmark = pytest.mark.skipif(
     not REAL_DING.is_file(), reason="Debian package trans-de-en not installed"
 )
-
-
-@pytest.fixture(scope="module")
-def dictionary(shared_cache_directory: Path) -> Iterator[DingDictionary]:
-    """The real Ding dictionary, its index in the test session's cache (not the user's)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("LESEPULT_CACHE_DIR", str(shared_cache_directory))
-        opened = DingDictionary.open(REAL_DING)
-    yield opened
-    opened.close()
 
 
 def sentence_of(text: str) -> Sentence:
