@@ -365,9 +365,7 @@ def _draft_sentence(
 
 def draft_yaml(document: Document, proposals: tuple[DraftProposal, ...], level: str) -> str:
     """The draft as a glossary file in the project's schema, scoped to the text by its id."""
-    import yaml
-
-    from glossary.loading import entry_to_data
+    from glossary.loading import dump_glossary_yaml, entry_to_data
 
     header = (
         f"# Glossary draft for {' '.join(document.title.split())[:120]} at level"
@@ -381,5 +379,4 @@ def draft_yaml(document: Document, proposals: tuple[DraftProposal, ...], level: 
         "text": document.text_id,
         "entries": [entry_to_data(proposal.entry) for proposal in proposals],
     }
-    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    return header + dumped
+    return header + dump_glossary_yaml(data)

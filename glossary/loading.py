@@ -264,13 +264,14 @@ def _plain(value: object) -> object:
     return value
 
 
-def _dump(data: Any) -> str:
+def dump_glossary_yaml(data: Any) -> str:
+    """``data`` as glossary YAML: keys in the order given, umlauts as written, 100 columns."""
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
 def validate_entry_data(data: dict[str, Any]) -> tuple[ValidationProblem, ...]:
     """Check one entry given as plain data with the file rules; fields are named plainly."""
-    text = _dump({"glossary": "check", "version": "0", "entries": [data]})
+    text = dump_glossary_yaml({"glossary": "check", "version": "0", "entries": [data]})
     parsed = parse_glossary_text(text, "entry", "user")
     return tuple(
         ValidationProblem(p.file, 0, p.field.removeprefix("entries[0]."), p.message)
@@ -308,7 +309,7 @@ def add_user_entry(
     else:
         new_text = (
             "# Your own glossary entries; the format is described in Lesepult's SCHEMA.md.\n"
-            + _dump(
+            + dump_glossary_yaml(
                 {"glossary": "My glossary", "version": "1", "language": "de", "entries": [data]}
             )
         )
@@ -329,7 +330,7 @@ def _append_entry_text(current: str, data: dict[str, Any]) -> str:
     root = safe_yaml.compose(current)
     assert isinstance(root, yaml.MappingNode)
     last_key, last_value = root.value[-1]
-    item_text = _dump([data])
+    item_text = dump_glossary_yaml([data])
     if last_key.value == "entries":
         if isinstance(last_value, yaml.SequenceNode) and not last_value.flow_style:
             indent = " " * last_value.start_mark.column
@@ -339,4 +340,4 @@ def _append_entry_text(current: str, data: dict[str, Any]) -> str:
             return current.rstrip("\n") + "\n" + item_text
     whole = safe_yaml.load(current)
     whole["entries"] = list(whole.get("entries") or []) + [data]
-    return _dump(whole)
+    return dump_glossary_yaml(whole)

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from glossary.loading import (
-    _dump,
+    dump_glossary_yaml,
     entry_to_data,
     load_glossaries,
     parse_glossary_text,
@@ -178,7 +178,9 @@ def _edited_in_place(current: str, index: int, data: dict[str, Any] | None) -> s
     replacement = ""
     if data is not None:
         indent = " " * (len(dash_line) - len(dash_line.lstrip()))
-        replacement = "".join(f"{indent}{line}\n" for line in _dump([data]).splitlines())
+        replacement = "".join(
+            f"{indent}{line}\n" for line in dump_glossary_yaml([data]).splitlines()
+        )
     edited = "".join(lines[:start]) + replacement + "".join(lines[end:])
     if data is None and len(items) == 1:
         return None  # an empty block list would leave "entries:" with nothing: rewrite
@@ -194,4 +196,4 @@ def _rewritten(current: str, index: int, data: dict[str, Any] | None) -> str:
     else:
         entries[index] = data
     whole["entries"] = entries
-    return _dump(whole)
+    return dump_glossary_yaml(whole)
