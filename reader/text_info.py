@@ -123,7 +123,8 @@ def text_counts(
     for block in document.blocks:
         if cancelled():
             return None
-        for sentence in document.sentences(block.index):
+        # Not kept: counting a whole novel must not hold every block's tokens (issue 11, bug 8).
+        for sentence in document.sentences_unkept(block.index):
             sentences += 1
             for token, lemma in zip(sentence.tokens, lemmas_of(sentence), strict=True):
                 if token.is_word:
