@@ -48,7 +48,7 @@ MISSING_DICTIONARY_HELP = (
 # keep their English; 4: capitalised pronouns are no phrase nouns; 5: abbreviations
 # (``/bzw./``) are keys of their word's line; 6: fixed expressions and verb phrases without a
 # noun, found by their first two words or other words; 7: both of 5 and 6.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 SENSES_CACHE_SIZE = 50_000
 # SQLite allows 999 parameters in older builds: phrases are read in chunks below that.
 PHRASES_PER_QUERY = 900

@@ -22,6 +22,8 @@ MAX_WORDS = 7
 SlotKind = str  # "verb", "noun", "prep", "word", "refl"; "seq" for a fixed expression's words
 MAX_EXPRESSION_WORDS = 5
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+ENDINGS_GIVEN = "e/r/s"
+INFLECTIONS = ("", *ADJECTIVE_ENDINGS)
 NOUN_MARKERS = frozenset({"m", "f", "n", "pl"})
 # Words that carry no meaning of their own: an expression of these alone ("mit der", "dass
 # das") is grammar any sentence has, and one that starts with a pronoun or "und" is a
@@ -32,6 +34,8 @@ FUNCTION_WORDS = frozenset(
     " seit bis trotz während".split()
 )
 AUXILIARIES = frozenset({"sein", "haben", "werden"})
+PREDICATIVE_ALS = "als"
+EXISTENTIAL_ES = "es"
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 FRAGMENT_STARTS = frozenset("ich du er sie es wir ihr man und oder aber".split())
 # Forms a reflexive pronoun takes in a sentence ("freut sich", "ich freue mich").
@@ -48,6 +52,8 @@ EXPANDED = {
     "beim": ("bei", "dem"),
 }
 
+# What stands for "von jdm./etw." after a noun: "von", or an article in the genitive.
+VON_OR_GENITIVE = ("von", "vom", "des", "der", "eines", "einer")
 ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 POSSESSIVE_STEMS = ("mein", "dein", "sein", "ihr", "unser", "euer", "eur")
 CONTRACTIONS = {
@@ -84,6 +90,12 @@ class Slot:
     fixed expression, matched in order and without a gap)."""
 
 
+# Phrases the dictionary gives with a finite verb, not an infinitive: "es gibt" (there is)
+# is the existential construction of German, in any tense and order ("gab es", "es hat …
+# gegeben"); its subject is checked in :func:`glossary.clause_syntax.existential_es`.
+FINITE_PHRASES = {"es gibt": (Slot((EXISTENTIAL_ES,), "word"), Slot(("geben",), "verb"))}
+
+
 def normalise_word(word: str) -> str:
     """A word folded for matching: lower case, a contraction read as its preposition."""
     folded = word.casefold()
@@ -106,6 +118,8 @@ def phrase_slots(text: str) -> tuple[Slot, ...] | None:
     (``sich freuen``, ``sich um etw. handeln``, ``verloren gehen``) also needs ``sich`` and the
     prepositions of its placeholders, else it would be the bare verb.
     """
+    if text in FINITE_PHRASES:
+        return FINITE_PHRASES[text]
     slots = _verb_slots(text, keep_valency=False)
     if slots is not None and any(slot.kind == "noun" for slot in slots):
         return slots
@@ -122,12 +136,37 @@ def expression_slots(text: str) -> tuple[Slot, ...] | None:
     either end is dropped (``im Vergleich zu etw.``), one inside makes no expression.
     """
     words = text.split()
+    # "nach Angaben von jdm." is as often "nach Angaben der Polizei": a "von" before a final
+    # placeholder may be a genitive article in the sentence.
+    genitive = len(words) >= 4 and words[-2] == "von" and is_placeholder(words[-1])
     while words and is_placeholder(words[-1]):
         words.pop()
     while words and is_placeholder(words[0]):
         words.pop(0)
+    # "so genannte/r/s": an adjective given with its endings is matched in any of them.
+    inflected = {i for i, word in enumerate(words) if word.endswith(ENDINGS_GIVEN)}
+    words = [
+        word.removesuffix(ENDINGS_GIVEN[1:]) if i in inflected else word
+        for i, word in enumerate(words)
+    ]
     if any(sign in word for word in words for sign in (*EXAMPLE_SIGNS, "/")):
         return None
+    if not MIN_WORDS <= len(words) <= MAX_EXPRESSION_WORDS or (
+        _looks_infinitive(words[-1]) and not genitive
+    ):
+        return None  # a verb phrase refused above ("in sein") is no expression either
+    slots = _expression_words(words)
+    if slots is None:
+        return None
+    if inflected:
+        return _inflected(slots, inflected, len(words))
+    if genitive and words[0].casefold() in PREPOSITIONS:
+        slots[-1] = Slot(VON_OR_GENITIVE, "seq")
+    return tuple(slots)
+
+
+def _expression_words(words: list[str]) -> list[Slot] | None:
+    """The slots of an expression's words, or None when they are grammar or a noun phrase."""
     forms: list[str] = []
     kinds: list[str] = []
     for word in words:
@@ -136,8 +175,6 @@ def expression_slots(text: str) -> tuple[Slot, ...] | None:
         forms.extend(expanded)
         # A capitalised word must be a noun in the sentence ("im Kleinen" ≠ "im kleinen Wald").
         kinds.extend(["seq-noun" if word[:1].isupper() else "seq"] * len(expanded))
-    if not MIN_WORDS <= len(words) <= MAX_EXPRESSION_WORDS or _looks_infinitive(words[-1]):
-        return None  # a verb phrase refused above ("in sein") is no expression either
     if not all(form.isalpha() and not is_placeholder(form) for form in forms):
         return None
     if (
@@ -152,7 +189,19 @@ def expression_slots(text: str) -> tuple[Slot, ...] | None:
         return None
     if len(words) == MIN_WORDS and words[1][:1].isupper() and words[0].endswith(ADJECTIVE_ENDINGS):
         return None  # an adjective and its noun ("polizeiliche Maßnahmen") is a noun phrase
-    return tuple(Slot((form,), kind) for form, kind in zip(forms, kinds, strict=True))
+    return [Slot((form,), kind) for form, kind in zip(forms, kinds, strict=True)]
+
+
+def _inflected(slots: list[Slot], inflected: set[int], words: int) -> tuple[Slot, ...] | None:
+    """The slots with each adjective given as "…e/r/s" accepting all its endings."""
+    if len(slots) != words:
+        return None  # a contraction moved the positions
+    if all(slot.forms[0] in ARTICLES for i, slot in enumerate(slots) if i not in inflected):
+        return None  # "ein knappe/r/s" is an article and an adjective, no expression
+    for index in inflected:
+        base = slots[index].forms[0].removesuffix("e")
+        slots[index] = Slot(tuple(base + ending for ending in INFLECTIONS), slots[index].kind)
+    return tuple(slots)
 
 
 def is_expression(slots: tuple[Slot, ...]) -> bool:
@@ -232,7 +281,9 @@ def _meaningful(slots: list[Slot]) -> bool:
     ("Wir hoffen"), and with an auxiliary a word that is no participle ("verschwunden
     sein" is a tense) and not only prepositions ("bei jdm. sein")."""
     words = [slot.forms[0] for slot in slots if slot.kind == "word"]
-    if any(word in FUNCTION_WORDS for word in words):
+    # "als" of a predicate ("jdn. als etw. bezeichnen", "als etw. gelten") is the verb's
+    # valency, as a preposition is; any other function word makes grammar.
+    if any(word in FUNCTION_WORDS and word != PREDICATIVE_ALS for word in words):
         return False
     if slots[-1].forms[0] not in AUXILIARIES:
         return True
@@ -252,9 +303,14 @@ def line_phrases(line: DingLine) -> list[tuple[int, int, str, tuple[Slot, ...]]]
         if sub_index and not line.pairs:
             continue
         for position, synonym in enumerate(synonyms):
-            # "einen Zeitplan aufstellen, die Weichen stellen": a comma between phrases.
-            for part in synonym.cased.split(", "):
-                slots = phrase_slots(part)
+            # "einen Zeitplan aufstellen, die Weichen stellen": a comma between phrases. A
+            # part that is no phrase makes the whole an explanation ("mit jdm. sprechen, um
+            # ihn/sie aufzubauen" is "to give sb. a pep talk", not "mit jdm. sprechen").
+            parts = synonym.cased.split(", ")
+            parsed = [(part, phrase_slots(part)) for part in parts]
+            if len(parts) > 1 and any(slots is None for _, slots in parsed):
+                continue
+            for part, slots in parsed:
                 if slots and is_expression(slots) and NOUN_MARKERS.intersection(synonym.markers):
                     continue  # "rote Karte {f}" is a noun, found as a word
                 if slots is not None:

@@ -133,11 +133,24 @@ def tag_words(words: tuple[str, ...]) -> tuple[TaggedToken, ...]:
     for text, (written, lemma, pos) in zip(words, tagged, strict=True):
         lemma = known.refine(str(written), str(lemma), str(pos)) if _is_word(text) else text
         result.append(TaggedToken(text=text, lemma=lemma, pos=str(pos)))
+    _lower_case_nouns(result, known)
     joined = _join_separated_verbs(result, known)
     for index, verb in joined.items():
         result[index] = replace(result[index], joined=verb)
     _verbal_participles(result, known)
     return tuple(result)
+
+
+def _lower_case_nouns(tagged: list[TaggedToken], known: Lexicon) -> None:
+    """A word HanTa tags as a noun although it is written in lower case, and which the
+    dictionary has as a verb, is that verb's infinitive ("daß sich ein Stein erbarmen möchte":
+    HanTa reads "erbarmen" as the noun "Erbarmen"). German writes every noun capitalised."""
+    if known.dictionary is None:
+        return
+    for index, token in enumerate(tagged):
+        text = token.text
+        if token.pos.startswith("N") and text.isalpha() and text.islower() and known.is_verb(text):
+            tagged[index] = replace(token, lemma=text, pos="VV(INF)")
 
 
 def _verbal_participles(tagged: list[TaggedToken], known: Lexicon) -> None:

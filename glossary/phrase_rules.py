@@ -46,7 +46,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from glossary.clause_syntax import existential_es
 from glossary.ding_index import DingDictionary, DingPhrase
+from glossary.ding_phrases import EXISTENTIAL_ES, FINITE_PHRASES, VON_OR_GENITIVE
 from glossary.lemmas import TaggedToken
 
 # English words a rendering needs beside the glosses of the German words: articles,
@@ -71,6 +73,7 @@ DIRECTIONS = frozenset(
     " hindurch herbei herum umher voran voraus vorbei davon fort weg zurück entgegen".split()
 )
 REFLEXIVE = "sich"
+EXISTENTIAL = "es gibt"
 ACCUSATIVE_MASCULINE = frozenset({"den", "einen", "keinen"})
 # As many senses as the lookup shows (bench/lookup_quality.py looks at its first 15 lines).
 SENSES_PER_WORD = 15
@@ -90,7 +93,7 @@ def refused(
     tokens = [tagged[i] for i in indexes]
     if verb is None:
         return (
-            tokens[-1].pos == "ART"
+            (tokens[-1].pos == "ART" and phrase.slots[-1].forms != VON_OR_GENITIVE)
             or any(token.pos.startswith("V") for token in tokens)
             or comparative_construction(tokens)
             or free_combination(phrase, tokens, dictionary)
@@ -104,6 +107,34 @@ def refused(
         or verb_of_motion(phrase, verb, tagged, clause)
         or serves_an_infinitive(phrase, verb, indexes, tagged, clause)
         or is_a_tense(phrase, verb, indexes, tagged)
+        or compares(indexes, tagged)
+        or not existential_agrees(phrase, indexes, verb, tagged, clause)
+    )
+
+
+def existential_agrees(
+    phrase: DingPhrase,
+    indexes: Sequence[int],
+    verb: int,
+    tagged: Sequence[TaggedToken],
+    clause: range,
+) -> bool:
+    """Whether an "es gibt" found is the existential construction (not "er gibt es ihm")."""
+    if phrase.slots != FINITE_PHRASES[EXISTENTIAL]:
+        return True
+    # Without a token "es" of its own, "es" is elided in the verb ("gibt's").
+    es = next((i for i in indexes if tagged[i].text.casefold() == EXISTENTIAL_ES), verb)
+    return existential_es(es, verb, tagged, clause)
+
+
+def compares(indexes: Sequence[int], tagged: Sequence[TaggedToken]) -> bool:
+    """Whether the match's "als" follows a comparative ("mehr als erwartet"): it compares,
+    it is no predicate of the verb ("als etw. gelten")."""
+    return any(
+        index > 0
+        and tagged[index].text.casefold() == "als"
+        and comparative_construction((tagged[index - 1], tagged[index]))
+        for index in indexes
     )
 
 
@@ -203,7 +234,7 @@ def modifies_an_adjective(
     return any(
         index + 1 < len(tagged)
         and index + 1 not in indexes
-        and not tagged[index].pos.startswith(("V", "APPR", "PRF"))
+        and not tagged[index].pos.startswith(("V", "APPR", "PRF", "PPER"))
         and tagged[index + 1].pos.startswith("ADJ")
         for index in indexes
     )

@@ -25,7 +25,9 @@ from glossary.ding_parse import is_placeholder
 from glossary.ding_phrases import (
     ARTICLES,
     AUXILIARIES,
+    EXISTENTIAL_ES,
     EXPANDED,
+    PREDICATIVE_ALS,
     Slot,
     is_expression,
     normalise_word,
@@ -34,6 +36,7 @@ from glossary.lemmas import TaggedToken, joined_verbs
 from glossary.phrase_rules import refused
 
 MAX_GAP = 3
+ELIDED_ES = ("'s", "’s")
 # How far from its verb the words of a phrase without a noun may stand; with an auxiliary
 # as its verb ("möglich sein") the phrase has one content word and must be contiguous.
 NEAR_VERB = 5
@@ -41,11 +44,16 @@ PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
 CONTENT_TAGS = ("N", "V", "ADJ", "ADV")
 # What may stand between a preposition and its noun: articles, adjectives, numbers, adverbs.
 NOUN_PHRASE_TAGS = ("ART", "ADJ", "CARD", "ADV", "PPOSAT", "PIAT", "PDAT")
+# What a prepositional object may hold between its preposition and a verb at the clause's
+# end: its noun phrase, nouns joined by "und", and attributes with "von" ("für die Aufnahme
+# von Flüchtlingen und die Lösung der Konflikte eingetreten").
+OBJECT_TAGS = (*NOUN_PHRASE_TAGS, "N", "KON", "PPER", "PRF")
+ATTRIBUTE_PREPOSITIONS = frozenset({"von", "vom"})
 CLAUSE_ENDS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]", ".", "!", "?"})
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
 PhraseSource = Literal["dictionary", "glossary"]
-_Key = tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str]
+_Key = tuple[tuple[str, ...], tuple[int, ...], str]
 _Value = tuple[tuple[int, bool, int], list[DingPhrase]]
 _Found = tuple[_Key, _Value]
 
@@ -82,6 +90,8 @@ class _TokenForms:
     verb: str
     article: str
     particle: bool
+    elided_es: bool
+    """The token ends in an elided "es" ("gibt's", "geht's")."""
     preposition: bool
     pos: str
 
@@ -103,6 +113,9 @@ def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
             else ""
         )
         particle = token.pos == "PTKVZ"
+        elided = folded.endswith(ELIDED_ES) and len(folded) > 2
+        if elided:
+            words.add(EXISTENTIAL_ES)
         preposition = token.pos in PREPOSITION_TAGS
         forms.append(
             _TokenForms(
@@ -111,6 +124,7 @@ def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
                 verb,
                 article,
                 particle,
+                elided,
                 preposition,
                 token.pos,
             )
@@ -178,6 +192,10 @@ def _fills(slot: Slot, token: _TokenForms) -> bool:
     if slot.kind == "prep" and not token.preposition:
         return False  # "zu" before an infinitive, "auf" as a verb's particle
     if slot.kind == "word":
+        if slot.forms == (EXISTENTIAL_ES,) and token.elided_es:
+            return True
+        if slot.forms == (PREDICATIVE_ALS,):
+            return PREDICATIVE_ALS in token.words and token.pos != "KOUS"  # "als er kam"
         if slot.forms[0].startswith("kein"):
             return any(word.startswith("kein") for word in token.words)
         return any(stem(form) in token.stems for form in slot.forms)
@@ -243,9 +261,9 @@ def _match_in(
             (
                 i
                 for i in clause
-                if i not in used
+                if (i not in used or (forms[i].elided_es and used == {i}))
                 and _fills(slot, forms[i])
-                and not (near and placed and min(abs(i - j) for j in placed) > reach)
+                and not (near and placed and not _near_verb(forms, placed, i, reach))
             ),
             None,
         )
@@ -257,6 +275,28 @@ def _match_in(
             i for i in clause if forms[i].particle and forms[i].verb == forms[verb_index].verb
         )
     return tuple(sorted(used))
+
+
+def _near_verb(forms: list[_TokenForms], placed: list[int], verb: int, reach: int) -> bool:
+    """Whether the words of a phrase without a noun stand by its verb: within ``reach``
+    tokens, or as a preposition whose object runs up to the verb."""
+    if min(abs(verb - index) for index in placed) <= reach:
+        return True
+    return reach > 1 and any(
+        forms[index].preposition and index < verb and _object_reaches(forms, index, verb)
+        for index in placed
+    )
+
+
+def _object_reaches(forms: list[_TokenForms], preposition: int, verb: int) -> bool:
+    """Whether every token between a preposition and the verb belongs to the preposition's
+    object: a long object does not part a prepositional verb from its preposition."""
+    between = forms[preposition + 1 : verb]
+    return bool(between) and all(
+        token.pos.startswith(OBJECT_TAGS)
+        or (token.preposition and token.words & ATTRIBUTE_PREPOSITIONS)
+        for token in between
+    )
 
 
 def _article_kind(phrase: DingPhrase) -> str:
@@ -319,9 +359,9 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
                 phrase, indexes, tagged, clause, dictionary, _verb_at(phrase, forms, indexes)
             ):
                 continue
-            # Variants with the same words on the same tokens are one phrase ("Druck
-            # ausüben", "auf jdn. Druck ausüben"): their English is joined.
-            key = (tuple(slot.forms for slot in phrase.slots), indexes, _article_kind(phrase))
+            # Variants on the same tokens are one phrase ("Druck ausüben", "auf jdn. Druck
+            # ausüben"; "aus etw. bestehen", "aus/in etw. bestehen"): their English is joined.
+            key = (tuple(slot.kind for slot in phrase.slots), indexes, _article_kind(phrase))
             noun = next(
                 (
                     i
