@@ -37,6 +37,8 @@ AUXILIARIES = frozenset({"sein", "haben", "werden"})
 PREDICATIVE_ALS = "als"
 EXISTENTIAL_ES = "es"
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
+# Words that open a subordinate clause: after a comma, an explanation ("…, um ihn aufzubauen").
+CLAUSE_STARTS = frozenset("um ohne damit dass daß wenn weil indem als ob".split())
 FRAGMENT_STARTS = frozenset("ich du er sie es wir ihr man und oder aber".split())
 # Forms a reflexive pronoun takes in a sentence ("freut sich", "ich freue mich").
 REFLEXIVES = ("sich", "mich", "dich", "uns", "euch", "mir", "dir")
@@ -304,11 +306,15 @@ def line_phrases(line: DingLine) -> list[tuple[int, int, str, tuple[Slot, ...]]]
             continue
         for position, synonym in enumerate(synonyms):
             # "einen Zeitplan aufstellen, die Weichen stellen": a comma between phrases. A
-            # part that is no phrase makes the whole an explanation ("mit jdm. sprechen, um
-            # ihn/sie aufzubauen" is "to give sb. a pep talk", not "mit jdm. sprechen").
+            # part of words that is no phrase makes the whole an explanation ("mit jdm.
+            # sprechen, um ihn/sie aufzubauen" is "to give sb. a pep talk"); a single word
+            # is a synonym of its own ("kaum, nicht viel").
             parts = synonym.cased.split(", ")
             parsed = [(part, phrase_slots(part)) for part in parts]
-            if len(parts) > 1 and any(slots is None for _, slots in parsed):
+            if len(parts) > 1 and any(
+                (slots is None and " " in part) or part.split()[0] in CLAUSE_STARTS
+                for part, slots in parsed
+            ):
                 continue
             for part, slots in parsed:
                 if slots and is_expression(slots) and NOUN_MARKERS.intersection(synonym.markers):

@@ -19,7 +19,6 @@ the reader's vocabulary, and adding an entry must not change how words are store
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.ding import DictionaryMissing, DingDictionary
+from glossary.lemma_spelling import is_acronym, tidy, verb_candidates
 from glossary.schema import GlossaryEntry
 from reader.core.text import Sentence
 
@@ -46,8 +46,6 @@ CONTENT_TAGS = ("NN", "NE", "FM", "ADJ", "ADV", "VV", "TRUNC", "XY")
 VERB_MARKERS = frozenset({"vt", "vi", "vr"})
 FINITE_VERB_TAGS = ("VV(FIN)", "VV(IMP)", "VVFIN", "VVIMP")
 APOSTROPHES = ("'", "’")
-# HanTa lemmatises "User*innen" to "User*inn"; the singular ends in "*in".
-GENDER_STAR_PLURAL = re.compile(r"([*:_]in|In)nen$")
 
 
 @dataclass(frozen=True)
@@ -301,8 +299,8 @@ class Lexicon:
 
     def refine(self, word: str, lemma: str, pos: str) -> str:
         """The lemma of ``word`` given HanTa's ``lemma`` and tag ``pos``, checked as above."""
-        lemma = _tidy(word, lemma)
-        if _is_acronym(word) and lemma.casefold() in {word.casefold(), word[:-1].casefold()}:
+        lemma = tidy(word, lemma)
+        if is_acronym(word) and lemma.casefold() in {word.casefold(), word[:-1].casefold()}:
             return word  # EU, SPD: HanTa writes "Eu", "Spd"
         if lemma in self.terms:
             return lemma
@@ -318,7 +316,7 @@ class Lexicon:
         if pos.startswith(CONTENT_TAGS) and self.is_headword(word, plural_too=False):
             return word
         if pos.startswith(("VV", "ADJ")):
-            for candidate in _verb_candidates(lemma):
+            for candidate in verb_candidates(lemma):
                 if self.is_verb(candidate):
                     return candidate
         return self._reform_spelling(word, lemma)
@@ -335,40 +333,6 @@ class Lexicon:
         if self.is_headword(reformed) and not self.is_headword(lemma):
             return reformed
         return lemma
-
-
-def _is_acronym(word: str) -> bool:
-    """EU, SPD, NATO, SPDler: a word that begins with two capitals."""
-    return len(word) >= 2 and word[:2].isupper() and word[:2].isalpha()
-
-
-def _tidy(word: str, lemma: str) -> str:
-    """Undo HanTa's slips of spelling: the gender star's "*inn", lower case after a hyphen."""
-    if GENDER_STAR_PLURAL.search(word) and lemma.endswith("inn"):
-        lemma = lemma[:-1]
-    if "-" in word and "-" in lemma:
-        written = word.split("-")
-        parts = lemma.split("-")
-        if len(written) == len(parts):
-            parts = [
-                part[:1].upper() + part[1:] if mine[:1].isupper() and index else part
-                for index, (mine, part) in enumerate(zip(written, parts, strict=True))
-            ]
-            lemma = "-".join(parts)
-    return lemma
-
-
-def _verb_candidates(lemma: str) -> list[str]:
-    """Infinitives a participle or verb stem may belong to (erörtert → erörtern)."""
-    stems = [lemma]
-    if lemma.endswith("t"):
-        stems.append(lemma[:-1])
-        if lemma.endswith("et"):
-            stems.append(lemma[:-2])
-    candidates: list[str] = []
-    for stem in stems:
-        candidates.extend((stem + "n", stem + "en"))
-    return [candidate for candidate in candidates if candidate != lemma]
 
 
 def open_dictionary(source: Path | None = None) -> DingDictionary:

@@ -74,6 +74,8 @@ DIRECTIONS = frozenset(
 )
 REFLEXIVE = "sich"
 EXISTENTIAL = "es gibt"
+# Words after "als" that make it a conjunction: "sowohl … als auch", "als ob", "als wenn".
+CONJUNCTION_ALS = frozenset({"auch", "ob", "wenn", "dass", "daß"})
 ACCUSATIVE_MASCULINE = frozenset({"den", "einen", "keinen"})
 # As many senses as the lookup shows (bench/lookup_quality.py looks at its first 15 lines).
 SENSES_PER_WORD = 15
@@ -128,14 +130,17 @@ def existential_agrees(
 
 
 def compares(indexes: Sequence[int], tagged: Sequence[TaggedToken]) -> bool:
-    """Whether the match's "als" follows a comparative ("mehr als erwartet"): it compares,
-    it is no predicate of the verb ("als etw. gelten")."""
-    return any(
-        index > 0
-        and tagged[index].text.casefold() == "als"
-        and comparative_construction((tagged[index - 1], tagged[index]))
-        for index in indexes
-    )
+    """Whether the match's "als" compares or joins ("mehr als erwartet", "sowohl … als
+    auch", "als ob"): then it is no predicate of the verb ("als etw. gelten")."""
+    for index in indexes:
+        if tagged[index].text.casefold() != "als":
+            continue
+        following = tagged[index + 1].text.casefold() if index + 1 < len(tagged) else ""
+        if following in CONJUNCTION_ALS or (
+            index > 0 and comparative_construction((tagged[index - 1], tagged[index]))
+        ):
+            return True
+    return False
 
 
 def is_a_tense(

@@ -26,13 +26,13 @@ from glossary.ding_phrases import (
     ARTICLES,
     AUXILIARIES,
     EXISTENTIAL_ES,
-    EXPANDED,
     PREDICATIVE_ALS,
     Slot,
     is_expression,
     normalise_word,
 )
 from glossary.lemmas import TaggedToken, joined_verbs
+from glossary.phrase_expressions import match_sequence, sentence_units, unit_bigrams
 from glossary.phrase_rules import refused
 
 MAX_GAP = 3
@@ -41,7 +41,6 @@ ELIDED_ES = ("'s", "’s")
 # as its verb ("möglich sein") the phrase has one content word and must be contiguous.
 NEAR_VERB = 5
 PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
-CONTENT_TAGS = ("N", "V", "ADJ", "ADV")
 # What may stand between a preposition and its noun: articles, adjectives, numbers, adverbs.
 NOUN_PHRASE_TAGS = ("ART", "ADJ", "CARD", "ADV", "PPOSAT", "PIAT", "PDAT")
 # What a prepositional object may hold between its preposition and a verb at the clause's
@@ -52,6 +51,7 @@ ATTRIBUTE_PREPOSITIONS = frozenset({"von", "vom"})
 CLAUSE_ENDS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]", ".", "!", "?"})
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
+REGISTER_MARKERS = ("[fig.]", "[humor.]", "[coll.]", "[slang]", "[pej.]", "[vulg.]", "[poet.]")
 PhraseSource = Literal["dictionary", "glossary"]
 _Key = tuple[tuple[str, ...], tuple[int, ...], str]
 _Value = tuple[tuple[int, bool, int], list[DingPhrase]]
@@ -130,58 +130,6 @@ def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
             )
         )
     return forms
-
-
-_Unit = tuple[int, frozenset[str], bool]
-
-
-def _units(tagged: Sequence[TaggedToken]) -> list[_Unit]:
-    """The sentence word for word as fixed expressions are matched: (token, forms) pairs, a
-    contraction read as two words (``im`` → ``in``, ``dem``), and whether it is a noun."""
-    units: list[_Unit] = []
-    for index, token in enumerate(tagged):
-        folded = token.text.casefold()
-        if folded in EXPANDED:
-            units.extend((index, frozenset({word}), False) for word in EXPANDED[folded])
-        else:
-            # Function words as written: "dessen" (lemma "der") is no "der" in "auf der Höhe";
-            # nouns too, their case is fixed by the expression ("im Stande" is no "im Stand").
-            content = token.pos.startswith(CONTENT_TAGS) and not token.pos.startswith("N")
-            words = {folded, token.lemma.casefold()} if content else {folded}
-            units.append((index, frozenset(words), token.pos.startswith("N")))
-    return units
-
-
-def _bigrams(units: list[_Unit]) -> dict[str, list[int]]:
-    """The keys fixed expressions are found by: every two words that follow each other, with
-    the units they start at (so an expression is only tried where its first words stand)."""
-    starts: dict[str, list[int]] = {}
-    for start, ((_, firsts, _), (_, seconds, _)) in enumerate(zip(units, units[1:], strict=False)):
-        for first in firsts:
-            for second in seconds:
-                starts.setdefault(f"{first} {second}", []).append(start)
-    return starts
-
-
-def _match_sequence(
-    slots: tuple[Slot, ...], units: list[_Unit], bigrams: dict[str, list[int]]
-) -> tuple[int, ...] | None:
-    """The tokens holding a fixed expression word for word, without a gap, or None."""
-    width = len(slots)
-    starts = {
-        start
-        for first in slots[0].forms
-        for second in slots[1].forms
-        for start in bigrams.get(f"{first} {second}", ())
-    }
-    for start in sorted(starts):
-        if start + width <= len(units) and all(
-            any(form in units[start + offset][1] for form in slot.forms)
-            and (slot.kind != "seq-noun" or units[start + offset][2])
-            for offset, slot in enumerate(slots)
-        ):
-            return tuple(sorted({units[start + offset][0] for offset in range(width)}))
-    return None
 
 
 def _fills(slot: Slot, token: _TokenForms) -> bool:
@@ -333,10 +281,10 @@ def find_phrases(
 @lru_cache(maxsize=2048)
 def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[PhraseMatch, ...]:
     forms = _token_forms(tagged)
-    units = _units(tagged)
+    units = sentence_units(tagged)
     keys = {word for token in forms for word in token.words}
     keys.update(token.verb for token in forms if token.verb)
-    bigrams = _bigrams(units)
+    bigrams = unit_bigrams(units)
     candidates = dictionary.phrases_with(keys | bigrams.keys())
     if not candidates:
         return ()
@@ -351,7 +299,7 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
             continue
         for clause in [range(len(tagged))] if sequence else clauses:
             indexes = (
-                _match_sequence(phrase.slots, units, bigrams)
+                match_sequence(phrase.slots, units, bigrams)
                 if sequence
                 else _match_in(phrase.slots, forms, clause)
             )
@@ -383,7 +331,8 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
     results = []
     sentence_words = {word for token in forms for word in token.words}
     for (_, indexes, _), (_, phrases) in ranked:
-        english = list(dict.fromkeys(phrase.english for phrase in phrases))
+        plain_first = sorted(phrases, key=lambda phrase: marked(phrase.english))
+        english = list(dict.fromkeys(phrase.english for phrase in plain_first))
         shown = max(phrases, key=lambda phrase: _fit(phrase.text, sentence_words))
         results.append(
             PhraseMatch(
@@ -394,6 +343,12 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
             )
         )
     return tuple(results)
+
+
+def marked(english: str) -> bool:
+    """Whether an English rendering is marked figurative, humorous or colloquial ("to strike
+    a blow for sb. [fig.]"): the plain rendering of a phrase is shown before it."""
+    return any(marker in english for marker in REGISTER_MARKERS)
 
 
 def _verb_at(phrase: DingPhrase, forms: list[_TokenForms], indexes: tuple[int, ...]) -> int | None:

@@ -1,0 +1,66 @@
+"""Fixed expressions without a verb found word for word in a sentence (``unter anderem``).
+
+:mod:`glossary.phrases` finds every dictionary phrase of a sentence; the expressions among
+them (see :func:`glossary.ding_phrases.expression_slots`) are matched here: word for word,
+without a gap, a contraction read as its two words (``im Vorfeld`` = ``in dem Vorfeld``),
+and tried only where their first two words stand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from glossary.ding_phrases import EXPANDED, Slot
+from glossary.lemmas import TaggedToken
+
+CONTENT_TAGS = ("N", "V", "ADJ", "ADV")
+Unit = tuple[int, frozenset[str], bool]
+
+
+def sentence_units(tagged: Sequence[TaggedToken]) -> list[Unit]:
+    """The sentence word for word as fixed expressions are matched: (token, forms) pairs, a
+    contraction read as two words (``im`` → ``in``, ``dem``), and whether it is a noun."""
+    units: list[Unit] = []
+    for index, token in enumerate(tagged):
+        folded = token.text.casefold()
+        if folded in EXPANDED:
+            units.extend((index, frozenset({word}), False) for word in EXPANDED[folded])
+        else:
+            # Function words as written: "dessen" (lemma "der") is no "der" in "auf der Höhe";
+            # nouns too, their case is fixed by the expression ("im Stande" is no "im Stand").
+            content = token.pos.startswith(CONTENT_TAGS) and not token.pos.startswith("N")
+            words = {folded, token.lemma.casefold()} if content else {folded}
+            units.append((index, frozenset(words), token.pos.startswith("N")))
+    return units
+
+
+def unit_bigrams(units: list[Unit]) -> dict[str, list[int]]:
+    """The keys fixed expressions are found by: every two words that follow each other, with
+    the units they start at (so an expression is only tried where its first words stand)."""
+    starts: dict[str, list[int]] = {}
+    for start, ((_, firsts, _), (_, seconds, _)) in enumerate(zip(units, units[1:], strict=False)):
+        for first in firsts:
+            for second in seconds:
+                starts.setdefault(f"{first} {second}", []).append(start)
+    return starts
+
+
+def match_sequence(
+    slots: tuple[Slot, ...], units: list[Unit], bigrams: dict[str, list[int]]
+) -> tuple[int, ...] | None:
+    """The tokens holding a fixed expression word for word, without a gap, or None."""
+    width = len(slots)
+    starts = {
+        start
+        for first in slots[0].forms
+        for second in slots[1].forms
+        for start in bigrams.get(f"{first} {second}", ())
+    }
+    for start in sorted(starts):
+        if start + width <= len(units) and all(
+            any(form in units[start + offset][1] for form in slot.forms)
+            and (slot.kind != "seq-noun" or units[start + offset][2])
+            for offset, slot in enumerate(slots)
+        ):
+            return tuple(sorted({units[start + offset][0] for offset in range(width)}))
+    return None
