@@ -1,0 +1,232 @@
+"""Tests for the phrase finder's reading of a clause (issue #9, recall on held-out text).
+
+The held-out gold (tests/data/real/gold-holdout.yaml) missed phrases that a little syntax
+finds: "es gibt" in any order, "nach Angaben der Polizei" (a genitive for "von jdm."), the
+"als" of a predicate ("als etw. gelten"), a prepositional object longer than a few words,
+"so genannte/r/s", and a verb HanTa read as a noun. Each rule is checked here on sentences
+from other real pages (the address beside each), and on the held-out sentence it was missed
+in; sentences that are made up for a grammatical contrast say so.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.clause_syntax import existential_es
+from glossary.ding import DingDictionary
+from glossary.ding_parse import parse_entry
+from glossary.ding_phrases import VON_OR_GENITIVE, line_phrases, phrase_slots
+from glossary.lemmas import TaggedToken, tag_sentence
+from glossary.phrases import PhraseMatch, find_phrases
+from reader.core.text import parse_document
+from tests.fixtures_glossary import REAL_DING
+
+needs_ding = pytest.mark.skipif(
+    not REAL_DING.is_file(), reason="Debian package trans-de-en not installed"
+)
+
+
+def matches(text: str, dictionary: DingDictionary) -> tuple[PhraseMatch, ...]:
+    document = parse_document(f"# -\n\n{text}\n", "test")
+    return find_phrases(tag_sentence(document.sentences(1)[0]), dictionary)
+
+
+def found(text: str, dictionary: DingDictionary) -> set[str]:
+    return {match.phrase for match in matches(text, dictionary)}
+
+
+FOUND = [
+    # A genitive stands for "von jdm." after a preposition and its noun.
+    (
+        "Nach Angaben der Polizei konnten die Beamten nur kurz mit ihm sprechen, bevor er"
+        " anfing zu schweigen und ungewöhnlich reglos stehen blieb.",  # neuepresse.de, 2017
+        "nach Angaben von jdm.",
+    ),
+    # "es gibt" after its verb, before it, and with a fronted object.
+    ("Ersten Erkenntnissen nach gab es einen Schusswechsel mit der Polizei.", "es gibt"),
+    # rga.de, 2019
+    ("Es gibt verschiedene Verfahren.", "es gibt"),  # klima-mitbestimmung.jetzt/faq
+    (
+        "Lösungen gibt es für Flugabwehrkanonen, Sommerhitze im Büro, Messtechnik,"
+        " Eheprobleme und gerötete Füße.",  # suedkurier.de, 2018
+        "es gibt",
+    ),
+    # "gibt's": the "es" elided into the verb.
+    ("Und dennoch gibt's auch Männer, die dafür Verständnis und Sympathie haben.", "es gibt"),
+    # erotikforum.at, a forum post
+    # The "als" of a predicate is the verb's valency, as a preposition is.
+    (
+        "Louise Otto-Peters gilt als Gründerin der deutschen Frauenrechtsbewegung.",
+        "als etw. gelten",  # fazielrugio5.wixsite.com/website/menschen
+    ),
+    # Held-out recall misses (wikinews-2016-04-merkel.md, wikipedia-bodensee.md,
+    # grimm-froschkoenig.md): a long object before the verb, an adjective given with its
+    # endings, "erbarmen" tagged as the noun "Erbarmen".
+    (
+        "Nach Angaben der Roosevelt Foundation sei sie in der Flüchtlingsthematik für die"
+        " Aufnahme von Flüchtlingen und die Lösung der zugrunde liegenden Konflikte"
+        " eingetreten.",
+        "für etw./jdn. eintreten",
+    ),
+    (
+        "Der Bodensee besteht aus zwei Seen (Stillgewässer), die bei Konstanz durch den so"
+        " genannten Seerhein (ein Fließgewässer) voneinander getrennt werden.",
+        "so genannte/r/s",
+    ),
+    ("Dieser kann insofern als würmglazial bezeichnet werden.", "jdn./etw. als etw. bezeichnen"),
+    (
+        "Und wie sie so klagte, rief ihr jemand zu „was hast du vor, Königstochter, du"
+        " schreist ja daß sich ein Stein erbarmen möchte.“",
+        "sich erbarmen",
+    ),
+]
+
+
+@needs_ding
+@pytest.mark.parametrize(("text", "phrase"), FOUND, ids=[phrase for _, phrase in FOUND])
+def test_a_phrase_the_clause_holds_is_found(
+    dictionary: DingDictionary, text: str, phrase: str
+) -> None:
+    assert phrase in found(text, dictionary)
+
+
+NO_ALS = [
+    # "sowohl … als auch" joins; it is no predicate ("als etw. einsetzen" is not there).
+    "Sie setzte sich sowohl für die Abschaffung der Sklaverei als auch für das Frauenwahlrecht"
+    " ein.",  # fazielrugio5.wixsite.com/website/menschen
+    "Dabei wird der Ausdruck „Prädikat“ oft sowohl für einen Ausdruck als auch für dessen"
+    " Inhalt verwendet.",  # jewiki.net/wiki/Prädikat_(Logik)
+    # A comparative's "als" compares.
+    "Viele Menschen in diesen Berufen verdienen weniger als 3.000 Euro im Monat.",
+    # nussbaum.de, 2025
+]
+
+
+@needs_ding
+@pytest.mark.parametrize("text", NO_ALS, ids=lambda text: text[:30])
+def test_an_als_that_joins_or_compares_is_no_predicate(
+    dictionary: DingDictionary, text: str
+) -> None:
+    document = parse_document(f"# -\n\n{text}\n", "test")
+    tagged = tag_sentence(document.sentences(1)[0])
+    als = {index for index, token in enumerate(tagged) if token.text == "als"}
+    assert all(not als & set(match.token_indexes) for match in matches(text, dictionary))
+
+
+@needs_ding
+def test_a_giving_is_no_es_gibt(dictionary: DingDictionary) -> None:
+    # Made up for the contrast: a subject pronoun before the verb, a dative after "es".
+    assert "es gibt" not in found("Er gibt es ihm morgen zurück.", dictionary)
+    assert "es gibt" not in found("Der Vater gibt es ihm.", dictionary)
+    assert "es gibt" not in found("Ich gebe es dir morgen.", dictionary)
+
+
+@needs_ding
+def test_a_phrase_given_with_an_explanation_is_not_that_phrase(
+    dictionary: DingDictionary,
+) -> None:
+    # Ding: "mit jdm. sprechen, um ihn/sie aufzubauen :: to give sb. a pep talk". The first
+    # part alone is no phrase of that English.
+    text = FOUND[0][0]
+    assert all("pep talk" not in match.english for match in matches(text, dictionary))
+
+
+def tokens(*tagged: str) -> list[TaggedToken]:
+    """TaggedTokens from "text/TAG" strings (the lemma is the text)."""
+    result = []
+    for item in tagged:
+        text, pos = item.rsplit("/", 1)
+        result.append(TaggedToken(text, text, pos))
+    return result
+
+
+@pytest.mark.parametrize(
+    ("words", "es", "verb", "expected"),
+    [
+        (("Es/PPER", "gibt/VV(FIN)", "Brot/NN"), 0, 1, True),
+        (("Heute/ADV", "gibt/VV(FIN)", "es/PPER", "Brot/NN"), 2, 1, True),
+        (("Brot/NN", "gibt/VV(FIN)", "es/PPER", "hier/ADV"), 2, 1, True),
+        (("Früher/ADV", "hat/VA(FIN)", "es/PPER", "Brot/NN", "gegeben/VV(PP)"), 2, 4, True),
+        (("dass/KOUS", "es/PPER", "hier/ADV", "Brot/NN", "gibt/VV(FIN)"), 1, 4, True),
+        (("gibt's/VV(FIN)", "da/ADV"), 0, 0, True),
+        (("Er/PPER", "gibt/VV(FIN)", "es/PPER", "weiter/ADV"), 2, 1, False),
+        (("Heute/ADV", "gibt/VV(FIN)", "es/PPER", "ihm/PPER"), 2, 1, False),
+        (("Heute/ADV", "gibt/VV(FIN)", "es/PPER", "dem/ART", "Kind/NN"), 2, 1, False),
+        (("Es/PPER", "ist/VA(FIN)", "gut/ADJD", "und/KON", "gibt/VV(FIN)"), 0, 4, False),
+    ],
+)
+def test_existential_es_reads_the_word_order(
+    words: tuple[str, ...], es: int, verb: int, expected: bool
+) -> None:
+    tagged = tokens(*words)
+    assert existential_es(es, verb, tagged, range(len(tagged))) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("nach Angaben von jdm.", [("nach",), ("angaben",), VON_OR_GENITIVE]),
+        ("auf Einladung von jdm.", [("auf",), ("einladung",), VON_OR_GENITIVE]),
+        (
+            "so genannte/r/s",
+            [("so",), ("genannt", "genannte", "genannten", "genannter", "genanntes", "genanntem")],
+        ),
+        ("es gibt", [("es",), ("geben",)]),
+        ("als etw. gelten", [("als",), ("gelten",)]),
+    ],
+)
+def test_the_slots_of_the_new_phrase_shapes(text: str, forms: list[tuple[str, ...]]) -> None:
+    slots = phrase_slots(text)
+    assert slots is not None
+    assert [slot.forms for slot in slots] == forms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ein knappe/r/s",  # an article and an adjective
+        "Abberufung von jdm.",  # a noun and "of sb.": no preposition before it
+        "als wenn",
+    ],
+)
+def test_shapes_that_stay_no_phrase(text: str) -> None:
+    assert phrase_slots(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "dropped"),
+    [
+        (
+            "jdm. Mut zusprechen; mit jdm. sprechen, um ihn/sie aufzubauen {v} | Mut"
+            " zusprechend; mit sprechen, um ihn/sie aufzubauend | Mut zugesprochen; mit"
+            " sprechen, um ihn/sie aufgezubaut :: to give sb. a pep talk | giving a pep talk |"
+            " given a pep talk",
+            "jdm. Mut zusprechen",
+            "mit jdm. sprechen",
+        ),
+        (
+            "kaum, nicht viel; um nicht viel mehr {adv} | Er ist kaum jünger als ich. :: not"
+            " much; scarcely | He is scarcely (any) younger than I am / than me [coll.].; He’s"
+            " not much younger than I am.",
+            "nicht viel",
+            "kaum",
+        ),
+    ],
+    ids=["an explanation after the comma", "a single word before it"],
+)
+def test_a_comma_part_is_a_phrase_only_beside_other_phrases_or_words(
+    line: str, kept: str, dropped: str
+) -> None:
+    entry = parse_entry(line)
+    assert entry is not None
+    texts = {text for _, _, text, _ in line_phrases(entry)}
+    assert kept in texts
+    assert dropped not in texts
+
+
+@needs_ding
+def test_a_lower_case_word_tagged_as_a_noun_is_the_verb() -> None:
+    document = parse_document("# -\n\ndu schreist ja daß sich ein Stein erbarmen möchte.\n", "t")
+    tagged = tag_sentence(document.sentences(1)[0])
+    erbarmen = next(token for token in tagged if token.text == "erbarmen")
+    assert (erbarmen.lemma, erbarmen.pos) == ("erbarmen", "VV(INF)")
