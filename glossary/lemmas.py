@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.ding import DictionaryMissing, DingDictionary
+from glossary.ding_index import VERB_MARKERS
 from glossary.lemma_spelling import is_acronym, tidy, verb_candidates
 from glossary.schema import GlossaryEntry
 from reader.core.text import Sentence
@@ -43,7 +44,6 @@ _dictionary_open_lock = threading.Lock()
 
 # STTS tags of content words, whose form as written may be the better lemma.
 CONTENT_TAGS = ("NN", "NE", "FM", "ADJ", "ADV", "VV", "TRUNC", "XY")
-VERB_MARKERS = frozenset({"vt", "vi", "vr"})
 FINITE_VERB_TAGS = ("VV(FIN)", "VV(IMP)", "VVFIN", "VVIMP")
 APOSTROPHES = ("'", "’")
 
@@ -189,15 +189,30 @@ def _join_separated_verbs(tagged: list[TaggedToken], known: Lexicon) -> dict[int
     """
     joined: dict[int, str] = {}
     for index, token in enumerate(tagged):
-        if token.pos != "PTKVZ" or not token.text.isalpha():
+        particle = token.pos == "PTKVZ" or _closing_adjective(tagged, index, known)
+        if not particle or not token.text.isalpha():
             continue
         for verb_index in range(index - 1, -1, -1):
             if tagged[verb_index].pos in FINITE_VERB_TAGS:
                 verb = token.text.lower() + tagged[verb_index].lemma
-                if known.dictionary is None or known.is_verb(verb):
+                if verb_index not in joined and (known.dictionary is None or known.is_verb(verb)):
                     joined[verb_index] = joined[index] = verb
                 break
     return joined
+
+
+def _closing_adjective(tagged: Sequence[TaggedToken], index: int, known: Lexicon) -> bool:
+    """Whether an adjective or adverb that closes its clause is a verb's particle ("steht
+    fest, dass", "stellt sicher, dass"): HanTa tags it ADJD, and only a verb of the
+    dictionary made of it and the finite verb before it makes it one."""
+    token = tagged[index]
+    following = tagged[index + 1].pos if index + 1 < len(tagged) else "$."
+    return (
+        known.dictionary is not None
+        and token.pos in {"ADJ(D)", "ADJD", "ADV"}
+        and token.text.islower()
+        and following.startswith("$")
+    )
 
 
 def joined_verbs(tagged: Sequence[TaggedToken]) -> dict[int, str]:

@@ -51,7 +51,10 @@ ATTRIBUTE_PREPOSITIONS = frozenset({"von", "vom"})
 CLAUSE_ENDS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]", ".", "!", "?"})
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
-REGISTER_MARKERS = ("[fig.]", "[humor.]", "[coll.]", "[slang]", "[pej.]", "[vulg.]", "[poet.]")
+REGISTER_MARKERS = (
+    *("[fig.]", "[humor.]", "[coll.]", "[slang]", "[pej.]", "[vulg.]", "[poet.]", "[euphem.]"),
+    *("[archaic]", "[obs.]", "[dated]", "[rare]", "[Am.]", "[Br.]", "[Sc.]", "[Austr.]"),
+)
 PhraseSource = Literal["dictionary", "glossary"]
 _Key = tuple[tuple[str, ...], tuple[int, ...], str]
 _Value = tuple[tuple[int, bool, int], list[DingPhrase]]
@@ -331,8 +334,8 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
     results = []
     sentence_words = {word for token in forms for word in token.words}
     for (_, indexes, _), (_, phrases) in ranked:
-        plain_first = sorted(phrases, key=lambda phrase: marked(phrase.english))
-        english = list(dict.fromkeys(phrase.english for phrase in plain_first))
+        renderings = [part for phrase in phrases for part in renderings_of(phrase.english)]
+        english = sorted(dict.fromkeys(renderings), key=marked)
         shown = max(phrases, key=lambda phrase: _fit(phrase.text, sentence_words))
         results.append(
             PhraseMatch(
@@ -346,9 +349,22 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
 
 
 def marked(english: str) -> bool:
-    """Whether an English rendering is marked figurative, humorous or colloquial ("to strike
-    a blow for sb. [fig.]"): the plain rendering of a phrase is shown before it."""
+    """Whether an English rendering is marked figurative, colloquial, old or rare ("to strike
+    a blow for sb. [fig.]"): the plain renderings of a phrase are shown before it."""
     return any(marker in english for marker in REGISTER_MARKERS)
+
+
+def renderings_of(english: str) -> list[str]:
+    """The renderings of a dictionary English, split at "; " outside brackets."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(english):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char == ";" and depth <= 0 and english[index + 1 : index + 2] == " ":
+            parts.append(english[start:index].strip())
+            start = index + 2
+    parts.append(english[start:].strip())
+    return [part for part in parts if part]
 
 
 def _verb_at(phrase: DingPhrase, forms: list[_TokenForms], indexes: tuple[int, ...]) -> int | None:

@@ -122,6 +122,18 @@ def test_a_giving_is_no_es_gibt(dictionary: DingDictionary) -> None:
 
 
 @needs_ding
+def test_a_joined_particle_verb_is_no_phrase_of_the_bare_verb(dictionary: DingDictionary) -> None:
+    # scope-names-latenight.md: "steht fest" is "feststehen" (it is certain), not "fest
+    # stehen" (to stand firm) nor "für etw. stehen" (to represent sth.).
+    text = (
+        "Düster ist die Lage und noch düsterer sein Blick in die Zukunft: Für Wladimir"
+        " Klitschko steht fest, dass Putin nach der Ukraine auch vor anderen Staaten nicht"
+        " Halt machen wird."
+    )
+    assert not {"fest stehen", "für etw. stehen"} & found(text, dictionary)
+
+
+@needs_ding
 def test_a_phrase_given_with_an_explanation_is_not_that_phrase(
     dictionary: DingDictionary,
 ) -> None:
