@@ -305,11 +305,28 @@ def load_gold(path: Path) -> dict[str, Any]:
     return loaded
 
 
+def merge_gold(paths: Sequence[Path]) -> dict[str, Any]:
+    """Several gold files as one: each sentence id prefixed with its file's name."""
+    if len(paths) == 1:
+        return load_gold(paths[0])
+    merged: dict[str, Any] = {"sentences": {}, "senses": [], "lemmas": [], "phrases": []}
+    for path in paths:
+        gold = load_gold(path)
+        prefix = f"{path.stem}:"
+        for key, sentence in (gold.get("sentences") or {}).items():
+            merged["sentences"][prefix + key] = sentence
+        for part in ("senses", "lemmas", "phrases"):
+            merged[part].extend({**item, "s": prefix + item["s"]} for item in gold.get(part) or [])
+    return merged
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure everything the gold file has and print it beside the targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-failures", action="store_true", help="list every miss")
-    parser.add_argument("--gold", type=Path, default=GOLD, help="the gold file")
+    parser.add_argument(
+        "--gold", type=Path, nargs="+", default=[GOLD], help="the gold file(s), measured as one"
+    )
     parser.add_argument("--only", choices=("senses", "lemmas", "phrases"), help="one measure")
     arguments = parser.parse_args(argv)
     for name in ("LESEPULT_DATA_DIR", "LESEPULT_CACHE_DIR", "LESEPULT_CONFIG_DIR"):
@@ -323,9 +340,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             " nothing measured"
         )
         return 1
-    gold = load_gold(arguments.gold)
+    gold = merge_gold(arguments.gold)
+    names = " + ".join(path.name for path in arguments.gold)
     print(
-        f"gold: {arguments.gold.name}: {len(gold['senses'])} hard items, "
+        f"gold: {names}: {len(gold['senses'])} hard items, "
         f"{sum(len(parse_gold_tokens(i['tokens'])) for i in gold['lemmas'])} lemma tokens, "
         f"{sum(len(i['present']) for i in gold['phrases'])} phrases in "
         f"{len(gold['phrases'])} sentences; dictionary {source}"

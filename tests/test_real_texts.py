@@ -148,23 +148,30 @@ def test_gold_has_the_promised_size(gold: dict[str, Any]) -> None:
     }
 
 
-def _held_out() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(
-        (REAL / "gold-holdout.yaml").read_text(encoding="utf-8")
-    )
+# Held-out gold files: texts annotated by hand before any tool of the project ran on them.
+HELD_OUT_FILES = sorted(REAL.glob("gold-holdout*.yaml"))
+GOLD_FILES = [REAL / "gold.yaml", *HELD_OUT_FILES]
+
+
+def _load(path: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for part in ("senses", "lemmas", "phrases"):
+        loaded[part] = loaded.get(part) or []
     return loaded
 
 
-def _held_out_texts() -> set[str]:
-    """The texts only the held-out phrase gold covers (annotated before the detector ran)."""
-    return {entry["text"] for entry in _held_out()["sentences"].values()}
+def _held_out_texts(path: Path | None = None) -> set[str]:
+    """The texts only a held-out gold covers (annotated before the detector ran)."""
+    paths = [path] if path else HELD_OUT_FILES
+    return {e["text"] for p in paths for e in _load(p)["sentences"].values()}
 
 
+@pytest.mark.parametrize("path", HELD_OUT_FILES, ids=lambda path: path.name)
 def test_the_held_out_phrase_gold_covers_every_sentence_of_its_texts(
-    documents: dict[str, Document],
+    documents: dict[str, Document], path: Path
 ) -> None:
-    held_out = _held_out()
-    for name in _held_out_texts():
+    held_out = _load(path)
+    for name in _held_out_texts(path):
         document = documents[name]
         texts = [
             s.text
@@ -183,13 +190,17 @@ def test_the_held_out_phrase_gold_covers_every_sentence_of_its_texts(
             assert all(anchor in words for anchor in phrase["anchors"]), (item["s"], phrase)
 
 
-def test_every_gold_sentence_occurs_in_its_text(gold: dict[str, Any]) -> None:
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda path: path.name)
+def test_every_gold_sentence_occurs_in_its_text(path: Path) -> None:
+    gold = _load(path)
     for key, entry in gold["sentences"].items():
         source = re.sub(r"\s+", " ", (REAL / entry["text"]).read_text(encoding="utf-8"))
         assert entry["sentence"] in source, key
 
 
-def test_every_sense_item_names_a_token_of_its_sentence(gold: dict[str, Any]) -> None:
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda path: path.name)
+def test_every_sense_item_names_a_token_of_its_sentence(path: Path) -> None:
+    gold = _load(path)
     for item in gold["senses"]:
         sentence = quality.segment(gold["sentences"][item["s"]]["sentence"])
         assert item["word"] in [token.text for token in sentence.tokens], item
@@ -200,14 +211,18 @@ def test_every_sense_item_names_a_token_of_its_sentence(gold: dict[str, Any]) ->
     assert len(pairs) == len(set(pairs))
 
 
-def test_every_lemma_sentence_lists_its_word_tokens_in_order(gold: dict[str, Any]) -> None:
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda path: path.name)
+def test_every_lemma_sentence_lists_its_word_tokens_in_order(path: Path) -> None:
+    gold = _load(path)
     for item in gold["lemmas"]:
         sentence = quality.segment(gold["sentences"][item["s"]]["sentence"])
         words = [token.text for token in sentence.tokens if token.is_word]
         assert [token for token, _ in quality.parse_gold_tokens(item["tokens"])] == words
 
 
-def test_every_phrase_anchor_is_a_token_of_its_sentence(gold: dict[str, Any]) -> None:
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda path: path.name)
+def test_every_phrase_anchor_is_a_token_of_its_sentence(path: Path) -> None:
+    gold = _load(path)
     for item in gold["phrases"]:
         sentence = quality.segment(gold["sentences"][item["s"]]["sentence"])
         tokens = [token.text for token in sentence.tokens]
@@ -304,3 +319,15 @@ def test_the_measures_run_on_a_tiny_subset(
     assert "[word] Ort (f-ort)" in printed
     assert re.search(r"^lemmas: \d/6 ", printed, re.MULTILINE)
     assert "phrases: " in printed
+
+
+def test_several_gold_files_are_measured_as_one() -> None:
+    merged = quality.merge_gold(GOLD_FILES)
+    parts = [_load(path) for path in GOLD_FILES]
+    assert len(merged["sentences"]) == sum(len(part["sentences"]) for part in parts)
+    assert len(merged["phrases"]) == sum(len(part["phrases"]) for part in parts)
+    # Each item still names its own sentence, under its file's prefix.
+    for item in merged["phrases"]:
+        assert item["s"] in merged["sentences"]
+    # One file is measured as it stands, its ids unprefixed.
+    assert quality.merge_gold(GOLD_FILES[:1])["sentences"] == _load(GOLD_FILES[0])["sentences"]
