@@ -323,9 +323,12 @@ class Lexicon:
         if form_term is not None:
             return form_term
         if lemma == word:
-            return lemma
+            return self._reform_spelling(word, lemma)
         if self.is_headword(lemma):
             return lemma
+        written = _place_adjective(word, lemma, pos) or self._hyphenated(word)
+        if written:
+            return written
         # A noun's plural-only headword is not preferred to HanTa's singular; function words
         # keep HanTa's lemma ("Es" at a sentence start is "es", not the musical note).
         if pos.startswith(CONTENT_TAGS) and self.is_headword(word, plural_too=False):
@@ -337,17 +340,36 @@ class Lexicon:
         return self._reform_spelling(word, lemma)
 
     def _reform_spelling(self, word: str, lemma: str) -> str:
-        """HanTa's model knows the old spelling (Beschlüsse → Beschluß): prefer the new one.
-
-        Only when the word itself has no ß and the dictionary knows the ss form and not
-        the ß form ("geschlossen" stays "schließen").
-        """
-        if "ß" not in lemma or "ß" in word:
+        """HanTa's model knows the old spelling (Beschlüsse → Beschluß) and old texts write
+        it (daß, gewiß): prefer the new one where the dictionary knows the ss form and not
+        the ß form ("groß", "Straße" stay; "geschlossen" stays "schließen")."""
+        if "ß" not in lemma:
             return lemma
         reformed = lemma.replace("ß", "ss")
         if self.is_headword(reformed) and not self.is_headword(lemma):
             return reformed
         return lemma
+
+    def _hyphenated(self, word: str) -> str | None:
+        """The lemma of a hyphenated noun from its last part, where HanTa guessed it whole
+        ("Nivea-Creme" is no "Nivea-Crem", "YT-Videos" is "YT-Video"), or None."""
+        head, _, last = word.rpartition("-")
+        if not head or not last[:1].isupper():
+            return None
+        if self.is_headword(last, plural_too=False):
+            return word
+        singular = tag_words((last,))[0].lemma
+        if singular != last and self.is_headword(singular, plural_too=False):
+            return f"{head}-{singular}"
+        return None
+
+
+def _place_adjective(word: str, lemma: str, pos: str) -> str | None:
+    """ "Brandenburger Kiefern": an adjective of a place keeps its capital (HanTa writes
+    "brandenburger"), or None for any other word."""
+    if pos.startswith("ADJ") and word[:1].isupper() and word.endswith("er"):
+        return word if lemma.casefold() == word.casefold() else None
+    return None
 
 
 def open_dictionary(source: Path | None = None) -> DingDictionary:
