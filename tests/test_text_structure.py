@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.structure import dateline_length
 from reader.core.text import Document, parse_document
@@ -173,3 +175,75 @@ def test_bundled_article_structure_is_unchanged(article: Document) -> None:
     assert kinds.count("title") == 1
     sentences = [s for block in article.blocks for s in article.sentences(block.index)]
     assert not any(s.text.startswith("[") for s in sentences)
+
+
+# A recipe blog (tests/data/real/informal-frauhoffmanns-apfelkuchen.md): the ingredients and
+# steps are markdown lists, one item a line.
+RECIPE = """Omas Apfelkuchen
+
+Das braucht Ihr:
+
+- 250g + ein bisschen weiche Butter
+- 500g Mehl
+- 2 Eier
+
+Und so geht`s:
+
+1. Backofen auf 180°C vorheizen.
+2. Butter, Mehl und Eier zu einem glatten Teig
+   kneten und zu einer Rolle formen.
+"""
+
+
+def test_each_list_item_is_a_paragraph_without_its_marker() -> None:
+    document = parse_document(RECIPE, "rezept.md")
+    texts = [(block.kind, block.text) for block in document.blocks]
+    assert texts[2:5] == [
+        ("paragraph", "250g + ein bisschen weiche Butter"),
+        ("paragraph", "500g Mehl"),
+        ("paragraph", "2 Eier"),  # short, without final punctuation, and still no heading
+    ]
+    # A numbered item's second line continues it.
+    assert texts[-1] == (
+        "paragraph",
+        "Butter, Mehl und Eier zu einem glatten Teig\n   kneten und zu einer Rolle formen.",
+    )
+    assert [s.text for s in document.sentences(document.blocks[-2].index)] == [
+        "Backofen auf 180°C vorheizen."
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "- Nur ein Punkt, kein Verzeichnis.",  # one marker line is no list
+        "Am 1. April kam er an.\nAm 2. Mai fuhr er fort.",  # numbers inside lines
+        "Er kam – und ging wieder.",
+        "– Ja, sagte er.\n– Nein, sagte sie.",  # dialogue dashes are text, no list markers
+    ],
+)
+def test_a_paragraph_with_fewer_than_two_item_lines_stays_whole(paragraph: str) -> None:
+    document = parse_document(f"Titel\n\n{paragraph}\n", "t.txt")
+    assert [block.text for block in document.blocks[1:]] == [paragraph]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    lines=st.lists(
+        st.tuples(
+            st.sampled_from(["", "- ", "* ", "1. ", "2) ", "• ", "  - ", "-", "– "]),
+            st.text(alphabet="ab .-\t", max_size=12),
+        ),
+        max_size=8,
+    )
+)
+def test_list_items_are_non_empty_pieces_of_their_paragraph(lines: list[tuple[str, str]]) -> None:
+    paragraph = "\n".join(marker + text for marker, text in lines)
+    source = f"Titel\n\nWort {paragraph} Wort\n"
+    document = parse_document(source, "t.txt")
+    previous_end = 0
+    for block in document.blocks:
+        assert block.text and not block.text[0].isspace() and not block.text[-1].isspace()
+        assert document.source[block.start : block.end] == block.text
+        assert block.start >= previous_end
+        previous_end = block.end

@@ -9,6 +9,8 @@ builds the :class:`~reader.core.text.Block` s from them. The rules (README "Text
 - Markdown ``# `` marks the title and ``## `` a heading. Otherwise a short first line is the
   title (also when it ends in ``?``, ``!`` or ``.``), and later short lines without final
   punctuation are headings, except a letter's greeting and sign-off ("Viele Grüße, dein Tom").
+- A paragraph whose lines open with list markers (``- ``, ``* ``, ``1. ``) is a list: each
+  item is a paragraph of its own (the marker is markup, as ``## `` is), never a heading.
 - A paragraph may open with an agency dateline: ``BERLIN taz |``, ``Berlin (Reuters) -``,
   ``NÜRNBERG (dpa-AFX) -``, ``Frankfurt/Main (AFP) –``.
 """
@@ -55,6 +57,10 @@ _GREETING = re.compile(
 )
 # "Satz.[1]" and "Satz.¹": SoMaJo starts the next sentence with the marker.
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]|\[[a-z]\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|†")
+# A line that opens a list item: a bullet or dash, or a number with "." or ")".
+# (A dash "–" opens dialogue in some novels: it is text, no marker.)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•]|\d{1,3}[.)])[ \t]+\S")
+MIN_LIST_ITEMS = 2
 _BOUNDARY = re.compile(r"[.!?…][\"“”»«’')\]]*\s+(?=[„\"»«(\[]?[A-ZÄÖÜ0-9])")
 
 
@@ -86,6 +92,26 @@ def paragraph_spans(body: str) -> Iterator[tuple[int, int]]:
     """Start and end offsets of the blank-line separated paragraphs of ``body``."""
     for match in re.finditer(r"\S(?:.*?\S)?(?=\s*?\n[ \t]*\n|\s*\Z)", body, re.DOTALL):
         yield match.start(), match.end()
+
+
+def list_item_spans(source: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """``(start, end, is_item)`` of each item of a list paragraph ("- 2 Eier", "1. Backofen
+    …"), its marker left out; or the paragraph itself when fewer than two of its lines open
+    with a list marker. A line without a marker continues the item before it; lines before
+    the first item are a block of their own."""
+    lines = list(re.finditer(r"[^\n]+", source[start:end]))
+    openers = {line.start(): marker for line in lines if (marker := _LIST_ITEM.match(line.group()))}
+    if len(openers) < MIN_LIST_ITEMS:
+        return [(start, end, False)]
+    cuts = sorted({0, *openers})
+    pieces = []
+    for first, following in zip(cuts, [*cuts[1:], end - start], strict=True):
+        marker = openers.get(first)
+        text_start = start + first + (marker.end() - 1 if marker else 0)
+        text_end = start + first + len(source[start + first : start + following].rstrip())
+        if text_end > text_start:
+            pieces.append((text_start, text_end, marker is not None))
+    return pieces
 
 
 def bounded_spans(
@@ -151,15 +177,22 @@ def layout_blocks(
 
     ``titled``: the first block is the title (it came from the front matter).
     """
-    spans = [piece for span in paragraph_spans(source) for piece in bounded_spans(source, *span)]
+    spans = [
+        (*piece, item)
+        for span in paragraph_spans(source)
+        for start, end, item in list_item_spans(source, *span)
+        for piece in bounded_spans(source, start, end)
+    ]
     blocks: list[tuple[BlockKind, int, int, int]] = []
     after_greeting = False
-    for number, (start, end) in enumerate(spans):
+    for number, (start, end, item) in enumerate(spans):
         raw = source[start:end]
         kind: BlockKind = "paragraph"
         heading = re.match(r"(#{1,6})[ \t]+", raw) if markdown else None
         dateline = dateline_length(raw)
-        if heading:
+        if item:
+            pass  # a list item ("2 Eier") is a paragraph, however short
+        elif heading:
             kind = "title" if len(heading.group(1)) == 1 and not blocks else "heading"
             start += heading.end()
         elif number == 0 and (titled or (not dateline and looks_like_title(raw))):
