@@ -156,15 +156,19 @@ def _held_out() -> dict[str, Any]:
 
 
 def _held_out_texts() -> set[str]:
-    """The texts only the held-out phrase gold covers (annotated before the detector ran)."""
-    return {entry["text"] for entry in _held_out()["sentences"].values()}
+    """The texts only a held-out gold file covers (annotated before any tool ran on them)."""
+    return {
+        entry["text"]
+        for path in sorted(REAL.glob("gold-holdout*.yaml"))
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["sentences"].values()
+    }
 
 
 def test_the_held_out_phrase_gold_covers_every_sentence_of_its_texts(
     documents: dict[str, Document],
 ) -> None:
     held_out = _held_out()
-    for name in _held_out_texts():
+    for name in {entry["text"] for entry in held_out["sentences"].values()}:
         document = documents[name]
         texts = [
             s.text
@@ -304,3 +308,20 @@ def test_the_measures_run_on_a_tiny_subset(
     assert "[word] Ort (f-ort)" in printed
     assert re.search(r"^lemmas: \d/6 ", printed, re.MULTILINE)
     assert "phrases: " in printed
+
+
+def test_the_second_held_out_gold_judges_every_sentence_of_its_texts(
+    documents: dict[str, Document],
+) -> None:
+    """gold-holdout-2.yaml lists each sentence once (footnote markers like [1] left out)."""
+    held_out = yaml.safe_load((REAL / "gold-holdout-2.yaml").read_text(encoding="utf-8"))
+    for name in {entry["text"] for entry in held_out["sentences"].values()}:
+        texts = [
+            re.sub(r"\[\d+\]$", "", s.text)
+            for b in documents[name].blocks
+            if b.kind == "paragraph"
+            for s in documents[name].sentences(b.index)
+        ]
+        listed = [e["sentence"] for e in held_out["sentences"].values() if e["text"] == name]
+        assert listed == texts, name
+    assert [item["s"] for item in held_out["phrases"]] == list(held_out["sentences"])
