@@ -149,6 +149,7 @@ def test_gold_has_the_promised_size(gold: dict[str, Any]) -> None:
 
 
 # Held-out gold files: texts annotated by hand before any tool of the project ran on them.
+FOOTNOTE_AT_END = re.compile(r"\[\d+\]$")
 HELD_OUT_FILES = sorted(REAL.glob("gold-holdout*.yaml"))
 GOLD_FILES = [REAL / "gold.yaml", *HELD_OUT_FILES]
 
@@ -174,13 +175,14 @@ def test_the_held_out_phrase_gold_covers_every_sentence_of_its_texts(
     for name in _held_out_texts(path):
         document = documents[name]
         texts = [
-            s.text
+            FOOTNOTE_AT_END.sub("", s.text)  # a gold may leave a sentence's "[1]" out
             for b in document.blocks
             if b.kind == "paragraph"
             for s in document.sentences(b.index)
         ]
         listed = [e["sentence"] for e in held_out["sentences"].values() if e["text"] == name]
         # Every sentence of the paragraphs, in order (a heading may be listed too).
+        listed = [FOOTNOTE_AT_END.sub("", text) for text in listed]
         assert [text for text in listed if text in texts] == texts, name
     judged = [item["s"] for item in held_out["phrases"]]
     assert judged == list(held_out["sentences"])
