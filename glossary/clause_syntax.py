@@ -1,11 +1,12 @@
-"""What a clause's word order tells the phrase finder: subjects, objects and embedded clauses.
+"""What a clause's word order tells the phrase finder: subjects, contractions, conjuncts.
 
 The phrase finder (:mod:`glossary.phrases`) matches a phrase's words within one clause; the
 rules here read a little of the clause's syntax from the tagger's parts of speech (STTS
-tags), so that a long object does not part a verb from its preposition, the existential
-"es gibt" is told from "er gibt es ihm", and a relative clause inside a clause does not split it.
-No parser is used: spaCy and stanza are too heavy to start with the app (non-negotiable 5),
-and the three cases need only the tags and the order of the words.
+tags): the existential "es gibt" is told from "er gibt es ihm", a contraction ("zum Ende")
+from a preposition without article ("zu Ende gehen"), a "genug" after its adjective from a
+predicate, and a preposition after "und" from the verb before it. No parser is used: spaCy
+and stanza are too heavy to start with the app (non-negotiable 5), and these cases need
+only the tags and the order of the words.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from glossary.lemmas import TaggedToken
 SUBJECT_PRONOUNS = frozenset("ich du er sie wir ihr man".split())
 # Datives that make "gibt es" a giving: a pronoun or an article in the dative.
 DATIVES = frozenset("mir dir ihm ihr uns euch ihnen dem einem meinem deinem seinem".split())
+# Contractions and the preposition in them ("zum" = "zu dem").
+CONTRACTED = {"zum": "zu", "zur": "zu", "im": "in", "ins": "in", "am": "an", "ans": "an",
+              "vom": "von", "beim": "bei"}  # fmt: skip
+# Words that follow the adjective they modify.
+POST_MODIFIERS = frozenset({"genug", "genügend"})
 # Tokens that open a verb-final clause, after which "es" is the subject ("dass es … gibt").
 CLAUSE_OPENERS = ("KOUS", "PRELS", "PWAV", "PWS")
 
@@ -58,3 +64,51 @@ def _finite_verb(verb: int, tagged: Sequence[TaggedToken], clause: Sequence[int]
     if "FIN" in tagged[verb].pos:
         return verb
     return next((i for i in clause if i < verb and tagged[i].pos.startswith(("VA", "VM"))), verb)
+
+
+def contraction_unlike_phrase(
+    phrase_text: str, indexes: Sequence[int], tagged: Sequence[TaggedToken]
+) -> bool:
+    """Whether a contraction of the match ("zum" = "zu dem") stands where the phrase has its
+    preposition right before a noun without an article ("zu Ende gehen"): "zum Ende des
+    Jahres … ging" is another phrase. A placeholder takes the article ("zu etw. kommen":
+    "zum Ergebnis kommen")."""
+    words = phrase_text.split()
+    for index in indexes:
+        preposition = CONTRACTED.get(tagged[index].text.casefold())
+        if preposition is None:
+            continue
+        for word, following in zip(words, words[1:], strict=False):
+            if word.casefold() == preposition and following[:1].isupper():
+                return True
+    return False
+
+
+def post_modifies(indexes: Sequence[int], tagged: Sequence[TaggedToken]) -> bool:
+    """Whether a "genug" of the match follows an adjective it modifies ("rein genug waren"
+    is no "genug sein")."""
+    return any(
+        tagged[index].text.casefold() in POST_MODIFIERS
+        and index - 1 not in indexes
+        and index > 0
+        and tagged[index - 1].pos.startswith(("ADJ", "ADV"))
+        for index in indexes
+    )
+
+
+def preposition_in_next_conjunct(
+    verb: int, indexes: Sequence[int], tagged: Sequence[TaggedToken]
+) -> bool:
+    """Whether a preposition of the match stands after its verb and an "und" that closes
+    the verb's conjunct ("diese zu gewinnen und gemeinsam für den Umbau zu werben"): it
+    belongs to the next one. An "und" between nouns joins them ("fuhren Mannschaft und
+    Betreuer mit dem Zug")."""
+    return any(
+        tagged[index].pos.startswith("APPR")
+        and any(
+            tagged[between].pos == "KON" and tagged[between - 1].pos.startswith(("V", "PTKVZ"))
+            for between in range(verb + 1, index)
+        )
+        for index in indexes
+        if index > verb
+    )

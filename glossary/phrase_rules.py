@@ -46,7 +46,12 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from glossary.clause_syntax import existential_es
+from glossary.clause_syntax import (
+    contraction_unlike_phrase,
+    existential_es,
+    post_modifies,
+    preposition_in_next_conjunct,
+)
 from glossary.ding_index import DingDictionary, DingPhrase
 from glossary.ding_phrases import EXISTENTIAL_ES, FINITE_PHRASES, VON_OR_GENITIVE
 from glossary.lemmas import TaggedToken
@@ -99,6 +104,8 @@ def refused(
             or any(token.pos.startswith("V") for token in tokens)
             or comparative_construction(tokens)
             or free_combination(phrase, tokens, dictionary)
+            or contraction_unlike_phrase(phrase.text, indexes, tagged)
+            or modal_particle_first(tokens)
         )
     return (
         belongs_to_another_verb(indexes, verb, tagged, clause)
@@ -111,7 +118,14 @@ def refused(
         or is_a_tense(phrase, verb, indexes, tagged)
         or compares(indexes, tagged)
         or not existential_agrees(phrase, indexes, verb, tagged, clause)
+        or contraction_unlike_phrase(phrase.text, indexes, tagged)
+        or _without_noun(phrase)
+        and (post_modifies(indexes, tagged) or preposition_in_next_conjunct(verb, indexes, tagged))
     )
+
+
+def _without_noun(phrase: DingPhrase) -> bool:
+    return not any(slot.kind == "noun" for slot in phrase.slots)
 
 
 def existential_agrees(
@@ -127,6 +141,16 @@ def existential_agrees(
     # Without a token "es" of its own, "es" is elided in the verb ("gibt's").
     es = next((i for i in indexes if tagged[i].text.casefold() == EXISTENTIAL_ES), verb)
     return existential_es(es, verb, tagged, clause)
+
+
+def modal_particle_first(tokens: Sequence[TaggedToken]) -> bool:
+    """Whether an expression of particles opens with "ja" ("ja auch", "ja nicht"): in the
+    middle of a clause "ja" is the unstressed modal particle ("Liegt ja auch in der Natur"),
+    while the dictionary's "ja auch" (but then again) and "ja nicht" (don't you dare) are
+    stressed uses no tag can tell."""
+    return tokens[0].text.casefold() == "ja" and all(
+        token.pos.startswith(("ADV", "PTK")) for token in tokens
+    )
 
 
 def compares(indexes: Sequence[int], tagged: Sequence[TaggedToken]) -> bool:

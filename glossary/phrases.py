@@ -117,13 +117,16 @@ def _token_forms(tagged: Sequence[TaggedToken]) -> list[_TokenForms]:
         )
         particle = token.pos == "PTKVZ"
         elided = folded.endswith(ELIDED_ES) and len(folded) > 2
+        written = {folded, normalise_word(token.text)}
         if elided:
             words.add(EXISTENTIAL_ES)
+            written.add(EXISTENTIAL_ES)
         preposition = token.pos in PREPOSITION_TAGS
         forms.append(
             _TokenForms(
                 frozenset(words),
-                frozenset(map(stem, words)),
+                # Written forms only: "besser" (lemma "gut") is no "gut" in "jdm. gut gehen".
+                frozenset(map(stem, written)),
                 verb,
                 article,
                 particle,
@@ -150,6 +153,8 @@ def _fills(slot: Slot, token: _TokenForms) -> bool:
         if slot.forms[0].startswith("kein"):
             return any(word.startswith("kein") for word in token.words)
         return any(stem(form) in token.stems for form in slot.forms)
+    if slot.kind == "noun" and not token.pos.startswith("N"):
+        return False  # "der richtige Mann" holds no "das Richtige"
     return any(form in token.words for form in slot.forms)
 
 
