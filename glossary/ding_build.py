@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from glossary.ding_parse import DingLine, abbreviations_of, parse_entry
-from glossary.ding_phrases import line_phrases, phrase_anchors, slots_to_json
+from glossary.ding_phrases import is_restricted, line_phrases, phrase_anchors, slots_to_json
 
 # The ``bare`` column's value for a key that is the synonym's abbreviation (``u.`` for "und").
 ABBREVIATED = 2
@@ -62,13 +62,14 @@ def build_index(source: Path, target: Path) -> None:
                                bare INTEGER NOT NULL);
             CREATE TABLE phrases (id INTEGER PRIMARY KEY, line INTEGER NOT NULL,
                                   sub INTEGER NOT NULL, text TEXT NOT NULL,
-                                  english TEXT NOT NULL, slots TEXT NOT NULL);
+                                  english TEXT NOT NULL, slots TEXT NOT NULL,
+                                  restricted INTEGER NOT NULL);
             CREATE TABLE anchors (word TEXT NOT NULL, phrase INTEGER NOT NULL);
             """
         )
         line_rows: list[tuple[int, str]] = []
         key_rows: list[tuple[str, int, int, int, int]] = []
-        phrase_rows: list[tuple[int, int, int, str, str, str]] = []
+        phrase_rows: list[tuple[int, int, int, str, str, str, int]] = []
         anchor_rows: list[tuple[str, int]] = []
         with source.open(encoding="utf-8", errors="replace") as dictionary:
             for number, line in enumerate(dictionary, start=1):
@@ -81,16 +82,18 @@ def build_index(source: Path, target: Path) -> None:
                     continue
                 line_rows.append((number, line.rstrip("\n")))
                 key_rows.extend((key, number, sub, pos, bare) for key, sub, pos, bare in keys)
-                for sub, _, text, slots in phrases:
+                for sub, position, text, slots in phrases:
                     phrase_id = len(phrase_rows) + 1
+                    english = entry.english_for(sub)
+                    limited = int(is_restricted(entry.synonyms[sub][position].text))
                     phrase_rows.append(
-                        (phrase_id, number, sub, text, entry.english_for(sub), slots_to_json(slots))
+                        (phrase_id, number, sub, text, english, slots_to_json(slots), limited)
                     )
                     anchors = phrase_anchors(slots)
                     anchor_rows.extend((anchor, phrase_id) for anchor in sorted(anchors))
         connection.executemany("INSERT INTO lines VALUES (?, ?)", line_rows)
         connection.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", key_rows)
-        connection.executemany("INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?)", phrase_rows)
+        connection.executemany("INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?, ?)", phrase_rows)
         connection.executemany("INSERT INTO anchors VALUES (?, ?)", anchor_rows)
         connection.execute("CREATE INDEX keys_by_key ON keys (key)")
         connection.execute("CREATE INDEX anchors_by_word ON anchors (word)")

@@ -47,7 +47,8 @@ MISSING_DICTIONARY_HELP = (
 # 2: markers parsed before synonyms, bare keys without placeholders, phrases; 3: phrases
 # keep their English; 4: capitalised pronouns are no phrase nouns; 5: abbreviations
 # (``/bzw./``) are keys of their word's line; 6: fixed expressions and verb phrases without a
-# noun, found by their first two words or other words; 7: both of 5 and 6.
+# noun, found by their first two words or other words; 7: both of 5 and 6; 8: "es gibt",
+# genitives for "von jdm.", predicative "als", "-e/r/s" adjectives, a phrase's restriction.
 INDEX_FORMAT = 8
 SENSES_CACHE_SIZE = 50_000
 # SQLite allows 999 parameters in older builds: phrases are read in chunks below that.
@@ -114,6 +115,9 @@ class DingPhrase:
     """The line number in the dictionary file."""
     sub: int
     """The sub-entry it stands in (0: the line's headword)."""
+    restricted: bool = False
+    """Whether the dictionary restricts it to a kind of subject or use ("in etw. gehen (eine
+    Veranstaltung besuchen)", "nicht gehen (Gerät)"), which no tag can check."""
 
 
 def dictionary_path() -> Path:
@@ -296,15 +300,15 @@ class DingDictionary:
             marks = ",".join("?" * len(chunk))
             with self._lock:
                 rows = self._connection.execute(
-                    "SELECT id, line, sub, text, english, slots FROM phrases"
+                    "SELECT id, line, sub, text, english, slots, restricted FROM phrases"
                     f" WHERE id IN ({marks})",
                     chunk,
                 ).fetchall()
             for phrase_id in chunk:
                 self._phrase_cache[phrase_id] = None
-            for phrase_id, line_number, sub, text, english, slots in rows:
+            for phrase_id, line_number, sub, text, english, slots, restricted in rows:
                 self._phrase_cache[phrase_id] = DingPhrase(
-                    text, english, slots_from_json(slots), line_number, sub
+                    text, english, slots_from_json(slots), line_number, sub, bool(restricted)
                 )
 
 

@@ -13,6 +13,7 @@ their preposition (``zur`` → ``zu``, ``ins`` → ``in``) on both sides.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from glossary.ding_parse import PREPOSITIONS, DingLine, is_placeholder
@@ -78,6 +79,8 @@ CONTRACTIONS = {
 }
 # Capitalised pronouns ("Sie werden") are no nouns: they would anchor a phrase on any "sie".
 PRONOUNS = frozenset("sie ihr ihnen ihre ihren ihrem ihrer ich du er es wir man".split())
+NOTE = re.compile(r"\(([^()]*)\)")
+PLACEHOLDER_IN_NOTE = re.compile(r"\b(?:etw|jdn|jdm|jds|jd|sich)\b")
 EXAMPLE_SIGNS = (",", "…", "...", "?", "!", ".", '"', "„", "“", ":")
 
 
@@ -322,6 +325,17 @@ def line_phrases(line: DingLine) -> list[tuple[int, int, str, tuple[Slot, ...]]]
                 if slots is not None:
                     found.append((sub_index, position, part, slots))
     return found
+
+
+def is_restricted(synonym: str) -> bool:
+    """Whether a synonym as written carries a note restricting its subject or use: a
+    parenthesised note of several words or a capitalised one, without a placeholder ("(eine
+    Veranstaltung besuchen)", "(Gerät)", "(Sache)"); "(richtig)" and "(über etw.)" are an
+    optional word and a valency, no restriction."""
+    for note in NOTE.findall(synonym):
+        if not PLACEHOLDER_IN_NOTE.search(note) and (" " in note.strip() or note[:1].isupper()):
+            return True
+    return False
 
 
 def slots_to_json(slots: tuple[Slot, ...]) -> str:

@@ -21,7 +21,6 @@ from functools import lru_cache
 from typing import Literal
 
 from glossary.ding_index import DingDictionary, DingPhrase
-from glossary.ding_parse import is_placeholder
 from glossary.ding_phrases import (
     ARTICLES,
     AUXILIARIES,
@@ -32,6 +31,15 @@ from glossary.ding_phrases import (
     normalise_word,
 )
 from glossary.lemmas import TaggedToken, joined_verbs
+from glossary.phrase_choice import (
+    Key,
+    Value,
+    fit,
+    longest,
+    marked,
+    one_restricted_sense,
+    renderings_of,
+)
 from glossary.phrase_expressions import match_sequence, sentence_units, unit_bigrams
 from glossary.phrase_rules import refused
 
@@ -51,14 +59,7 @@ ATTRIBUTE_PREPOSITIONS = frozenset({"von", "vom"})
 CLAUSE_ENDS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]", ".", "!", "?"})
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
-REGISTER_MARKERS = (
-    *("[fig.]", "[humor.]", "[coll.]", "[slang]", "[pej.]", "[vulg.]", "[poet.]", "[euphem.]"),
-    *("[archaic]", "[obs.]", "[dated]", "[rare]", "[Am.]", "[Br.]", "[Sc.]", "[Austr.]"),
-)
 PhraseSource = Literal["dictionary", "glossary"]
-_Key = tuple[tuple[str, ...], tuple[int, ...], str]
-_Value = tuple[tuple[int, bool, int], list[DingPhrase]]
-_Found = tuple[_Key, _Value]
 
 
 @dataclass(frozen=True)
@@ -269,14 +270,6 @@ def _article_agrees(phrase: DingPhrase, forms: list[_TokenForms], noun: int) -> 
     return any(forms[i].article == wanted for i in range(max(0, noun - MAX_GAP), noun))
 
 
-def _fit(text: str, sentence_words: set[str]) -> tuple[int, int]:
-    """How well a variant's wording fits the sentence: its words there less those missing,
-    then its length (placeholders tell the learner the valency: "jdn. unter Druck setzen")."""
-    words = [normalise_word(word) for word in text.split() if not is_placeholder(word)]
-    present = sum(word in sentence_words for word in words)
-    return present - (len(words) - present), len(text)
-
-
 def find_phrases(
     tagged: Sequence[TaggedToken], dictionary: DingDictionary | None
 ) -> tuple[PhraseMatch, ...]:
@@ -297,7 +290,7 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
     if not candidates:
         return ()
     clauses = _clauses(tagged)
-    found: dict[_Key, _Value] = {}
+    found: dict[Key, Value] = {}
     words = {word for token in forms for word in token.words}
     stems = {word for token in forms for word in token.stems}
     verbs = {token.verb for token in forms if token.verb}
@@ -335,13 +328,13 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
                 found[key] = (score, [phrase])
             break
     ranked = sorted(found.items(), key=lambda item: (item[1][0], item[1][1][0].line))
-    ranked = _longest(ranked)
+    ranked = longest([item for item in ranked if not one_restricted_sense(item[1][1])])
     results = []
     sentence_words = {word for token in forms for word in token.words}
     for (_, indexes, _), (_, phrases) in ranked:
         renderings = [part for phrase in phrases for part in renderings_of(phrase.english)]
         english = sorted(dict.fromkeys(renderings), key=marked)
-        shown = max(phrases, key=lambda phrase: _fit(phrase.text, sentence_words))
+        shown = max(phrases, key=lambda phrase: fit(phrase.text, sentence_words))
         results.append(
             PhraseMatch(
                 phrase=shown.text,
@@ -351,25 +344,6 @@ def _find(tagged: tuple[TaggedToken, ...], dictionary: DingDictionary) -> tuple[
             )
         )
     return tuple(results)
-
-
-def marked(english: str) -> bool:
-    """Whether an English rendering is marked figurative, colloquial, old or rare ("to strike
-    a blow for sb. [fig.]"): the plain renderings of a phrase are shown before it."""
-    return any(marker in english for marker in REGISTER_MARKERS)
-
-
-def renderings_of(english: str) -> list[str]:
-    """The renderings of a dictionary English, split at "; " outside brackets."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(english):
-        depth += char in "([{"
-        depth -= char in ")]}"
-        if char == ";" and depth <= 0 and english[index + 1 : index + 2] == " ":
-            parts.append(english[start:index].strip())
-            start = index + 2
-    parts.append(english[start:].strip())
-    return [part for part in parts if part]
 
 
 def _verb_at(phrase: DingPhrase, forms: list[_TokenForms], indexes: tuple[int, ...]) -> int | None:
@@ -393,19 +367,6 @@ def _possible(slots: tuple[Slot, ...], words: set[str], stems: set[str], verbs: 
         if not any(form in pool for form in forms):
             return False
     return True
-
-
-def _longest(ranked: list[_Found]) -> list[_Found]:
-    """Without the phrases lacking a noun whose tokens lie within another match's ("ein
-    wenig" inside "ein klein wenig"): where phrases overlap, the longest is meant."""
-    kept = []
-    for item in ranked:
-        (_, indexes, _), (_, phrases) = item
-        nounless = not any(slot.kind == "noun" for slot in phrases[0].slots)
-        inside = any(set(indexes) < set(other[0][1]) for other in ranked if other is not item)
-        if not (nounless and inside):
-            kept.append(item)
-    return kept
 
 
 def phrases_at(matches: Sequence[PhraseMatch], token_index: int) -> tuple[PhraseMatch, ...]:
