@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.clause_syntax import existential_es
+from glossary.clause_syntax import existential_es, preposition_in_next_conjunct
 from glossary.ding import DingDictionary
 from glossary.ding_parse import parse_entry
-from glossary.ding_phrases import VON_OR_GENITIVE, line_phrases, phrase_slots
+from glossary.ding_phrases import VON_OR_GENITIVE, is_restricted, line_phrases, phrase_slots
 from glossary.lemmas import TaggedToken, tag_sentence
 from glossary.phrases import PhraseMatch, find_phrases
 from reader.core.text import parse_document
@@ -242,3 +242,104 @@ def test_a_lower_case_word_tagged_as_a_noun_is_the_verb() -> None:
     tagged = tag_sentence(document.sentences(1)[0])
     erbarmen = next(token for token in tagged if token.text == "erbarmen")
     assert (erbarmen.lemma, erbarmen.pos) == ("erbarmen", "VV(INF)")
+
+
+# False positives of the held-out sets 2 and 3 (tests/data/real/gold-holdout-2.yaml,
+# gold-holdout-3.yaml, annotated before any tool ran), each refused by a rule of grammar.
+REFUSED = [
+    # "zum" is "zu dem": "zum Ende des Jahres … ging" holds no "zu Ende gehen".
+    (
+        "Professor Dirk Messner hat zum 1. Januar die Nachfolge von Maria Krautzberger"
+        " angetreten, die das Amt fünfeinhalb Jahre innehatte und zum Ende des vergangenen"
+        " Jahres in Ruhestand ging.",
+        {"zu Ende gehen", "in etw. gehen"},  # the latter: only "(eine Veranstaltung besuchen)"
+    ),
+    # A noun slot needs a noun: "der richtige Mann" holds no "das Richtige sein".
+    (
+        "Als Präsident des Umweltbundesamtes ist Dirk Messner der richtige Mann zur richtigen"
+        " Zeit.",
+        {"das Richtige sein"},
+    ),
+    # "rein genug": "genug" modifies the adjective before it.
+    (
+        "Das gehörte ja zu den höchsten Vorzügen Keilhaus, daß unser ganzes Leben und auch"
+        " unsere Vergnügungen rein genug waren, um das Auge eines Erziehers nicht scheuen zu"
+        " brauchen.",
+        {"genug sein"},
+    ),
+    # "besser" is the comparative, no "gut"; "nicht (richtig) gehen" is said of a device.
+    (
+        "Dank meiner Großeltern bin ich nicht nur das gebürtige Berliner Stadtkind, sondern"
+        " auch die Försters-Enkelin, die ganz viele Schulferien in der schleswig-holsteinischen"
+        " Försterei – oder um genauer zu sein zwischen einem Haufen Welpen im Hundezwinger der"
+        " hauseigenen Dackelzucht (besser geht’s als Kind einfach nicht) verbracht hat.",
+        {"jdm. gut gehen", "nicht gehen"},
+    ),
+    # The unstressed modal particle "ja".
+    ("Liegt ja auch in der Natur der Superlative.", {"ja auch"}),
+    ("Aber so ganz stimmen kann das ja nicht.", {"ja nicht"}),
+    # "für" stands in the conjunct after "gewinnen und": it is "werben"'s.
+    (
+        "Ich freue mich darauf, diese mit der Unterstützung durch Dirk Messner an der Spitze"
+        " des Umweltbundesamtes zu gewinnen und gemeinsam für den grundlegenden Umbau von"
+        " Wirtschaft und Gesellschaft zu werben.",
+        {"jdn. für etw. gewinnen"},
+    ),
+]
+
+
+@needs_ding
+@pytest.mark.parametrize(("text", "phrases"), REFUSED, ids=lambda value: str(value)[:24])
+def test_a_phrase_the_grammar_excludes_is_refused(
+    dictionary: DingDictionary, text: str, phrases: set[str]
+) -> None:
+    assert not phrases & found(text, dictionary)
+
+
+KEPT = [
+    # A phrase with several restricted senses (Hörensagen; Vorgabe, Erwartung) stays.
+    ("Der Ex-Polizist soll drei Menschen getötet haben.", "etw. tun/sein/haben sollen"),
+]
+
+
+@needs_ding
+@pytest.mark.parametrize(("text", "phrase"), KEPT, ids=[phrase for _, phrase in KEPT])
+def test_phrases_beside_the_new_rules_are_kept(
+    dictionary: DingDictionary, text: str, phrase: str
+) -> None:
+    assert phrase in found(text, dictionary)
+
+
+@pytest.mark.parametrize(
+    ("synonym", "expected"),
+    [
+        ("in etw. gehen {vi} (eine Veranstaltung besuchen)", True),
+        ("nicht (richtig) gehen {vi} (nicht funktionieren) [ugs.] (Gerät)", True),
+        ("in etw. eingehen (Sache) [übtr.]", True),
+        ("sich freuen {vr} (über etw.)", False),  # a valency
+        ("nicht (richtig) gehen", False),  # an optional word
+        ("jdn. unter Druck setzen", False),
+    ],
+)
+def test_a_note_that_restricts_a_phrase_is_told_from_a_valency(
+    synonym: str, expected: bool
+) -> None:
+    assert is_restricted(synonym) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "verb", "expected"),
+    [
+        # "zu gewinnen und gemeinsam für den Umbau zu werben": the "und" closes the verb's part.
+        (("gewinnen/VV(INF)", "und/KON", "gemeinsam/ADJ(D)", "für/APPR", "Umbau/NN"), 0, True),
+        # "fuhren Mannschaft und Betreuer mit dem Zug": the "und" joins two nouns.
+        (("fuhren/VV(FIN)", "Mannschaft/NN", "und/KON", "Betreuer/NN", "mit/APPR"), 0, False),
+        (("fuhren/VV(FIN)", "mit/APPR", "dem/ART", "Zug/NN"), 0, False),
+    ],
+)
+def test_a_preposition_after_the_verbs_conjunct_belongs_to_the_next(
+    words: tuple[str, ...], verb: int, expected: bool
+) -> None:
+    tagged = tokens(*words)
+    preposition = next(i for i, token in enumerate(tagged) if token.pos == "APPR")
+    assert preposition_in_next_conjunct(verb, [verb, preposition], tagged) is expected
