@@ -289,7 +289,7 @@ REFUSED = [
 
 
 @needs_ding
-@pytest.mark.parametrize(("text", "phrases"), REFUSED, ids=lambda value: str(value)[:24])
+@pytest.mark.parametrize(("text", "phrases"), REFUSED, ids=[text[:30] for text, _ in REFUSED])
 def test_a_phrase_the_grammar_excludes_is_refused(
     dictionary: DingDictionary, text: str, phrases: set[str]
 ) -> None:
