@@ -40,6 +40,10 @@ def _entry_keys(entry: DingLine) -> Iterator[tuple[str, int, int, int]]:
                 yield synonym.key, sub_index, position, 0
             if synonym.bare != synonym.key and synonym.bare.count(" ") < MAX_KEY_WORDS:
                 yield synonym.bare, sub_index, position, 1
+            # "andererseits … wieder", "entweder … oder": found by their first word too.
+            first, gap, _ = synonym.key.partition("…")
+            if gap and first.strip().isalpha():
+                yield first.strip(), sub_index, position, 1
             for abbreviation in abbreviations_of(synonym.text):
                 if abbreviation.count(" ") < MAX_KEY_WORDS:
                     yield abbreviation.casefold(), sub_index, position, ABBREVIATED

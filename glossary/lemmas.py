@@ -45,7 +45,8 @@ _dictionary_open_lock = threading.Lock()
 # STTS tags of content words, whose form as written may be the better lemma.
 CONTENT_TAGS = ("NN", "NE", "FM", "ADJ", "ADV", "VV", "TRUNC", "XY")
 FINITE_VERB_TAGS = ("VV(FIN)", "VV(IMP)", "VVFIN", "VVIMP")
-APOSTROPHES = ("'", "’")
+# Apostrophes as texts write them: typewriter, typographic, and the accents informal texts use.
+APOSTROPHES = ("'", "’", "`", "´", "ʼ")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from glossary.ding import DictionaryMissing, DingDictionary, DingSense, split_synonyms
 from glossary.lemmas import TaggedToken, open_dictionary, tag_sentence, word_lemma
-from glossary.lookup_parts import CANDIDATE_LIMIT, CompoundParts
+from glossary.lookup_parts import CANDIDATE_LIMIT, CompoundParts, written_together
 from glossary.lookup_result import (
     GENDER_ARTICLES,
     FoundBy,
@@ -314,6 +314,9 @@ class WordLookup:
             if found_by == "as written" and lemma != word and not word.endswith("."):
                 senses = self._with_lemma_senses(senses, lemma, tag.startswith(VERBAL_TAGS))
             return senses, found_by
+        for key in written_together(word, lemma):  # "Mandel-Stifte": Ding's "Mandelstifte"
+            if senses := self.dictionary.senses(key, CANDIDATE_LIMIT, exact_case=False):
+                return senses, "written together"
         return self._respelt(word, lemma)
 
     def _with_lemma_senses(

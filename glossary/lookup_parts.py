@@ -191,3 +191,14 @@ def _singular_of(sense: DingSense, plural: str) -> str | None:
         if " " not in singular and shares_stem(singular, plural):
             return singular
     return None
+
+
+def written_together(*words: str) -> list[str]:
+    """Hyphenated words written as one ("Mandel-Stifte" → "Mandelstifte"), as the dictionary
+    has many compounds that texts hyphenate; words without a hyphen give nothing."""
+    joined = []
+    for word in words:
+        parts = word.split("-")
+        if len(parts) > 1 and all(part.isalpha() for part in parts):
+            joined.append(parts[0] + "".join(part.lower() for part in parts[1:]))
+    return list(dict.fromkeys(joined))

@@ -20,6 +20,7 @@ FoundBy = Literal[
     "lemma",
     "separable verb",
     "in today's spelling",
+    "written together",
     "compound",
     "nothing",
 ]

@@ -30,7 +30,7 @@ from glossary.ding_phrases import (
     is_expression,
     normalise_word,
 )
-from glossary.lemmas import TaggedToken, joined_verbs
+from glossary.lemmas import APOSTROPHES, TaggedToken, joined_verbs
 from glossary.phrase_choice import (
     Key,
     Value,
@@ -44,7 +44,7 @@ from glossary.phrase_expressions import match_sequence, sentence_units, unit_big
 from glossary.phrase_rules import refused
 
 MAX_GAP = 3
-ELIDED_ES = ("'s", "’s")
+ELIDED_ES = tuple(f"{apostrophe}s" for apostrophe in APOSTROPHES)
 # How far from its verb the words of a phrase without a noun may stand; with an auxiliary
 # as its verb ("möglich sein") the phrase has one content word and must be contiguous.
 NEAR_VERB = 5

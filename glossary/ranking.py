@@ -24,6 +24,10 @@ TAG_MARKERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("VV", frozenset({"vt", "vi", "vr", "v"})),
     ("VA", frozenset({"vt", "vi", "vr", "v", "vaux"})),
     ("VM", frozenset({"vt", "vi", "vr", "v", "vmod"})),
+    # An adjective used as an adverb ("anschließend formen", "ursprünglich geplant"): HanTa
+    # tags it ADJD, and the dictionary may give that use as an adverb.
+    ("ADJ(D)", frozenset({"adj", "adv"})),
+    ("ADJD", frozenset({"adj", "adv"})),
     ("ADJ", frozenset({"adj"})),
     ("ADV", frozenset({"adv"})),
     ("PAV", frozenset({"adv"})),
