@@ -316,6 +316,9 @@ class Lexicon:
     def refine(self, word: str, lemma: str, pos: str) -> str:
         """The lemma of ``word`` given HanTa's ``lemma`` and tag ``pos``, checked as above."""
         lemma = tidy(word, lemma)
+        hyphenated = "-" in word and self._hyphenated(word)
+        if hyphenated:
+            return hyphenated
         if is_acronym(word) and lemma.casefold() in {word.casefold(), word[:-1].casefold()}:
             return word  # EU, SPD: HanTa writes "Eu", "Spd"
         if lemma in self.terms:
@@ -327,9 +330,9 @@ class Lexicon:
             return self._reform_spelling(word, lemma)
         if self.is_headword(lemma):
             return lemma
-        written = _place_adjective(word, lemma, pos) or self._hyphenated(word)
-        if written:
-            return written
+        place = _place_adjective(word, lemma, pos)
+        if place:
+            return place
         # A noun's plural-only headword is not preferred to HanTa's singular; function words
         # keep HanTa's lemma ("Es" at a sentence start is "es", not the musical note).
         if pos.startswith(CONTENT_TAGS) and self.is_headword(word, plural_too=False):
