@@ -1,7 +1,8 @@
 """Spelling rules for lemmas: acronyms, HanTa's slips of spelling, a participle's infinitives.
 
 :mod:`glossary.lemmas` checks HanTa's lemmas against a lexicon; the string rules it needs on
-the way are here, free of the tagger and the dictionary.
+the way are here, free of the tagger and the dictionary: acronyms, HanTa's slips of spelling,
+the infinitives a participle may have, and adjectives of places.
 """
 
 from __future__ import annotations
@@ -44,3 +45,11 @@ def verb_candidates(lemma: str) -> list[str]:
     for stem in stems:
         candidates.extend((stem + "n", stem + "en"))
     return [candidate for candidate in candidates if candidate != lemma]
+
+
+def place_adjective(word: str, lemma: str, pos: str) -> str | None:
+    """ "Brandenburger Kiefern": an adjective of a place keeps its capital (HanTa writes
+    "brandenburger"), or None for any other word."""
+    if pos.startswith("ADJ") and word[:1].isupper() and word.endswith("er"):
+        return word if lemma.casefold() == word.casefold() else None
+    return None

@@ -29,8 +29,14 @@ from typing import Any
 
 from glossary.ding import DictionaryMissing, DingDictionary
 from glossary.ding_index import VERB_MARKERS
-from glossary.lemma_spelling import is_acronym, tidy, verb_candidates
+from glossary.lemma_spelling import (
+    is_acronym,
+    place_adjective,
+    tidy,
+    verb_candidates,
+)
 from glossary.schema import GlossaryEntry
+from glossary.tag_corrections import join_separated_verbs, lower_case_nouns, verbal_participles
 from reader.core.text import Sentence
 
 _tagger: Any = None
@@ -44,7 +50,6 @@ _dictionary_open_lock = threading.Lock()
 
 # STTS tags of content words, whose form as written may be the better lemma.
 CONTENT_TAGS = ("NN", "NE", "FM", "ADJ", "ADV", "VV", "TRUNC", "XY")
-FINITE_VERB_TAGS = ("VV(FIN)", "VV(IMP)", "VVFIN", "VVIMP")
 # Apostrophes as texts write them: typewriter, typographic, and the accents informal texts use.
 APOSTROPHES = ("'", "’", "`", "´", "ʼ")
 
@@ -132,88 +137,12 @@ def tag_words(words: tuple[str, ...]) -> tuple[TaggedToken, ...]:
     for text, (written, lemma, pos) in zip(words, tagged, strict=True):
         lemma = known.refine(str(written), str(lemma), str(pos)) if _is_word(text) else text
         result.append(TaggedToken(text=text, lemma=lemma, pos=str(pos)))
-    _lower_case_nouns(result, known)
-    joined = _join_separated_verbs(result, known)
+    lower_case_nouns(result, known)
+    joined = join_separated_verbs(result, known)
     for index, verb in joined.items():
         result[index] = replace(result[index], joined=verb)
-    _verbal_participles(result, known)
+    verbal_participles(result, known)
     return tuple(result)
-
-
-def _lower_case_nouns(tagged: list[TaggedToken], known: Lexicon) -> None:
-    """A word HanTa tags as a noun although it is written in lower case, and which the
-    dictionary has as a verb, is that verb's infinitive ("daß sich ein Stein erbarmen möchte":
-    HanTa reads "erbarmen" as the noun "Erbarmen"). German writes every noun capitalised."""
-    if known.dictionary is None:
-        return
-    for index, token in enumerate(tagged):
-        text = token.text
-        if token.pos.startswith("N") and text.isalpha() and text.islower() and known.is_verb(text):
-            tagged[index] = replace(token, lemma=text, pos="VV(INF)")
-
-
-def _verbal_participles(tagged: list[TaggedToken], known: Lexicon) -> None:
-    """A participle HanTa reads as an adjective in a passive or perfect is the verb's.
-
-    "Er wurde von den Rebellen gefangen": with a form of werden, sein or haben in the
-    sentence, an ADJD the dictionary gives as a verb form becomes that verb (VVPP, fangen).
-    """
-    if known.dictionary is None:
-        return
-    if not any(t.pos.startswith("VA") for t in tagged):
-        return
-    for index, token in enumerate(tagged):
-        # HanTa also reads a final participle as a particle ("gefangen" PTKVZ).
-        if token.pos in {"ADJ(D)", "ADJD", "PTKVZ"} and not token.joined:
-            if not _closes_the_verb_group(tagged, index):
-                continue  # "Lawrow hat bestimmt Nowitschok mitgebracht": an adverb
-            verb = known.verb_of_form(token.text)
-            if verb is not None:
-                tagged[index] = replace(token, lemma=verb, pos="VV(PP)")
-
-
-def _closes_the_verb_group(tagged: Sequence[TaggedToken], index: int) -> bool:
-    """Whether the token at ``index`` stands where a perfect's or passive's participle does.
-
-    The participle closes its clause ("… gefangen.", "… gefangen, als …") or comes right
-    before the verbs that end it ("gefangen worden", "gefangen werden kann").
-    """
-    following = tagged[index + 1] if index + 1 < len(tagged) else None
-    return following is None or following.pos.startswith(("$", "V"))
-
-
-def _join_separated_verbs(tagged: list[TaggedToken], known: Lexicon) -> dict[int, str]:
-    """For each separated particle (PTKVZ) and its finite verb, the joined verb.
-
-    The nearest finite verb before the particle is its verb ("fügte einen Satz hinzu");
-    when the dictionary is there, the joined verb must be one of its verbs.
-    """
-    joined: dict[int, str] = {}
-    for index, token in enumerate(tagged):
-        particle = token.pos == "PTKVZ" or _closing_adjective(tagged, index, known)
-        if not particle or not token.text.isalpha():
-            continue
-        for verb_index in range(index - 1, -1, -1):
-            if tagged[verb_index].pos in FINITE_VERB_TAGS:
-                verb = token.text.lower() + tagged[verb_index].lemma
-                if verb_index not in joined and (known.dictionary is None or known.is_verb(verb)):
-                    joined[verb_index] = joined[index] = verb
-                break
-    return joined
-
-
-def _closing_adjective(tagged: Sequence[TaggedToken], index: int, known: Lexicon) -> bool:
-    """Whether an adjective or adverb that closes its clause is a verb's particle ("steht
-    fest, dass", "stellt sicher, dass"): HanTa tags it ADJD, and only a verb of the
-    dictionary made of it and the finite verb before it makes it one."""
-    token = tagged[index]
-    following = tagged[index + 1].pos if index + 1 < len(tagged) else "$."
-    return (
-        known.dictionary is not None
-        and token.pos in {"ADJ(D)", "ADJD", "ADV"}
-        and token.text.islower()
-        and following.startswith("$")
-    )
 
 
 def joined_verbs(tagged: Sequence[TaggedToken]) -> dict[int, str]:
@@ -330,7 +259,7 @@ class Lexicon:
             return self._reform_spelling(word, lemma)
         if self.is_headword(lemma):
             return lemma
-        place = _place_adjective(word, lemma, pos)
+        place = place_adjective(word, lemma, pos)
         if place:
             return place
         # A noun's plural-only headword is not preferred to HanTa's singular; function words
@@ -366,14 +295,6 @@ class Lexicon:
         if singular != last and self.is_headword(singular, plural_too=False):
             return f"{head}-{singular}"
         return None
-
-
-def _place_adjective(word: str, lemma: str, pos: str) -> str | None:
-    """ "Brandenburger Kiefern": an adjective of a place keeps its capital (HanTa writes
-    "brandenburger"), or None for any other word."""
-    if pos.startswith("ADJ") and word[:1].isupper() and word.endswith("er"):
-        return word if lemma.casefold() == word.casefold() else None
-    return None
 
 
 def open_dictionary(source: Path | None = None) -> DingDictionary:

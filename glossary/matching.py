@@ -37,6 +37,7 @@ import ahocorasick
 from glossary.lemmas import TaggedToken, tag_sentence
 from glossary.schema import GlossaryEntry, GlossarySet
 from glossary.scope import TextScopes, applies
+from glossary.tag_corrections import FINITE_VERB_TAGS
 from glossary.targets import MatchTarget, entry_targets, excluded_tags, fold
 
 __all__ = ["GlossaryMatcher", "MatchTarget", "TermMatch", "entry_targets"]
@@ -48,7 +49,7 @@ MatchKind = Literal["exact", "compound"]
 COMPOUNDABLE_KINDS = {"noun", "name", "place", "organisation", "other"}
 MIN_COMPOUND_SUFFIX = 4
 MIN_COMPOUND_PREFIX = 6
-FINITE_VERB_TAGS = ("VV(FIN)", "VV(IMP)", "VVFIN", "VVIMP")
+
 PARTICIPLE_TAGS = ("VV(PP)", "VVPP")
 # Tags HanTa gives a verb particle written apart from its participle ("statt gefunden",
 # "zusammen getroffen"): PTKVZ when it sees the particle, else preposition or adverb.
