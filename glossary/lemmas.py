@@ -36,7 +36,12 @@ from glossary.lemma_spelling import (
     verb_candidates,
 )
 from glossary.schema import GlossaryEntry
-from glossary.tag_corrections import join_separated_verbs, lower_case_nouns, verbal_participles
+from glossary.tag_corrections import (
+    initial_prepositions,
+    join_separated_verbs,
+    lower_case_nouns,
+    verbal_participles,
+)
 from reader.core.text import Sentence
 
 _tagger: Any = None
@@ -138,6 +143,7 @@ def tag_words(words: tuple[str, ...]) -> tuple[TaggedToken, ...]:
         lemma = known.refine(str(written), str(lemma), str(pos)) if _is_word(text) else text
         result.append(TaggedToken(text=text, lemma=lemma, pos=str(pos)))
     lower_case_nouns(result, known)
+    initial_prepositions(result, known)
     joined = join_separated_verbs(result, known)
     for index, verb in joined.items():
         result[index] = replace(result[index], joined=verb)

@@ -32,7 +32,7 @@ from glossary.lookup_result import (
 from glossary.matching import GlossaryMatcher, TermMatch
 from glossary.old_spelling import has_old_letters, spelling_variants
 from glossary.phrases import PhraseMatch, find_phrases, phrases_at
-from glossary.ranking import english_in, rank_senses
+from glossary.ranking import english_in, of_another_kind, rank_senses
 from glossary.schema import GlossaryEntry, GlossarySet
 from glossary.scope import order_by_scope
 from glossary.sentence_senses import sub_entries_in_sentence
@@ -312,7 +312,9 @@ class WordLookup:
                 continue
             # An abbreviation ("Vors.") found as such: the tagger's guess at it is no verb.
             if found_by == "as written" and lemma != word and not word.endswith("."):
-                senses = self._with_lemma_senses(senses, lemma, tag.startswith(VERBAL_TAGS))
+                # A verb form, or a word tagged as none of its senses ("Dank meiner …").
+                more = tag.startswith(VERBAL_TAGS) or of_another_kind(tag, senses)
+                senses = self._with_lemma_senses(senses, lemma, more)
             return senses, found_by
         for key in written_together(word, lemma):  # "Mandel-Stifte": Ding's "Mandelstifte"
             if senses := self.dictionary.senses(key, CANDIDATE_LIMIT, exact_case=False):

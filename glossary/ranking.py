@@ -55,6 +55,13 @@ def markers_for_tag(tag: str) -> frozenset[str]:
     return frozenset()
 
 
+def of_another_kind(tag: str, senses: Iterable[DingSense]) -> bool:
+    """Whether the tagger names a part of speech none of ``senses`` has (a preposition
+    "Dank" whose senses are all the noun's)."""
+    wanted = markers_for_tag(tag)
+    return bool(wanted) and not any(wanted.intersection(sense.markers) for sense in senses)
+
+
 @lru_cache(maxsize=16384)
 def _english_patterns(english: str) -> tuple[re.Pattern[str], ...]:
     """Regular expressions for each alternative of an English gloss, inflection allowed."""

@@ -2,7 +2,8 @@
 
 :func:`glossary.lemmas.tag_words` tags a sentence with HanTa and then corrects it here
 against the lexicon (the curated glossary and Ding): a verb HanTa read as a noun although it
-is written in lower case, a separated particle (also one HanTa tags as an adjective:
+is written in lower case, a sentence's first word that is a preposition ("Dank meiner
+Großeltern"), a separated particle (also one HanTa tags as an adjective:
 "steht fest", "stellt sicher") joined to its verb, and a participle in a passive or perfect
 read as the verb's. The lexicon is passed in, so this module does not import the tagger.
 """
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from glossary.lemmas import Lexicon, TaggedToken
 
 FINITE_VERB_TAGS = ("VV(FIN)", "VV(IMP)", "VVFIN", "VVIMP")
+# Words that open a noun phrase: after a preposition, not after a noun of its own.
+DETERMINER_TAGS = ("ART", "PPOSAT", "PDAT", "PIAT")
+PREPOSITION_SENSES = 5
 
 
 def lower_case_nouns(tagged: list[TaggedToken], known: Lexicon) -> None:
@@ -93,3 +97,20 @@ def _closing_adjective(tagged: Sequence[TaggedToken], index: int, known: Lexicon
         and token.text.islower()
         and following.startswith("$")
     )
+
+
+def initial_prepositions(tagged: list[TaggedToken], known: Lexicon) -> None:
+    """A sentence's capitalised first word that HanTa reads as a noun is the preposition the
+    dictionary has in lower case when an article or possessive follows ("Dank meiner
+    Großeltern", "Trotz des Regens"): a noun there would need its own article."""
+    if known.dictionary is None or len(tagged) < 2:
+        return
+    first, following = tagged[0], tagged[1]
+    lower = first.text.lower()
+    if not (first.pos.startswith("N") and first.text[:1].isupper() and lower.isalpha()):
+        return
+    if not following.pos.startswith(DETERMINER_TAGS):
+        return
+    senses = known.dictionary.senses(lower, PREPOSITION_SENSES, exact_case=True)
+    if any("prp" in sense.markers and sense.german == sense.headword for sense in senses):
+        tagged[0] = replace(first, lemma=lower, pos="APPR")

@@ -111,3 +111,24 @@ def lemmas(text: str) -> dict[str, str]:
 )
 def test_lemmas_of_forms_real_texts_write(text: str, word: str, lemma: str) -> None:
     assert lemmas(text)[word] == lemma
+
+
+@needs_ding
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        # gold-holdout-3.yaml (a recipe blog): "Dank" opens the sentence as a preposition.
+        ("Dank meiner Großeltern bin ich nicht nur das gebürtige Berliner Stadtkind.", "APPR"),
+        # Made up for the contrast: the noun, with no article after it.
+        ("Dank ist ein schönes Wort.", "NN"),
+    ],
+)
+def test_a_first_word_that_is_a_preposition_before_an_article(text: str, tag: str) -> None:
+    first = tag_sentence(sentence_of(text))[0]
+    assert first.pos == tag
+
+
+@needs_ding
+def test_the_preposition_dank_is_looked_up_as_one(real_lookup: WordLookup) -> None:
+    text = "Dank meiner Großeltern bin ich nicht nur das gebürtige Berliner Stadtkind."
+    assert "thanks to" in english_of(real_lookup, "Dank", text)
