@@ -114,7 +114,7 @@ VERB_PARTICLES = tuple(
             "ab an auf aus bei da dar davon daher dahin daran darauf daraus darein darüber"
             " dazu dazwischen durch ein einher empor entgegen entlang fest fort gegenüber"
             " her herab heran herauf heraus herbei herein herüber herum herunter hervor"
-            " hin hinab hinauf hinaus hinein hinüber hinunter hinweg hinzu los mit nach"
+            " hin hinab hinauf hinaus hinein hinüber hinunter hinweg hinzu inne los mit nach"
             " nieder über um unter vor voran voraus vorbei vorüber weg weiter wieder"
             " zu zurecht zurück zusammen auseinander beisammen be ent er ver zer"
         ).split(),

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from glossary.compounds import MIN_BASE_VERB, VERB_PARTICLES
 from glossary.ding import DictionaryMissing, DingDictionary
 from glossary.ding_index import VERB_MARKERS
 from glossary.lemma_spelling import (
@@ -272,11 +273,30 @@ class Lexicon:
         # keep HanTa's lemma ("Es" at a sentence start is "es", not the musical note).
         if pos.startswith(CONTENT_TAGS) and self.is_headword(word, plural_too=False):
             return word
-        if pos.startswith(("VV", "ADJ")):
-            for candidate in verb_candidates(lemma):
+        verb = self._verb_of(word, lemma, pos) if pos.startswith(("VV", "ADJ")) else None
+        return verb or self._reform_spelling(word, lemma)
+
+    def _verb_of(self, word: str, lemma: str, pos: str) -> str | None:
+        """The infinitive a verb form or participle belongs to: HanTa's stem with an ending
+        (erörtert → erörtern), or a particle verb written together that HanTa does not know
+        ("innehatte": inne + hatte → innehaben; "aufgeheizten": auf + geheizt → aufheizen)."""
+        for candidate in verb_candidates(lemma):
+            if self.is_verb(candidate):
+                return candidate
+        folded = word.casefold()
+        for particle in VERB_PARTICLES:
+            rest = folded[len(particle) :]
+            if not folded.startswith(particle) or len(rest) < MIN_BASE_VERB:
+                continue
+            if pos.startswith("ADJ") and not rest.startswith("ge"):
+                continue  # an adjective only when it is a participle ("aufgeheizt")
+            base = tag_words((rest,))[0].lemma.casefold()
+            # A participle HanTa leaves as an adjective: its stem ("geheizt" → heizen).
+            bases = [base, *(verb_candidates(base[2:]) if base.startswith("ge") else [])]
+            for candidate in (particle + option for option in bases):
                 if self.is_verb(candidate):
                     return candidate
-        return self._reform_spelling(word, lemma)
+        return None
 
     def _reform_spelling(self, word: str, lemma: str) -> str:
         """HanTa's model knows the old spelling (Beschlüsse → Beschluß) and old texts write

@@ -141,8 +141,18 @@ class GlossaryMatcher:
         candidates: list[dict[str, tuple[int, ...]]] = [
             {fold(t.text): (index,), fold(t.lemma): (index,)} for index, t in enumerate(tagged)
         ]
+        # The tagger's joined verbs ("steht … fest", "fügte … hinzu"; checked against Ding).
+        partners: dict[str, list[int]] = {}
         for index, token in enumerate(tagged):
-            if token.pos != "PTKVZ":
+            if token.joined:
+                partners.setdefault(fold(token.joined), []).append(index)
+        for joined, (verb_index, *particles) in partners.items():
+            for index in particles:
+                candidates[index][joined] = (verb_index, index)
+                candidates[verb_index] = {joined: (verb_index, index)}
+        for index, token in enumerate(tagged):
+            # A particle of a verb only the glossary may know: joined with its finite verb.
+            if token.pos != "PTKVZ" or token.joined:
                 continue
             for verb_index in range(index - 1, -1, -1):
                 if tagged[verb_index].pos in FINITE_VERB_TAGS:

@@ -132,3 +132,26 @@ def test_a_first_word_that_is_a_preposition_before_an_article(text: str, tag: st
 def test_the_preposition_dank_is_looked_up_as_one(real_lookup: WordLookup) -> None:
     text = "Dank meiner Großeltern bin ich nicht nur das gebürtige Berliner Stadtkind."
     assert "thanks to" in english_of(real_lookup, "Dank", text)
+
+
+@needs_ding
+def test_a_particle_verb_written_together_is_lemmatised_by_its_parts() -> None:
+    # gold-holdout-2.yaml (a government release): "innehatte" is inne + hatte.
+    text = (
+        "Professor Dirk Messner hat zum 1. Januar die Nachfolge von Maria Krautzberger"
+        " angetreten, die das Amt fünfeinhalb Jahre innehatte."
+    )
+    assert lemmas(text)["innehatte"] == "innehaben"
+
+
+@needs_ding
+def test_a_split_verb_whose_particle_is_an_adjective_is_looked_up_joined(
+    real_lookup: WordLookup,
+) -> None:
+    # gold-holdout-2.yaml (Ebers' memoir): "fiel mir schwer" is schwerfallen.
+    text = "Der Abschied von Keilhau fiel mir schwer."
+    sentence = sentence_of(text)
+    index = [token.text for token in sentence.tokens].index("fiel")
+    result = real_lookup.lookup("fiel", sentence, index)
+    assert result.separable_verb == "schwerfallen"
+    assert "to be difficult" in result.senses[0].english
