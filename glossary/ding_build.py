@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from glossary.ding_parse import DingLine, abbreviations_of, parse_entry
-from glossary.ding_phrases import is_restricted, line_phrases, phrase_anchors, slots_to_json
+from glossary.ding_phrases import (
+    infinitives,
+    is_restricted,
+    line_phrases,
+    phrase_anchors,
+    slots_to_json,
+)
 
 # The ``bare`` column's value for a key that is the synonym's abbreviation (``u.`` for "und").
 ABBREVIATED = 2
@@ -76,25 +82,29 @@ def build_index(source: Path, target: Path) -> None:
         phrase_rows: list[tuple[int, int, int, str, str, str, int]] = []
         anchor_rows: list[tuple[str, int]] = []
         with source.open(encoding="utf-8", errors="replace") as dictionary:
-            for number, line in enumerate(dictionary, start=1):
-                entry = parse_entry(line)
-                if entry is None:
-                    continue
-                keys = list(_entry_keys(entry))
-                phrases = line_phrases(entry)
-                if not keys and not phrases:
-                    continue
-                line_rows.append((number, line.rstrip("\n")))
-                key_rows.extend((key, number, sub, pos, bare) for key, sub, pos, bare in keys)
-                for sub, position, text, slots in phrases:
-                    phrase_id = len(phrase_rows) + 1
-                    english = entry.english_for(sub)
-                    limited = int(is_restricted(entry.synonyms[sub][position].text))
-                    phrase_rows.append(
-                        (phrase_id, number, sub, text, english, slots_to_json(slots), limited)
-                    )
-                    anchors = phrase_anchors(slots)
-                    anchor_rows.extend((anchor, phrase_id) for anchor in sorted(anchors))
+            entries = [
+                (number, line, parse_entry(line)) for number, line in enumerate(dictionary, 1)
+            ]
+        # Which last words of phrases are verbs ("ein bisschen" is no verb phrase).
+        verbs = infinitives(entry for _, _, entry in entries if entry is not None)
+        for number, line, entry in entries:
+            if entry is None:
+                continue
+            keys = list(_entry_keys(entry))
+            phrases = line_phrases(entry, verbs)
+            if not keys and not phrases:
+                continue
+            line_rows.append((number, line.rstrip("\n")))
+            key_rows.extend((key, number, sub, pos, bare) for key, sub, pos, bare in keys)
+            for sub, position, text, slots in phrases:
+                phrase_id = len(phrase_rows) + 1
+                english = entry.english_for(sub)
+                limited = int(is_restricted(entry.synonyms[sub][position].text))
+                phrase_rows.append(
+                    (phrase_id, number, sub, text, english, slots_to_json(slots), limited)
+                )
+                anchors = phrase_anchors(slots)
+                anchor_rows.extend((anchor, phrase_id) for anchor in sorted(anchors))
         connection.executemany("INSERT INTO lines VALUES (?, ?)", line_rows)
         connection.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", key_rows)
         connection.executemany("INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?, ?)", phrase_rows)

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from glossary.compounds import split_particle_verb
 from glossary.ding_parse import PREPOSITIONS, DingLine, is_placeholder
 
 MIN_WORDS = 2
@@ -35,11 +37,10 @@ FUNCTION_WORDS = frozenset(
     " seit bis trotz während".split()
 )
 AUXILIARIES = frozenset({"sein", "haben", "werden"})
+VERB_MARKS = frozenset({"vt", "vi", "vr", "v", "vaux", "vmod"})
 PREDICATIVE_ALS = "als"
 EXISTENTIAL_ES = "es"
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
-# Words that open a subordinate clause: after a comma, an explanation ("…, um ihn aufzubauen").
-CLAUSE_STARTS = frozenset("um ohne damit dass daß wenn weil indem als ob".split())
 FRAGMENT_STARTS = frozenset("ich du er sie es wir ihr man und oder aber".split())
 # Forms a reflexive pronoun takes in a sentence ("freut sich", "ich freue mich").
 REFLEXIVES = ("sich", "mich", "dich", "uns", "euch", "mir", "dir")
@@ -116,7 +117,7 @@ def _is_optional(word: str, last: bool) -> bool:
     return not last and folded.startswith(POSSESSIVE_STEMS) and len(folded) <= 7
 
 
-def phrase_slots(text: str) -> tuple[Slot, ...] | None:
+def phrase_slots(text: str, verbs: frozenset[str] | None = None) -> tuple[Slot, ...] | None:
     """The slots of a phrase (annotations dropped), or None when it is not a fixed phrase.
 
     A verb phrase with a noun needs its nouns, words and verb; one without a noun
@@ -125,16 +126,16 @@ def phrase_slots(text: str) -> tuple[Slot, ...] | None:
     """
     if text in FINITE_PHRASES:
         return FINITE_PHRASES[text]
-    slots = _verb_slots(text, keep_valency=False)
+    slots = _verb_slots(text, False, verbs)
     if slots is not None and any(slot.kind == "noun" for slot in slots):
         return slots
-    slots = _verb_slots(text, keep_valency=True)
+    slots = _verb_slots(text, True, verbs)
     if slots is not None and len(slots) >= MIN_WORDS:
         return slots
-    return expression_slots(text)
+    return expression_slots(text, verbs)
 
 
-def expression_slots(text: str) -> tuple[Slot, ...] | None:
+def expression_slots(text: str, verbs: frozenset[str] | None = None) -> tuple[Slot, ...] | None:
     """The words of a fixed expression without a verb (``unter anderem``, ``im Vorfeld``).
 
     Every word is a slot, articles too, contractions read word for word; a placeholder at
@@ -157,7 +158,7 @@ def expression_slots(text: str) -> tuple[Slot, ...] | None:
     if any(sign in word for word in words for sign in (*EXAMPLE_SIGNS, "/")):
         return None
     if not MIN_WORDS <= len(words) <= MAX_EXPRESSION_WORDS or (
-        _looks_infinitive(words[-1]) and not genitive
+        _looks_infinitive(words[-1], verbs) and not genitive
     ):
         return None  # a verb phrase refused above ("in sein") is no expression either
     slots = _expression_words(words)
@@ -214,8 +215,17 @@ def is_expression(slots: tuple[Slot, ...]) -> bool:
     return bool(slots) and slots[0].kind.startswith("seq")
 
 
-def _looks_infinitive(word: str) -> bool:
-    return word.isalpha() and word.islower() and word.endswith("n")
+def _looks_infinitive(word: str, verbs: frozenset[str] | None = None) -> bool:
+    """Whether a phrase's last word is a verb's infinitive: one of ``verbs`` (the dictionary's,
+    when the index is built), else any lower-case word in -n ("bisschen" and "oben" are
+    then verbs too, which is why the index passes the dictionary's verbs)."""
+    if not (word.isalpha() and word.islower() and word.endswith("n")):
+        return False
+    return (
+        verbs is None
+        or word in verbs
+        or split_particle_verb(word, verbs.__contains__) is not None  # herumknabbern
+    )
 
 
 def phrase_anchors(slots: tuple[Slot, ...]) -> set[str]:
@@ -230,14 +240,16 @@ def phrase_anchors(slots: tuple[Slot, ...]) -> set[str]:
     return set()
 
 
-def _verb_slots(text: str, keep_valency: bool) -> tuple[Slot, ...] | None:
+def _verb_slots(
+    text: str, keep_valency: bool, verbs: frozenset[str] | None
+) -> tuple[Slot, ...] | None:
     if not text or any(sign in text for sign in EXAMPLE_SIGNS[:2]) or text.endswith(EXAMPLE_SIGNS):
         return None
     words = text.split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return None
     verb = words[-1]
-    if not _looks_infinitive(verb):
+    if not _looks_infinitive(verb, verbs):
         return None
     optional = _alternative_objects(words)
     slots: list[Slot] = []
@@ -297,7 +309,9 @@ def _meaningful(slots: list[Slot]) -> bool:
     )
 
 
-def line_phrases(line: DingLine) -> list[tuple[int, int, str, tuple[Slot, ...]]]:
+def line_phrases(
+    line: DingLine, verbs: frozenset[str] | None = None
+) -> list[tuple[int, int, str, tuple[Slot, ...]]]:
     """Every phrase of a line: (sub-entry, synonym position, text, slots).
 
     A phrase in a later sub-entry counts only when the English sub-entries pair with the
@@ -309,14 +323,13 @@ def line_phrases(line: DingLine) -> list[tuple[int, int, str, tuple[Slot, ...]]]
             continue
         for position, synonym in enumerate(synonyms):
             # "einen Zeitplan aufstellen, die Weichen stellen": a comma between phrases. A
-            # part of words that is no phrase makes the whole an explanation ("mit jdm.
-            # sprechen, um ihn/sie aufzubauen" is "to give sb. a pep talk"); a single word
-            # is a synonym of its own ("kaum, nicht viel").
+            # part of words that is no phrase makes the whole an example or an explanation; a
+            # single word is a synonym of its own ("kaum, nicht viel"), and "…" a template
+            # ("Alarm schlagen, wenn …").
             parts = synonym.cased.split(", ")
-            parsed = [(part, phrase_slots(part)) for part in parts]
+            parsed = [(part, phrase_slots(part, verbs)) for part in parts]
             if len(parts) > 1 and any(
-                (slots is None and " " in part) or part.split()[0] in CLAUSE_STARTS
-                for part, slots in parsed
+                slots is None and " " in part and not part.endswith("…") for part, slots in parsed
             ):
                 continue
             for part, slots in parsed:
@@ -346,3 +359,19 @@ def slots_to_json(slots: tuple[Slot, ...]) -> str:
 def slots_from_json(text: str) -> tuple[Slot, ...]:
     """Slots read back from the index."""
     return tuple(Slot(tuple(forms), kind) for forms, kind in json.loads(text))
+
+
+def infinitives(lines: Iterable[DingLine]) -> frozenset[str]:
+    """Every verb the dictionary gives as a headword: the last word of each synonym of a line's
+    first sub-entry marked as a verb ("sich weigern {vr}" gives "weigern")."""
+    verbs = set()
+    for line in lines:
+        head = line.synonyms[0] if line.synonyms else ()
+        # Ding writes the markers once, after the sub-entry's last synonym.
+        if not any(VERB_MARKS.intersection(synonym.markers) for synonym in head):
+            continue
+        for synonym in head:
+            last = synonym.cased.split()[-1] if synonym.cased else ""
+            if last.isalpha() and last.islower():
+                verbs.add(last)
+    return frozenset(verbs)
