@@ -42,9 +42,7 @@ grammar and of what a phrase is refuse them:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from glossary.clause_syntax import (
     contraction_unlike_phrase,
@@ -55,13 +53,8 @@ from glossary.clause_syntax import (
 from glossary.ding_index import DingDictionary, DingPhrase
 from glossary.ding_phrases import EXISTENTIAL_ES, FINITE_PHRASES, VON_OR_GENITIVE
 from glossary.lemmas import TaggedToken
+from glossary.phrase_free import free_combination
 
-# English words a rendering needs beside the glosses of the German words: articles,
-# prepositions, placeholders ("to be (on the) borderline" is "borderline").
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "a an the to be is of in on at by for from with near along into onto over under up out"
-    " off about as close next sb sth one one's oneself someone something s".split()
-)
 # Forms that are comparatives whatever their tag; other comparatives are adjectives in -er.
 COMPARATIVES = frozenset({"mehr", "weniger", "minder", "eher", "lieber", "besser"})
 UMLAUTS = str.maketrans("äöü", "aou")
@@ -82,9 +75,6 @@ EXISTENTIAL = "es gibt"
 # Words after "als" that make it a conjunction: "sowohl … als auch", "als ob", "als wenn".
 CONJUNCTION_ALS = frozenset({"auch", "ob", "wenn", "dass", "daß"})
 ACCUSATIVE_MASCULINE = frozenset({"den", "einen", "keinen"})
-# As many senses as the lookup shows (bench/lookup_quality.py looks at its first 15 lines).
-SENSES_PER_WORD = 15
-WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 def refused(
@@ -299,59 +289,6 @@ def comparative_construction(tokens: Sequence[TaggedToken]) -> bool:
         first.pos.startswith(("ADJ", "ADV"))
         and folded.translate(UMLAUTS) == first.lemma.casefold().translate(UMLAUTS) + "er"
     )
-
-
-def _shape(tokens: Sequence[TaggedToken]) -> tuple[TaggedToken, ...] | None:
-    """The content words of a preposition + article + noun or adverb + adjective, or None."""
-    tags = tuple(token.pos for token in tokens)
-    if tags[:1] == ("APPRART",) and len(tags) == 2 and tags[1].startswith("N"):
-        return (tokens[1],)
-    if len(tags) == 3 and tags[0] == "APPR" and tags[1] == "ART" and tags[2].startswith("N"):
-        return (tokens[2],)
-    if len(tags) == 2 and tags[0] == "ADV" and tags[1].startswith("ADJ"):
-        return tuple(tokens)
-    return None
-
-
-def free_combination(
-    phrase: DingPhrase, tokens: Sequence[TaggedToken], dictionary: DingDictionary
-) -> bool:
-    """Whether a fixed expression is a free combination: its shape is preposition + article
-    + noun or adverb + adjective, and every English rendering is made of its words' glosses."""
-    content = _shape(tokens)
-    if content is None:
-        return False
-    glosses: set[str] = set()
-    for token in content:
-        glosses |= _glosses(token.lemma, dictionary)
-        glosses |= _glosses(token.text, dictionary)
-    renderings = [english_words(part) for part in re.split(r";|\|", phrase.english)]
-    renderings = [words for words in renderings if words]
-    return bool(renderings) and all(words <= glosses for words in renderings)
-
-
-def english_words(text: str) -> set[str]:
-    """The content words of an English rendering, annotations dropped, plural -s folded."""
-    text = re.sub(r"\[[^]]*\]|\{[^}]*\}|/[^/ ]+/", " ", text.casefold())
-    text = text.replace("(", " ").replace(")", " ")
-    return {_fold(word) for word in WORD.findall(text) if word not in ENGLISH_FUNCTION_WORDS}
-
-
-def _fold(word: str) -> str:
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
-@lru_cache(maxsize=4096)
-def _glosses_cached(word: str, dictionary: DingDictionary) -> frozenset[str]:
-    words: set[str] = set()
-    for sense in dictionary.senses(word, limit=SENSES_PER_WORD):
-        words |= english_words(sense.english)
-    return frozenset(words)
-
-
-def _glosses(word: str, dictionary: DingDictionary) -> frozenset[str]:
-    """The English words of the first senses the lookup gives for ``word``."""
-    return _glosses_cached(word, dictionary) if word else frozenset()
 
 
 def belongs_to_another_verb(

@@ -13,9 +13,9 @@ from glossary.ding import DingDictionary
 from glossary.ding_index import DingPhrase
 from glossary.ding_phrases import phrase_slots
 from glossary.lemmas import TaggedToken, tag_sentence
+from glossary.phrase_free import english_words
 from glossary.phrase_rules import (
     comparative_construction,
-    english_words,
     modifies_an_adjective,
     verb_of_motion,
 )

@@ -360,3 +360,38 @@ def test_a_template_after_a_comma_keeps_its_phrase() -> None:
 def test_ein_bisschen_is_found(dictionary: DingDictionary) -> None:
     # gold-holdout-3.yaml (a recipe blog): "ein bisschen" was taken for a verb phrase.
     assert "ein bisschen" in found("250g + ein bisschen weiche Butter", dictionary)
+
+
+# Held-out set 4 (tests/data/real/gold-holdout-4.yaml): an attributive adjective's ending is
+# the expression's only at its end, and a preposition with an adverb is its words' glosses.
+@needs_ding
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # Kant, "Was ist Aufklärung?": "das ganze schöne Geschlecht" holds no "ganz schön".
+        (
+            "Daß der bei weitem größte Teil der Menschen (darunter das ganze schöne Geschlecht)"
+            " den Schritt zur Mündigkeit für sehr gefährlich halte.",
+            "ganz schön",
+            False,
+        ),
+        # An inflected participle at the expression's end (gold-holdout-3.yaml, Wikinews).
+        (
+            "Die groß angelegte Fahndung konzentriert sich inzwischen auf ein Gebiet.",
+            "groß angelegt",
+            True,
+        ),
+        # A police report: "nach oben" is "up", its words' glosses.
+        (
+            "Dort konnte er den Rollladen teilweise nach oben schieben und auf dem Fußboden"
+            " eine reglose Person wahrnehmen.",
+            "nach oben",
+            False,
+        ),
+    ],
+    ids=["ganze schöne", "groß angelegte", "nach oben"],
+)
+def test_adjective_endings_and_free_combinations(
+    dictionary: DingDictionary, text: str, phrase: str, expected: bool
+) -> None:
+    assert (phrase in found(text, dictionary)) is expected
