@@ -13,15 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from glossary.ding_phrases import EXPANDED
 from glossary.lemmas import TaggedToken
 
 # Personal pronouns that are a subject of their own ("er gibt es ihm").
 SUBJECT_PRONOUNS = frozenset("ich du er sie wir ihr man".split())
 # Datives that make "gibt es" a giving: a pronoun or an article in the dative.
 DATIVES = frozenset("mir dir ihm ihr uns euch ihnen dem einem meinem deinem seinem".split())
-# Contractions and the preposition in them ("zum" = "zu dem").
-CONTRACTED = {"zum": "zu", "zur": "zu", "im": "in", "ins": "in", "am": "an", "ans": "an",
-              "vom": "von", "beim": "bei"}  # fmt: skip
 # Words that follow the adjective they modify.
 POST_MODIFIERS = frozenset({"genug", "genügend"})
 # Tokens that open a verb-final clause, after which "es" is the subject ("dass es … gibt").
@@ -75,9 +73,10 @@ def contraction_unlike_phrase(
     "zum Ergebnis kommen")."""
     words = phrase_text.split()
     for index in indexes:
-        preposition = CONTRACTED.get(tagged[index].text.casefold())
-        if preposition is None:
+        expanded = EXPANDED.get(tagged[index].text.casefold())
+        if expanded is None:
             continue
+        preposition = expanded[0]  # "zum" is "zu dem"
         for word, following in zip(words, words[1:], strict=False):
             if word.casefold() == preposition and following[:1].isupper():
                 return True

@@ -127,7 +127,7 @@ def phrase_slots(text: str, verbs: frozenset[str] | None = None) -> tuple[Slot, 
     if text in FINITE_PHRASES:
         return FINITE_PHRASES[text]
     slots = _verb_slots(text, False, verbs)
-    if slots is not None and any(slot.kind == "noun" for slot in slots):
+    if slots is not None and has_noun(slots):
         return slots
     slots = _verb_slots(text, True, verbs)
     if slots is not None and len(slots) >= MIN_WORDS:
@@ -208,6 +208,12 @@ def _inflected(slots: list[Slot], inflected: set[int], words: int) -> tuple[Slot
         base = slots[index].forms[0].removesuffix("e")
         slots[index] = Slot(tuple(base + ending for ending in INFLECTIONS), slots[index].kind)
     return tuple(slots)
+
+
+def has_noun(slots: tuple[Slot, ...]) -> bool:
+    """Whether a verb phrase has a noun among its slots (without one, its other words are
+    function words that must stand near the verb)."""
+    return any(slot.kind == "noun" for slot in slots)
 
 
 def is_expression(slots: tuple[Slot, ...]) -> bool:

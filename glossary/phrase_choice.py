@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from glossary.ding_index import DingPhrase
 from glossary.ding_parse import is_placeholder
-from glossary.ding_phrases import normalise_word
+from glossary.ding_phrases import has_noun, normalise_word
 
 REGISTER_MARKERS = (
     *("[fig.]", "[humor.]", "[coll.]", "[slang]", "[pej.]", "[vulg.]", "[poet.]", "[euphem.]"),
@@ -58,7 +58,7 @@ def one_restricted_sense(phrases: list[DingPhrase]) -> bool:
     return (
         len(lines) == 1
         and all(phrase.restricted for phrase in phrases)
-        and not any(slot.kind == "noun" for slot in phrases[0].slots)
+        and not has_noun(phrases[0].slots)
     )
 
 
@@ -68,7 +68,7 @@ def longest(ranked: list[Found]) -> list[Found]:
     kept = []
     for item in ranked:
         (_, indexes, _), (_, phrases) = item
-        nounless = not any(slot.kind == "noun" for slot in phrases[0].slots)
+        nounless = not has_noun(phrases[0].slots)
         inside = any(set(indexes) < set(other[0][1]) for other in ranked if other is not item)
         if not (nounless and inside):
             kept.append(item)

@@ -51,7 +51,7 @@ from glossary.clause_syntax import (
     preposition_in_next_conjunct,
 )
 from glossary.ding_index import DingDictionary, DingPhrase
-from glossary.ding_phrases import EXISTENTIAL_ES, FINITE_PHRASES, VON_OR_GENITIVE
+from glossary.ding_phrases import EXISTENTIAL_ES, FINITE_PHRASES, VON_OR_GENITIVE, has_noun
 from glossary.lemmas import TaggedToken
 from glossary.phrase_free import free_combination
 
@@ -109,13 +109,9 @@ def refused(
         or compares(indexes, tagged)
         or not existential_agrees(phrase, indexes, verb, tagged, clause)
         or contraction_unlike_phrase(phrase.text, indexes, tagged)
-        or _without_noun(phrase)
+        or not has_noun(phrase.slots)
         and (post_modifies(indexes, tagged) or preposition_in_next_conjunct(verb, indexes, tagged))
     )
-
-
-def _without_noun(phrase: DingPhrase) -> bool:
-    return not any(slot.kind == "noun" for slot in phrase.slots)
 
 
 def existential_agrees(
@@ -178,7 +174,7 @@ def serves_an_infinitive(
     """Whether a phrase without a noun has a modal verb that a full verb follows in its part
     of the clause: the modal is then that verb's auxiliary. A phrase of the modal with a
     verb of its own ("sein sollen": be said to be) is about that construction and stays."""
-    if not tagged[verb].pos.startswith("VM") or any(slot.kind == "noun" for slot in phrase.slots):
+    if not tagged[verb].pos.startswith("VM") or has_noun(phrase.slots):
         return False
     if any(i != verb and tagged[i].pos.startswith("V") for i in indexes):
         return False
@@ -248,7 +244,7 @@ def modifies_an_adjective(
 ) -> bool:
     """Whether a word of a phrase without a noun stands right before an adjective that is
     not part of the phrase ("waren alle schön"): it modifies that adjective."""
-    if any(slot.kind == "noun" for slot in phrase.slots):
+    if has_noun(phrase.slots):
         return False
     return any(
         index + 1 < len(tagged)
@@ -264,7 +260,7 @@ def verb_of_motion(
 ) -> bool:
     """Whether a phrase without a noun has its verb beside an adverb of direction, in the
     verb's part of the clause (up to an "und", "aber", "sondern" either side)."""
-    if any(slot.kind == "noun" for slot in phrase.slots):
+    if has_noun(phrase.slots):
         return False
     phrase_words = {form for slot in phrase.slots for form in slot.forms}
     for step in (-1, 1):

@@ -27,6 +27,7 @@ from glossary.ding_phrases import (
     EXISTENTIAL_ES,
     PREDICATIVE_ALS,
     Slot,
+    has_noun,
     is_expression,
     normalise_word,
 )
@@ -211,7 +212,7 @@ def _match_in(
     used = set(placed)
     # Without a noun the other words are function words ("sich um etw. handeln"): they
     # must stand near the verb, not merely somewhere in a long clause.
-    near = not any(slot.kind == "noun" for slot in ordered)
+    near = not has_noun(tuple(ordered))
     for slot in verbs:
         reach = 1 if AUXILIARIES.intersection(slot.forms) else NEAR_VERB
         verb_index = next(
