@@ -1,4 +1,8 @@
-"""Pytest fixtures for the glossary tests: a small Ding file, a small glossary, a lookup."""
+"""Pytest fixtures for the glossary tests: a small Ding file, a small glossary, a lookup.
+
+Also the helpers the tests of the real dictionary share: the marker that skips them without
+Ding, a sentence of a text, and the phrases found in it.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,19 @@ from pathlib import Path
 import pytest
 
 from glossary.ding import DingDictionary
+from glossary.lemmas import tag_sentence
 from glossary.loading import load_glossaries
 from glossary.lookup import WordLookup
+from glossary.phrases import PhraseMatch, find_phrases
 from glossary.schema import GlossarySet
+from reader.core.text import Sentence, parse_document
 
 TEST_DATA = Path(__file__).resolve().parent / "data"
 DING_SAMPLE = TEST_DATA / "ding-sample.txt"
 REAL_DING = Path("/usr/share/trans/de-en")
+needs_ding = pytest.mark.skipif(
+    not REAL_DING.is_file(), reason="Debian package trans-de-en not installed"
+)
 
 SAMPLE_GLOSSARY = """\
 glossary: "Test glossary"
@@ -111,3 +121,26 @@ def dictionary(shared_cache_directory: Path) -> Iterator[DingDictionary]:
         opened = DingDictionary.open(REAL_DING)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def real_lookup(sample_glossary: GlossarySet) -> Iterator[WordLookup]:
+    """A lookup over the sample glossary and the real dictionary."""
+    lookup = WordLookup.create(sample_glossary, REAL_DING)
+    yield lookup
+    lookup.close()
+
+
+def sentence_of(text: str) -> Sentence:
+    """``text`` as the one sentence of a paragraph (a sentence a test quotes)."""
+    return parse_document(f"# -\n\n{text}\n", "test").sentences(1)[0]
+
+
+def phrase_matches(text: str, dictionary: DingDictionary) -> tuple[PhraseMatch, ...]:
+    """The dictionary phrases found in the sentence ``text``."""
+    return find_phrases(tag_sentence(sentence_of(text)), dictionary)
+
+
+def phrases_found(text: str, dictionary: DingDictionary) -> set[str]:
+    """The phrases found in the sentence ``text``, as the dictionary writes them."""
+    return {match.phrase for match in phrase_matches(text, dictionary)}

@@ -3,34 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
 from glossary.lookup import WordLookup, result_to_json
 from glossary.old_spelling import spelling_variants
 from glossary.ranking import english_in, markers_for_tag
-from glossary.schema import GlossarySet
 from reader.cli import main
 from reader.cli.glossary import format_result
-from reader.core.text import Sentence, parse_document
-from tests.fixtures_glossary import REAL_DING
-
-needs_ding = pytest.mark.skipif(
-    not REAL_DING.is_file(), reason="Debian package trans-de-en not installed"
-)
-
-
-@pytest.fixture
-def real_lookup(sample_glossary: GlossarySet) -> Iterator[WordLookup]:
-    """A lookup over the sample glossary and the real dictionary."""
-    lookup = WordLookup.create(sample_glossary, REAL_DING)
-    yield lookup
-    lookup.close()
-
-
-def sentence_of(text: str) -> Sentence:
-    return parse_document(f"# -\n\n{text}\n", "test").sentences(1)[0]
+from tests.fixtures_glossary import needs_ding, sentence_of
 
 
 def look(lookup: WordLookup, word: str, text: str, english: str | None = None):  # type: ignore[no-untyped-def]

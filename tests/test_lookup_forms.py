@@ -9,32 +9,13 @@ part, accents used as apostrophes, and "X … Y" entries found by their first wo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from glossary.lemmas import tag_sentence
 from glossary.lookup import WordLookup
 from glossary.lookup_parts import written_together
 from glossary.ranking import markers_for_tag
-from glossary.schema import GlossarySet
-from reader.core.text import Sentence, parse_document
-from tests.fixtures_glossary import REAL_DING
-
-needs_ding = pytest.mark.skipif(
-    not REAL_DING.is_file(), reason="Debian package trans-de-en not installed"
-)
-
-
-@pytest.fixture
-def real_lookup(sample_glossary: GlossarySet) -> Iterator[WordLookup]:
-    lookup = WordLookup.create(sample_glossary, REAL_DING)
-    yield lookup
-    lookup.close()
-
-
-def sentence_of(text: str) -> Sentence:
-    return parse_document(f"# -\n\n{text}\n", "test").sentences(1)[0]
+from tests.fixtures_glossary import needs_ding, sentence_of
 
 
 def english_of(lookup: WordLookup, word: str, text: str) -> str:

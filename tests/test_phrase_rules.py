@@ -19,20 +19,8 @@ from glossary.phrase_rules import (
     modifies_an_adjective,
     verb_of_motion,
 )
-from glossary.phrases import find_phrases
 from reader.core.text import parse_document
-from tests.fixtures_glossary import REAL_DING
-
-needs_ding = pytest.mark.skipif(
-    not REAL_DING.is_file(), reason="Debian package trans-de-en not installed"
-)
-
-
-def found(text: str, dictionary: DingDictionary) -> set[str]:
-    document = parse_document(f"# -\n\n{text}\n", "test")
-    return {
-        match.phrase for match in find_phrases(tag_sentence(document.sentences(1)[0]), dictionary)
-    }
+from tests.fixtures_glossary import needs_ding, phrases_found
 
 
 def _test_id(value: object) -> str:
@@ -122,7 +110,7 @@ REFUSED += [
 def test_a_phrase_that_is_not_one_in_its_sentence_is_refused(
     dictionary: DingDictionary, text: str, phrase: str
 ) -> None:
-    assert phrase not in found(text, dictionary)
+    assert phrase not in phrases_found(text, dictionary)
 
 
 KEPT = [
@@ -172,7 +160,7 @@ KEPT = [
 def test_phrases_the_rules_do_not_touch_are_still_found(
     dictionary: DingDictionary, text: str, phrases: set[str]
 ) -> None:
-    assert phrases <= found(text, dictionary)
+    assert phrases <= phrases_found(text, dictionary)
 
 
 def token(text: str, lemma: str, pos: str) -> TaggedToken:

@@ -17,23 +17,7 @@ from glossary.ding import DingDictionary
 from glossary.ding_parse import parse_entry
 from glossary.ding_phrases import VON_OR_GENITIVE, is_restricted, line_phrases, phrase_slots
 from glossary.lemmas import TaggedToken, tag_sentence
-from glossary.phrases import PhraseMatch, find_phrases
-from reader.core.text import parse_document
-from tests.fixtures_glossary import REAL_DING
-
-needs_ding = pytest.mark.skipif(
-    not REAL_DING.is_file(), reason="Debian package trans-de-en not installed"
-)
-
-
-def matches(text: str, dictionary: DingDictionary) -> tuple[PhraseMatch, ...]:
-    document = parse_document(f"# -\n\n{text}\n", "test")
-    return find_phrases(tag_sentence(document.sentences(1)[0]), dictionary)
-
-
-def found(text: str, dictionary: DingDictionary) -> set[str]:
-    return {match.phrase for match in matches(text, dictionary)}
-
+from tests.fixtures_glossary import needs_ding, phrase_matches, phrases_found, sentence_of
 
 FOUND = [
     # A genitive stands for "von jdm." after a preposition and its noun.
@@ -87,7 +71,7 @@ FOUND = [
 def test_a_phrase_the_clause_holds_is_found(
     dictionary: DingDictionary, text: str, phrase: str
 ) -> None:
-    assert phrase in found(text, dictionary)
+    assert phrase in phrases_found(text, dictionary)
 
 
 NO_ALS = [
@@ -107,18 +91,17 @@ NO_ALS = [
 def test_an_als_that_joins_or_compares_is_no_predicate(
     dictionary: DingDictionary, text: str
 ) -> None:
-    document = parse_document(f"# -\n\n{text}\n", "test")
-    tagged = tag_sentence(document.sentences(1)[0])
+    tagged = tag_sentence(sentence_of(text))
     als = {index for index, token in enumerate(tagged) if token.text == "als"}
-    assert all(not als & set(match.token_indexes) for match in matches(text, dictionary))
+    assert all(not als & set(match.token_indexes) for match in phrase_matches(text, dictionary))
 
 
 @needs_ding
 def test_a_giving_is_no_es_gibt(dictionary: DingDictionary) -> None:
     # Made up for the contrast: a subject pronoun before the verb, a dative after "es".
-    assert "es gibt" not in found("Er gibt es ihm morgen zurück.", dictionary)
-    assert "es gibt" not in found("Der Vater gibt es ihm.", dictionary)
-    assert "es gibt" not in found("Ich gebe es dir morgen.", dictionary)
+    assert "es gibt" not in phrases_found("Er gibt es ihm morgen zurück.", dictionary)
+    assert "es gibt" not in phrases_found("Der Vater gibt es ihm.", dictionary)
+    assert "es gibt" not in phrases_found("Ich gebe es dir morgen.", dictionary)
 
 
 @needs_ding
@@ -130,7 +113,7 @@ def test_a_joined_particle_verb_is_no_phrase_of_the_bare_verb(dictionary: DingDi
         " Klitschko steht fest, dass Putin nach der Ukraine auch vor anderen Staaten nicht"
         " Halt machen wird."
     )
-    assert not {"fest stehen", "für etw. stehen"} & found(text, dictionary)
+    assert not {"fest stehen", "für etw. stehen"} & phrases_found(text, dictionary)
 
 
 def tokens(*tagged: str) -> list[TaggedToken]:
@@ -220,8 +203,7 @@ def test_a_comma_part_is_a_phrase_only_beside_other_phrases_or_words(
 
 @needs_ding
 def test_a_lower_case_word_tagged_as_a_noun_is_the_verb() -> None:
-    document = parse_document("# -\n\ndu schreist ja daß sich ein Stein erbarmen möchte.\n", "t")
-    tagged = tag_sentence(document.sentences(1)[0])
+    tagged = tag_sentence(sentence_of("du schreist ja daß sich ein Stein erbarmen möchte."))
     erbarmen = next(token for token in tagged if token.text == "erbarmen")
     assert (erbarmen.lemma, erbarmen.pos) == ("erbarmen", "VV(INF)")
 
@@ -275,7 +257,7 @@ REFUSED = [
 def test_a_phrase_the_grammar_excludes_is_refused(
     dictionary: DingDictionary, text: str, phrases: set[str]
 ) -> None:
-    assert not phrases & found(text, dictionary)
+    assert not phrases & phrases_found(text, dictionary)
 
 
 KEPT = [
@@ -289,7 +271,7 @@ KEPT = [
 def test_phrases_beside_the_new_rules_are_kept(
     dictionary: DingDictionary, text: str, phrase: str
 ) -> None:
-    assert phrase in found(text, dictionary)
+    assert phrase in phrases_found(text, dictionary)
 
 
 @pytest.mark.parametrize(
@@ -359,7 +341,7 @@ def test_a_template_after_a_comma_keeps_its_phrase() -> None:
 @needs_ding
 def test_ein_bisschen_is_found(dictionary: DingDictionary) -> None:
     # gold-holdout-3.yaml (a recipe blog): "ein bisschen" was taken for a verb phrase.
-    assert "ein bisschen" in found("250g + ein bisschen weiche Butter", dictionary)
+    assert "ein bisschen" in phrases_found("250g + ein bisschen weiche Butter", dictionary)
 
 
 # Held-out set 4 (tests/data/real/gold-holdout-4.yaml): an attributive adjective's ending is
@@ -394,4 +376,4 @@ def test_ein_bisschen_is_found(dictionary: DingDictionary) -> None:
 def test_adjective_endings_and_free_combinations(
     dictionary: DingDictionary, text: str, phrase: str, expected: bool
 ) -> None:
-    assert (phrase in found(text, dictionary)) is expected
+    assert (phrase in phrases_found(text, dictionary)) is expected
