@@ -279,7 +279,8 @@ class Lexicon:
     def _verb_of(self, word: str, lemma: str, pos: str) -> str | None:
         """The infinitive a verb form or participle belongs to: HanTa's stem with an ending
         (erörtert → erörtern), or a particle verb written together that HanTa does not know
-        ("innehatte": inne + hatte → innehaben; "aufgeheizten": auf + geheizt → aufheizen)."""
+        ("innehatte": inne + hatte → innehaben; "durchgeführten": durch + geführt →
+        durchführen)."""
         for candidate in verb_candidates(lemma):
             if self.is_verb(candidate):
                 return candidate
