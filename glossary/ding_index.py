@@ -23,6 +23,7 @@ from pathlib import Path
 from glossary.ding_build import ABBREVIATED, build_index
 from glossary.ding_parse import (
     SPACES,
+    VERB_MARKERS,
     DingLine,
     Synonym,
     abbreviations_of,
@@ -53,7 +54,6 @@ INDEX_FORMAT = 8
 SENSES_CACHE_SIZE = 50_000
 # SQLite allows 999 parameters in older builds: phrases are read in chunks below that.
 PHRASES_PER_QUERY = 900
-VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 
 
 # Lines met again (a common word's many senses) are parsed once.

@@ -34,6 +34,8 @@ ABBREVIATED_PLACEHOLDERS = frozenset({"etw.", "jdn.", "jdm.", "jds.", "jd.", "si
 # Nouns that stand for "a thing / a place" after an article in a placeholder.
 PLACEHOLDER_NOUNS = frozenset({"sache", "ort", "person"})
 # A preposition right before a placeholder belongs to it (gegen etw. vorgehen → vorgehen).
+# The markers of a verb's sub-entry: transitive, intransitive, reflexive, or just "verb".
+VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 PREPOSITIONS = frozenset(
     "an auf aus bei durch für gegen gegenüber hinter in mit nach neben über um unter von vor"
     " wegen zu zwischen".split()

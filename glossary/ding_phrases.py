@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from glossary.compounds import split_particle_verb
-from glossary.ding_parse import PREPOSITIONS, DingLine, is_placeholder
+from glossary.ding_parse import PREPOSITIONS, VERB_MARKERS, DingLine, is_placeholder
 
 MIN_WORDS = 2
 MAX_WORDS = 7
@@ -37,7 +37,6 @@ FUNCTION_WORDS = frozenset(
     " seit bis trotz während".split()
 )
 AUXILIARIES = frozenset({"sein", "haben", "werden"})
-VERB_MARKS = frozenset({"vt", "vi", "vr", "v", "vaux", "vmod"})
 PREDICATIVE_ALS = "als"
 EXISTENTIAL_ES = "es"
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
@@ -374,7 +373,7 @@ def infinitives(lines: Iterable[DingLine]) -> frozenset[str]:
     for line in lines:
         head = line.synonyms[0] if line.synonyms else ()
         # Ding writes the markers once, after the sub-entry's last synonym.
-        if not any(VERB_MARKS.intersection(synonym.markers) for synonym in head):
+        if not any(VERB_MARKERS.intersection(synonym.markers) for synonym in head):
             continue
         for synonym in head:
             last = synonym.cased.split()[-1] if synonym.cased else ""

@@ -29,7 +29,7 @@ from typing import Any
 
 from glossary.compounds import MIN_BASE_VERB, VERB_PARTICLES
 from glossary.ding import DictionaryMissing, DingDictionary
-from glossary.ding_index import VERB_MARKERS
+from glossary.ding_parse import VERB_MARKERS
 from glossary.lemma_spelling import (
     is_acronym,
     place_adjective,
