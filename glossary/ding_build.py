@@ -8,6 +8,7 @@ decided here.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,9 @@ from glossary.ding_phrases import (
 )
 
 # The ``bare`` column's value for a key that is the synonym's abbreviation (``u.`` for "und").
+# A verb marker in a line's headword ("{vt}", "{vi; +Dat.}", "{v}"): only such lines name
+# an infinitive (see glossary.ding_phrases.infinitives).
+VERB_HEAD = re.compile(r"\{[^}]*\bv[tir]?\b")
 ABBREVIATED = 2
 # Keys longer than this many words are whole phrases nobody looks up as one word.
 MAX_KEY_WORDS = 3
@@ -81,30 +85,36 @@ def build_index(source: Path, target: Path) -> None:
         key_rows: list[tuple[str, int, int, int, int]] = []
         phrase_rows: list[tuple[int, int, int, str, str, str, int]] = []
         anchor_rows: list[tuple[str, int]] = []
+        # Which last words of phrases are verbs ("ein bisschen" is no verb phrase): a first
+        # pass over the lines whose headword carries a verb marker, so that the parsed lines
+        # are not all held at once (that tripled the build's memory).
         with source.open(encoding="utf-8", errors="replace") as dictionary:
-            entries = [
-                (number, line, parse_entry(line)) for number, line in enumerate(dictionary, 1)
-            ]
-        # Which last words of phrases are verbs ("ein bisschen" is no verb phrase).
-        verbs = infinitives(entry for _, _, entry in entries if entry is not None)
-        for number, line, entry in entries:
-            if entry is None:
-                continue
-            keys = list(_entry_keys(entry))
-            phrases = line_phrases(entry, verbs)
-            if not keys and not phrases:
-                continue
-            line_rows.append((number, line.rstrip("\n")))
-            key_rows.extend((key, number, sub, pos, bare) for key, sub, pos, bare in keys)
-            for sub, position, text, slots in phrases:
-                phrase_id = len(phrase_rows) + 1
-                english = entry.english_for(sub)
-                limited = int(is_restricted(entry.synonyms[sub][position].text))
-                phrase_rows.append(
-                    (phrase_id, number, sub, text, english, slots_to_json(slots), limited)
-                )
-                anchors = phrase_anchors(slots)
-                anchor_rows.extend((anchor, phrase_id) for anchor in sorted(anchors))
+            verbs = infinitives(
+                entry
+                for line in dictionary
+                if VERB_HEAD.search(line.split("|", 1)[0])
+                and (entry := parse_entry(line)) is not None
+            )
+        with source.open(encoding="utf-8", errors="replace") as dictionary:
+            for number, line in enumerate(dictionary, start=1):
+                entry = parse_entry(line)
+                if entry is None:
+                    continue
+                keys = list(_entry_keys(entry))
+                phrases = line_phrases(entry, verbs)
+                if not keys and not phrases:
+                    continue
+                line_rows.append((number, line.rstrip("\n")))
+                key_rows.extend((key, number, sub, pos, bare) for key, sub, pos, bare in keys)
+                for sub, position, text, slots in phrases:
+                    phrase_id = len(phrase_rows) + 1
+                    english = entry.english_for(sub)
+                    limited = int(is_restricted(entry.synonyms[sub][position].text))
+                    phrase_rows.append(
+                        (phrase_id, number, sub, text, english, slots_to_json(slots), limited)
+                    )
+                    anchors = phrase_anchors(slots)
+                    anchor_rows.extend((anchor, phrase_id) for anchor in sorted(anchors))
         connection.executemany("INSERT INTO lines VALUES (?, ?)", line_rows)
         connection.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", key_rows)
         connection.executemany("INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?, ?)", phrase_rows)
